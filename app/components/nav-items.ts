@@ -1,0 +1,46 @@
+import type { OrgKind } from "../../db/schema/accounts";
+
+export type NavItem = { to: string; labelKey: string };
+
+/** Role-aware navigation: what each kind of organisation can open. Keys are in `nav`. */
+export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
+  enterprise: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/providers", labelKey: "providers" },
+    { to: "/requests", labelKey: "requests" },
+    { to: "/engagements", labelKey: "engagements" },
+  ],
+  provider: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/provider/inbox", labelKey: "inbox" },
+    { to: "/provider/listings", labelKey: "listings" },
+    { to: "/provider/qualifications", labelKey: "qualifications" },
+    { to: "/engagements", labelKey: "engagements" },
+  ],
+  insurer: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/providers", labelKey: "providers" },
+  ],
+  group: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/providers", labelKey: "providers" },
+  ],
+  bureau: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/bureau/enterprises", labelKey: "regionOrganisations" },
+    { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
+  ],
+  platform: [
+    { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/admin/organisations", labelKey: "adminOrganisations" },
+    { to: "/admin/qualifications", labelKey: "adminQualifications" },
+    { to: "/admin/bureaus/new", labelKey: "adminNewBureau" },
+    { to: "/admin/audit", labelKey: "adminAudit" },
+  ],
+};
+
+export const PUBLIC_NAV: NavItem[] = [
+  { to: "/providers", labelKey: "providers" },
+  { to: "/listings", labelKey: "listings" },
+  { to: "/credit", labelKey: "credit" },
+];

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { emailField, industryField, newPasswordField, phoneField, regionField, requiredText, usccField } from "./fields";
+
+/** Kinds a visitor may register; bureaus and the platform are created by the platform admin. */
+export const SELF_REGISTERED_KINDS = ["enterprise", "provider", "insurer", "group"] as const;
+
+export const RegisterSchema = z.object({
+  orgKind: z.enum(SELF_REGISTERED_KINDS, { errorMap: () => ({ message: "org_kind_required" }) }),
+  orgName: requiredText(100),
+  uscc: usccField,
+  regionCode: regionField,
+  industryCode: industryField,
+  name: requiredText(50),
+  email: emailField,
+  phone: phoneField,
+  password: newPasswordField,
+});
+export type RegisterInput = z.infer<typeof RegisterSchema>;
+
+export const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ required_error: "required" }).min(1, "required").max(1024, "too_long"),
+  redirectTo: z.string().optional(),
+});
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string({ required_error: "required" }).min(1, "required").max(1024, "too_long"),
+  newPassword: newPasswordField,
+});

@@ -1,0 +1,21 @@
+import { createCookie } from "@remix-run/node";
+import { RemixI18Next } from "remix-i18next/server";
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, i18nConfig } from "./config";
+
+export const languageCookie = createCookie("lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 60 * 60 * 24 * 365,
+});
+
+/** Language: the switcher's cookie first, then Accept-Language, then zh-CN. */
+export const i18nServer = new RemixI18Next({
+  detection: {
+    supportedLanguages: [...SUPPORTED_LANGUAGES],
+    fallbackLanguage: DEFAULT_LANGUAGE,
+    cookie: languageCookie,
+    order: ["cookie", "header"],
+  },
+  i18next: { ...i18nConfig, supportedLngs: [...SUPPORTED_LANGUAGES], ns: [...i18nConfig.ns] },
+});

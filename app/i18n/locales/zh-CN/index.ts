@@ -1,0 +1,9 @@
+export { default as admin } from "./admin";
+export { default as auth } from "./auth";
+export { default as bureau } from "./bureau";
+export { default as common } from "./common";
+export { default as dashboard } from "./dashboard";
+export { default as errors } from "./errors";
+export { default as home } from "./home";
+export { default as nav } from "./nav";
+export { default as settings } from "./settings";

@@ -1,0 +1,79 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { AppErrorBoundary } from "./components/error-boundary";
+import { SiteHeader } from "./components/site-header";
+import { toLanguage } from "./i18n/config";
+import { i18nServer } from "./i18n/i18n.server";
+import stylesheet from "./tailwind.css?url";
+import { getSessionContext } from "./utils/auth.server";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [lang, found] = await Promise.all([
+    i18nServer.getLocale(request),
+    getSessionContext(request, context),
+  ]);
+  return {
+    lang: toLanguage(lang),
+    user: found ? { id: found.user.id, name: found.user.name, email: found.user.email } : null,
+    org: found?.org
+      ? { id: found.org.id, kind: found.org.kind, name: found.org.name, role: found.org.role, suspended: !!found.org.suspendedAt }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+export const useRootData = () => useRouteLoaderData<RootData>("root");
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const lang = data?.lang ?? toLanguage(i18n.language);
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen font-sans">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {i18n.t("common:skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+          {children}
+        </main>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { lang } = useLoaderData<typeof loader>();
+  useChangeLanguage(lang);
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <AppErrorBoundary />;
+}

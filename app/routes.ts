@@ -1,0 +1,36 @@
+import { index, prefix, route, type RouteConfig } from "@remix-run/route-config";
+
+/**
+ * Every URL of the app. Each feature adds its block here; paths are English and stable,
+ * files live under app/routes/<feature>/.
+ */
+export default [
+  index("routes/home.tsx"),
+  route("login", "routes/auth/login.tsx"),
+  route("register", "routes/auth/register.tsx"),
+  route("logout", "routes/auth/logout.tsx"),
+  route("set-language", "routes/set-language.tsx"),
+  route("dashboard", "routes/dashboard.tsx"),
+
+  ...prefix("settings", [
+    route("account", "routes/settings/account.tsx"),
+    route("organisation", "routes/settings/organisation.tsx"),
+    route("api-tokens", "routes/settings/api-tokens.tsx"),
+  ]),
+
+  ...prefix("admin", [
+    route("organisations", "routes/admin/organisations.tsx"),
+    route("organisations/:orgId", "routes/admin/organisation.tsx"),
+    route("bureaus/new", "routes/admin/new-bureau.tsx"),
+    route("audit", "routes/admin/audit.tsx"),
+  ]),
+
+  ...prefix("bureau", [route("enterprises", "routes/bureau/enterprises.tsx")]),
+
+  ...prefix("api/v1", [
+    route("me", "routes/api/me.ts"),
+    route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
+  ]),
+
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

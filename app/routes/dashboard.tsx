@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { regionFullName } from "../domain/regions";
+import { dashboardFigures } from "../services/dashboard.server";
+import { getOwnOrganisation } from "../services/organisations.server";
+import { requireMembership } from "../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "工作台 · 安服市集" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, org } = await requireMembership(request, context);
+  const [profile, figures] = await Promise.all([
+    getOwnOrganisation(context.db, { orgId: org.id }),
+    dashboardFigures(context.db, org),
+  ]);
+  return {
+    user: { name: user.name },
+    org: {
+      kind: org.kind,
+      name: profile.name,
+      role: org.role,
+      status: profile.suspendedAt ? ("suspended" as const) : profile.verificationStatus,
+      region: regionFullName(profile.regionCode),
+      profileComplete: Boolean(profile.contactPhone && profile.address),
+    },
+    figures,
+  };
+}
+
+export default function Dashboard() {
+  const { user, org, figures } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("dashboard");
+  const items = t(`${org.kind}.items`, { returnObjects: true, ...figures }) as string[];
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{t("welcome", { name: user.name })}</h1>
+        <p className="mt-1 text-slate-600">
+          {org.name} · {t(`common:kind.${org.kind}`)} · {org.region}
+        </p>
+      </header>
+      <section className="card">
+        <p>
+          {t("orgStatus", { status: t(`common:verification.${org.status}`) })}
+        </p>
+        {org.status === "pending" ? <p className="mt-2 text-sm text-slate-600">{t("pendingNote")}</p> : null}
+        <div className="mt-4 flex flex-wrap gap-2">
+          {!org.profileComplete ? <Link className="btn-secondary" to="/settings/organisation">{t("completeProfile")}</Link> : null}
+          {org.role !== "member" ? <Link className="btn-secondary" to="/settings/api-tokens">{t("apiTokens")}</Link> : null}
+        </div>
+      </section>
+      <section className="card">
+        <h2 className="text-lg font-semibold">{t(`${org.kind}.lead`, { region: org.region })}</h2>
+        <p className="mt-1 text-sm text-slate-500">{t("honest")}</p>
+        <ul className="mt-3 list-disc space-y-1 pl-5">
+          {items.map((item) => <li key={item}>{item}</li>)}
+        </ul>
+      </section>
+    </div>
+  );
+}

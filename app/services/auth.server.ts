@@ -1,0 +1,155 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { loginAttempts, memberships, organisations, users } from "../../db/schema";
+import type { RegisterInput } from "../forms/auth";
+import { checkPassword } from "../domain/password-policy";
+import { judgeLogin, windowStart } from "../domain/login-throttle";
+import { AppError } from "../utils/errors";
+import { writeAudit } from "./audit.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
+import { createSession, invalidateSession, invalidateUserSessions } from "./sessions.server";
+
+type RequestMeta = { ip: string; userAgent?: string | null; now?: Date };
+
+/** Creates the user, their organisation and the owner membership, and signs them in. */
+export async function register(db: Db, input: RegisterInput, meta: RequestMeta) {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [existingUser] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
+    if (existingUser) throw new AppError(409, "email_taken", "email_taken");
+    const [existingOrg] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.uscc, input.uscc));
+    if (existingOrg) throw new AppError(409, "uscc_taken", "uscc_taken");
+
+    const [user] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, phone: input.phone, passwordHash })
+      .returning();
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        kind: input.orgKind,
+        name: input.orgName,
+        uscc: input.uscc,
+        regionCode: input.regionCode,
+        industryCode: input.industryCode,
+        contactPhone: input.phone,
+      })
+      .returning();
+    await tx.insert(memberships).values({ userId: user.id, orgId: org.id, role: "owner" });
+    await writeAudit(tx, {
+      action: "user.registered",
+      actorUserId: user.id,
+      orgId: org.id,
+      subjectType: "organisation",
+      subjectId: org.id,
+      data: { kind: org.kind, name: org.name },
+      ip: meta.ip,
+    });
+    const { token, session } = await createSession(tx, {
+      userId: user.id,
+      activeOrgId: org.id,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      now: meta.now,
+    });
+    return { user, org, token, session };
+  });
+}
+
+/**
+ * Throttled per account and per IP; the same answer for a wrong password and an unknown
+ * account, in the same time, so the form does not reveal who is registered.
+ */
+export async function login(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
+  const now = meta.now ?? new Date();
+  const accountKey = input.email.trim().toLowerCase();
+  const since = windowStart(now);
+  const [accountFailures, ipFailures] = await Promise.all([
+    failuresSince(db, eq(loginAttempts.accountKey, accountKey), since),
+    failuresSince(db, eq(loginAttempts.ip, meta.ip), since),
+  ]);
+  const verdict = judgeLogin({ accountFailures, ipFailures }, now);
+  if (!verdict.allowed) {
+    throw new AppError(429, "too_many_attempts", "too_many_attempts", {
+      minutes: Math.ceil(verdict.retryAfterSeconds / 60),
+    }, { "Retry-After": String(verdict.retryAfterSeconds) });
+  }
+
+  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${accountKey}`);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
+
+  await db.insert(loginAttempts).values({ accountKey, ip: meta.ip.slice(0, 64), succeeded: ok, at: now });
+  if (!user || !ok) {
+    if (user) {
+      await writeAudit(db, { action: "user.login_failed", actorUserId: user.id, ip: meta.ip });
+    }
+    throw new AppError(401, "invalid_credentials", "invalid_credentials");
+  }
+
+  const [membership] = await db
+    .select({ orgId: memberships.orgId })
+    .from(memberships)
+    .where(eq(memberships.userId, user.id))
+    .orderBy(memberships.createdAt)
+    .limit(1);
+  return db.transaction(async (tx) => {
+    const { token, session } = await createSession(tx, {
+      userId: user.id,
+      activeOrgId: membership?.orgId ?? null,
+      ip: meta.ip,
+      userAgent: meta.userAgent,
+      now,
+    });
+    await writeAudit(tx, { action: "user.login", actorUserId: user.id, orgId: membership?.orgId, ip: meta.ip });
+    return { token, session, user };
+  });
+}
+
+async function failuresSince(db: Db, who: ReturnType<typeof eq>, since: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(who, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
+  return rows.map((r) => r.at);
+}
+
+export async function logout(db: Db, session: { id: string; userId: string }, ip: string) {
+  await db.transaction(async (tx) => {
+    await invalidateSession(tx, session.id);
+    await writeAudit(tx, { action: "user.logout", actorUserId: session.userId, ip });
+  });
+}
+
+export async function logoutEverywhere(db: Db, userId: string, ip: string) {
+  await db.transaction(async (tx) => {
+    const ended = await invalidateUserSessions(tx, userId);
+    await writeAudit(tx, { action: "user.logout_everywhere", actorUserId: userId, data: { ended }, ip });
+  });
+}
+
+/** A new password ends every other session: whoever knew the old one is signed out. */
+export async function changePassword(
+  db: Db,
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string },
+) {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError(422, "current_password_wrong", "current_password_wrong");
+  }
+  const problem = checkPassword(input.newPassword, user.email);
+  if (problem) throw new AppError(422, `password_${problem}`, `password_${problem}`);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    const ended = await invalidateUserSessions(tx, user.id, input.sessionId);
+    await writeAudit(tx, { action: "user.password_changed", actorUserId: user.id, data: { ended }, ip: input.ip });
+  });
+}

@@ -1,0 +1,32 @@
+import { data, type AppLoadContext } from "@remix-run/node";
+import { authenticateApiToken } from "../services/api-tokens.server";
+import { AppError } from "./errors";
+
+export type ApiErrorBody = { error: { code: string; message: string } };
+
+/** English messages for API clients; the code is the stable part. */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
+  return data<ApiErrorBody>({ error: { code, message } }, { status, headers });
+}
+
+export async function requireApiOrg(request: Request, context: Pick<AppLoadContext, "db">) {
+  const header = request.headers.get("authorization");
+  const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+  const org = await authenticateApiToken(context.db, secret);
+  if (!org) {
+    throw apiError(401, "unauthorized", "A valid API token is required (Authorization: Bearer <token>).", {
+      "WWW-Authenticate": 'Bearer realm="anfu"',
+    });
+  }
+  return org;
+}
+
+/** Turns service errors into the API's JSON error shape. */
+export async function apiHandler<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof apiError>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) return apiError(error.status, error.code, error.messageKey.replaceAll("_", " "));
+    throw error;
+  }
+}

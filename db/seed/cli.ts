@@ -1,0 +1,16 @@
+import { openDb } from "../client";
+import { loadEnv } from "../../app/utils/env.server";
+import { seedDemo } from "./demo";
+
+const env = loadEnv();
+if (env.NODE_ENV === "production") {
+  console.error("Refusing to seed demo passwords and API tokens in production (NODE_ENV=production).");
+  process.exit(1);
+}
+const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+try {
+  await seedDemo(handle.db, env);
+  console.log(`demo data seeded into ${handle.driver}`);
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,57 @@
+import { count, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { apiTokens, memberships, organisations, users } from "../schema";
+import { hashPassword } from "../../app/services/passwords.server";
+import { sha256Hex } from "../../app/utils/crypto.server";
+import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
+
+/**
+ * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running
+ * it again changes nothing. Demo organisations start verified so every page has something to show.
+ */
+export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void> {
+  if (env.NODE_ENV === "production") throw new Error("demo data is never seeded in production");
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const demo of DEMO_ORGS) {
+      let [org] = await tx.select().from(organisations).where(eq(organisations.name, demo.name));
+      org ??= (
+        await tx
+          .insert(organisations)
+          .values({
+            kind: demo.kind,
+            name: demo.name,
+            uscc: demo.uscc,
+            regionCode: demo.regionCode,
+            industryCode: demo.industryCode,
+            verificationStatus: "verified",
+            verifiedAt: new Date(),
+          })
+          .returning()
+      )[0];
+      let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${demo.login.email}`);
+      user ??= (
+        await tx.insert(users).values({ email: demo.login.email, name: demo.login.name, passwordHash }).returning()
+      )[0];
+      await tx.insert(memberships).values({ userId: user.id, orgId: org.id, role: "owner" }).onConflictDoNothing();
+      await tx
+        .insert(apiTokens)
+        .values({
+          orgId: org.id,
+          name: "demo",
+          tokenHash: sha256Hex(demo.apiToken),
+          displayPrefix: demo.apiToken.slice(0, 10),
+        })
+        .onConflictDoNothing();
+    }
+  });
+}
+
+/** First start of an empty embedded database: fill it so the demo logins work. */
+export async function seedDemoIfEmpty(db: Db, env: { NODE_ENV: string }): Promise<boolean> {
+  const [{ n }] = await db.select({ n: count() }).from(users);
+  if (n > 0) return false;
+  await seedDemo(db, env);
+  console.log("seeded demo data (see README for the logins)");
+  return true;
+}
