@@ -1,3 +1,5 @@
 export * from "./accounts";
 export * from "./auth";
 export * from "./audit";
+export * from "./marketplace";
+export * from "./engagements";
