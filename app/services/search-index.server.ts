@@ -1,0 +1,52 @@
+import { eq, sql } from "drizzle-orm";
+import type { DbOrTx } from "../../db/client";
+import { organisations, providerProfiles, serviceListings } from "../../db/schema";
+import { indexTokens } from "../domain/cjk-tokens";
+import { regionSearchKeys } from "../domain/region-keys";
+
+/**
+ * Recomputes a provider's search vector and region keys from its stored profile.
+ * Call it in the same transaction as any change to the organisation name or the profile.
+ */
+export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string): Promise<void> {
+  const [row] = await db
+    .select({ name: organisations.name, description: providerProfiles.description, regionCodes: providerProfiles.regionCodes })
+    .from(providerProfiles)
+    .innerJoin(organisations, eq(organisations.id, providerProfiles.orgId))
+    .where(eq(providerProfiles.orgId, providerId));
+  if (!row) return;
+  const tokens = indexTokens([row.name, row.description]);
+  await db
+    .update(providerProfiles)
+    .set({
+      searchVector: sql`array_to_tsvector(${tokens}::text[])`,
+      regionKeys: regionSearchKeys(row.regionCodes),
+      updatedAt: new Date(),
+    })
+    .where(eq(providerProfiles.orgId, providerId));
+}
+
+/** Same for a listing: title, scope and deliverables, plus the provider's name. */
+export async function refreshListingSearchIndex(db: DbOrTx, listingId: string): Promise<void> {
+  const [row] = await db
+    .select({
+      title: serviceListings.title,
+      scope: serviceListings.scope,
+      deliverables: serviceListings.deliverables,
+      regionCodes: serviceListings.regionCodes,
+      providerName: organisations.name,
+    })
+    .from(serviceListings)
+    .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
+    .where(eq(serviceListings.id, listingId));
+  if (!row) return;
+  const tokens = indexTokens([row.title, row.scope, row.deliverables, row.providerName]);
+  await db
+    .update(serviceListings)
+    .set({
+      searchVector: sql`array_to_tsvector(${tokens}::text[])`,
+      regionKeys: regionSearchKeys(row.regionCodes),
+      updatedAt: new Date(),
+    })
+    .where(eq(serviceListings.id, listingId));
+}
