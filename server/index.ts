@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
 import { seedDemoIfEmpty } from "../db/seed/demo";
@@ -10,6 +11,7 @@ import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
 
 const dev = process.argv.includes("--dev");
+if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
 const production = env.NODE_ENV === "production";
 

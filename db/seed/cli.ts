@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { openDb } from "../client";
 import { loadEnv } from "../../app/utils/env.server";
 import { seedDemo } from "./demo";
 
+if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
 if (env.NODE_ENV === "production") {
   console.error("Refusing to seed demo passwords and API tokens in production (NODE_ENV=production).");
