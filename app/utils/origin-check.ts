@@ -18,7 +18,10 @@ export type OriginCheckInput = {
 
 export function isAllowedOrigin(input: OriginCheckInput): boolean {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return true;
-  const source = input.origin && input.origin !== "null" ? input.origin : input.referer;
+  // "null" is an opaque origin (sandboxed frame, cross-origin redirect): the browser is
+  // hiding where the request came from, so a Referer must not vouch for it.
+  if (input.origin === "null") return false;
+  const source = input.origin || input.referer;
   if (!source) return false;
   let sourceUrl: URL;
   try {
