@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { EngagementState } from "./engagement-machine";
-import { assessmentConflict, quoteRefusal, yearsBefore, type EngagementHistoryItem } from "./engagement-rules";
+import {
+  assessmentConflict,
+  quoteRefusal,
+  withinQualificationScope,
+  yearsBefore,
+  type EngagementHistoryItem,
+} from "./engagement-rules";
+import type { QualificationFacts } from "./listing-visibility";
 
 const P = "provider-1";
 const E = "enterprise-1";
@@ -75,5 +82,23 @@ describe("quoteRefusal", () => {
   ];
   it.each(cases)("%s", (_label, input, code) => {
     expect(quoteRefusal(input)).toBe(code);
+  });
+});
+
+/** domain.md: "no work outside a qualification's scope"; policy 002: "在核准业务范围内". */
+describe("withinQualificationScope", () => {
+  const assessor: QualificationFacts = { type: "safety_assessment", status: "verified", validFrom: "2024-01-01", validTo: "2027-12-31", scopeCategories: ["assessment"] };
+  const cases: Array<[string, QualificationFacts[], string, boolean]> = [
+    ["assessment with a verified assessment licence in force", [assessor], "assessment", true],
+    ["assessment without any qualification", [], "assessment", false],
+    ["testing with only an assessment licence (outside its scope)", [assessor], "testing", false],
+    ["assessment with an expired licence", [{ ...assessor, validTo: "2026-05-19" }], "assessment", false],
+    ["assessment with a licence still pending verification", [{ ...assessor, status: "pending" }], "assessment", false],
+    ["occupational health with nothing", [], "occupational_health", false],
+    ["consulting needs no licence", [], "consulting", true],
+    ["custody needs no licence", [], "custody", true],
+  ];
+  it.each(cases)("%s", (_label, qualifications, category, ok) => {
+    expect(withinQualificationScope(qualifications, category, TODAY)).toBe(ok);
   });
 });

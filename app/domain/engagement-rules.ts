@@ -12,6 +12,8 @@
  *   "no bidding") cannot quote.
  */
 import type { EngagementState } from "./engagement-machine";
+import { qualificationCovers, type QualificationFacts } from "./listing-visibility";
+import { LICENSED_CATEGORIES } from "./service-categories";
 
 export const ASSESSMENT_LOOKBACK_YEARS = 3;
 
@@ -75,6 +77,20 @@ function latest(items: EngagementHistoryItem[]): EngagementHistoryItem | undefin
   return [...items].sort((a, b) => b.lastActiveOn.localeCompare(a.lastActiveOn))[0];
 }
 
+/**
+ * Whether the provider's qualifications let it work in `category` on `today`. The licensed
+ * categories (安全评价, 检测检验, 职业卫生; see service-categories.ts) need a verified
+ * qualification in force whose scope covers them; the others need none by law.
+ */
+export function withinQualificationScope(
+  qualifications: readonly QualificationFacts[],
+  category: string,
+  today: string,
+): boolean {
+  if (!(LICENSED_CATEGORIES as readonly string[]).includes(category)) return true;
+  return qualificationCovers(qualifications, category, today);
+}
+
 export type ProviderStanding = {
   /** organisations.suspended_at is set (the platform suspended it, or it exited 退出). */
   suspended: boolean;
@@ -94,7 +110,7 @@ export type QuoteRefusalCode =
  */
 export function quoteRefusal(input: {
   standing: ProviderStanding;
-  /** qualificationCovers(verified qualifications, category, today). */
+  /** withinQualificationScope(qualifications, category, today). */
   coversCategory: boolean;
   conflict: AssessmentConflict | null;
 }): QuoteRefusalCode | null {
