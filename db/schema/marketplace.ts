@@ -4,6 +4,7 @@ import {
   boolean,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -18,6 +19,7 @@ import {
   varchar,
 } from "drizzle-orm/pg-core";
 import { organisations, users } from "./accounts";
+import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "./search-sql";
 
 /** A tsvector filled by the app's CJK tokeniser (unigrams + bigrams), see app/domain/cjk-tokens.ts. */
 export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -78,7 +80,8 @@ export const providerProfiles = pgTable(
     industryCodes: varchar({ length: 2 }).array().notNull().default(sql`'{}'`),
     /** Cached from app/domain/credit-grade.ts whenever one of its inputs changes. */
     creditGrade: creditGrade(),
-    creditReasons: jsonb().$type<string[]>().notNull().default([]),
+    /** [{ code, params }] from gradeProvider, translated as credit:reason.<code>. */
+    creditReasons: jsonb().$type<{ code: string; params?: Record<string, string | number> }[]>().notNull().default([]),
     creditComputedAt: timestamp({ withTimezone: true }),
     /** Published reviews only: the double-blind rule decides when a review counts. */
     reviewCount: integer().notNull().default(0),
@@ -91,6 +94,15 @@ export const providerProfiles = pgTable(
     index("provider_profiles_region_keys_idx").using("gin", t.regionKeys),
     index("provider_profiles_categories_idx").using("gin", t.categories),
     index("provider_profiles_industries_idx").using("gin", t.industryCodes),
+    // Search orders (app/services/search.server.ts): walked backwards with LIMIT, so a query
+    // term that matches most rows stops after one page instead of sorting every match.
+    index("provider_profiles_rank_idx").on(staticScoreSql(t.creditGrade, t.reviewCount, t.ratingSum), t.orgId),
+    index("provider_profiles_grade_rank_idx").on(
+      gradeSortKeySql(t.creditGrade),
+      staticScoreSql(t.creditGrade, t.reviewCount, t.ratingSum),
+      t.orgId,
+    ),
+    index("provider_profiles_rating_rank_idx").on(bayesianRatingSql(t.reviewCount, t.ratingSum), t.orgId),
   ],
 );
 
@@ -179,6 +191,19 @@ export const serviceListings = pgTable(
     requiredQualificationType: varchar({ length: 40 }),
     status: listingStatus().notNull().default("active"),
     searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    /**
+     * Search denormalisation, kept by database triggers (migration listing_search_triggers):
+     * the listing is public on days visible_from … visible_until (-infinity when paused, the
+     * provider suspended, or no verified qualification of the required type), and carries its
+     * provider's grade and ranking so search can filter and sort on one table's indexes.
+     */
+    visibleFrom: date({ mode: "string" }).notNull().default(sql`'infinity'`),
+    visibleUntil: date({ mode: "string" }).notNull().default(sql`'-infinity'`),
+    providerVerified: boolean().notNull().default(false),
+    providerGrade: creditGrade(),
+    providerGradeKey: smallint().notNull().default(1),
+    providerScore: doublePrecision().notNull().default(0),
+    providerRating: doublePrecision().notNull().default(4),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -188,6 +213,10 @@ export const serviceListings = pgTable(
     index("service_listings_region_keys_idx").using("gin", t.regionKeys),
     index("service_listings_industries_idx").using("gin", t.industryCodes),
     index("service_listings_category_price_idx").on(t.category, t.priceFen),
+    index("service_listings_price_idx").on(t.priceFen, t.id),
+    index("service_listings_rank_idx").on(t.providerScore, t.id),
+    index("service_listings_grade_rank_idx").on(t.providerGradeKey, t.providerScore, t.id),
+    index("service_listings_rating_rank_idx").on(t.providerRating, t.id),
   ],
 );
 
