@@ -135,5 +135,5 @@ export function xlsxBytes(): Uint8Array {
 }
 
 export function fileOf(bytes: Uint8Array, name: string, type = "application/octet-stream"): File {
-  return new File([bytes], name, { type });
+  return new File([new Uint8Array(bytes)], name, { type });
 }
