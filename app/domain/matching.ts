@@ -2,6 +2,10 @@ import { getRegion, regionContains } from "./regions";
 import { getIndustry, sectionOf } from "./industries";
 import { coveredCategories, qualificationInForce, type QualificationFacts } from "./listing-visibility";
 import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "./service-categories";
+import { GRADE_POINTS, bayesianRating, ratingPoints, type CreditGradeCode } from "./rank-weights";
+
+export { BAYES_PRIOR_MEAN, BAYES_PRIOR_WEIGHT, GRADE_POINTS, bayesianRating, ratingPoints, staticScore } from "./rank-weights";
+export type { CreditGradeCode } from "./rank-weights";
 
 /**
  * Provider matching (domain.md "The marketplace" → Matching): rank providers for a need by
@@ -10,8 +14,6 @@ import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "./service-categor
  * region, or lacks an in-force qualification for a licensed category); everything else scores.
  * Reasons are codes with parameters; the UI translates them (namespace `search`, `reason.*`).
  */
-
-export type CreditGradeCode = "A" | "B" | "C" | "D";
 
 export type MatchNeed = {
   category?: ServiceCategoryCode | null;
@@ -62,19 +64,6 @@ export type Assessment =
   | ({ eligible: true } & MatchResult)
   | { eligible: false; providerId: string; exclusion: { code: ExclusionCode; params: Record<string, string | number> } };
 
-/**
- * Bayesian average rating: (C·m + Σ ratings) / (C + n). The prior m = 4.0 is a typical
- * platform rating and C = 10 says "trust the provider's own average once it has about ten
- * reviews". So 1 review of 5★ → 4.09, while 40 reviews averaging 4.8★ → 4.64.
- */
-export const BAYES_PRIOR_MEAN = 4.0;
-export const BAYES_PRIOR_WEIGHT = 10;
-
-/** Points per credit grade; D (failing) is pushed below the ungraded newcomer. */
-export const GRADE_POINTS: Record<CreditGradeCode | "none", number> = { A: 15, B: 10, C: 4, D: -20, none: 6 };
-/** Ratings 1…5 map linearly onto 0…RATING_POINTS. */
-export const RATING_POINTS = 20;
-
 export const POINTS = {
   regionExact: 25,
   regionWithin: 22,
@@ -92,22 +81,6 @@ export const POINTS = {
 
 /** Within this share above the budget a price still counts as "near". */
 export const NEAR_BUDGET_RATIO = 1.2;
-
-export function bayesianRating(reviewCount: number, ratingSum: number): number {
-  return (BAYES_PRIOR_WEIGHT * BAYES_PRIOR_MEAN + ratingSum) / (BAYES_PRIOR_WEIGHT + reviewCount);
-}
-
-export function ratingPoints(reviewCount: number, ratingSum: number): number {
-  return ((bayesianRating(reviewCount, ratingSum) - 1) / 4) * RATING_POINTS;
-}
-
-/**
- * The need-independent part of the score (grade + rating). The search SQL orders by the same
- * formula (db/schema/search-sql.ts) so that its candidate window holds the best providers.
- */
-export function staticScore(c: Pick<MatchCandidate, "creditGrade" | "reviewCount" | "ratingSum">): number {
-  return GRADE_POINTS[c.creditGrade ?? "none"] + ratingPoints(c.reviewCount, c.ratingSum);
-}
 
 const regionName = (code: string) => getRegion(code)?.name ?? code;
 
