@@ -27,6 +27,9 @@ export default [
 
   ...prefix("bureau", [route("enterprises", "routes/bureau/enterprises.tsx")]),
 
+  // Marketplace: provider profiles, qualifications, listings, practice notices, uploads.
+  route("files/:fileId", "routes/files/file.tsx"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
