@@ -28,6 +28,8 @@ describe("listingVisibility", () => {
     ["one expired, one renewed in force", { listing: active, providerSuspended: false, qualifications: [q({ validTo: "2026-06-30" }), q()] }, "visible"],
     ["paused", { listing: { ...active, status: "paused" }, providerSuspended: false, qualifications: [q()] }, [{ code: "listing_paused" }]],
     ["provider suspended", { listing: active, providerSuspended: true, qualifications: [q()] }, [{ code: "provider_suspended" }]],
+    ["provider still pending verification is shown", { listing: active, providerSuspended: false, providerVerification: "pending", qualifications: [q()] }, "visible"],
+    ["provider rejected by the platform", { listing: active, providerSuspended: false, providerVerification: "rejected", qualifications: [q()] }, [{ code: "provider_rejected" }]],
     [
       "suspended and paused: both said",
       { listing: { ...active, status: "paused" }, providerSuspended: true, qualifications: [q()] },

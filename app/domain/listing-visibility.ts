@@ -19,6 +19,7 @@ export type QualificationFacts = {
 
 export type VisibilityReason =
   | { code: "provider_suspended" }
+  | { code: "provider_rejected" }
   | { code: "listing_paused" }
   | { code: "qualification_missing"; qualificationType: string }
   | { code: "qualification_pending"; qualificationType: string }
@@ -31,6 +32,8 @@ export type Visibility = { visible: true } | { visible: false; reasons: Visibili
 export type ListingVisibilityInput = {
   listing: { status: "active" | "paused"; requiredQualificationType: string | null };
   providerSuspended: boolean;
+  /** The platform's verdict on the organisation; a rejected provider is not shown (pending is). */
+  providerVerification?: "pending" | "verified" | "rejected";
   qualifications: readonly QualificationFacts[];
   today: string;
 };
@@ -53,6 +56,7 @@ export function listingVisibility(input: ListingVisibilityInput): Visibility {
   assertDate(today);
   const reasons: VisibilityReason[] = [];
   if (providerSuspended) reasons.push({ code: "provider_suspended" });
+  if (input.providerVerification === "rejected") reasons.push({ code: "provider_rejected" });
   if (listing.status === "paused") reasons.push({ code: "listing_paused" });
   if (listing.requiredQualificationType) {
     reasons.push(...qualificationReasons(listing.requiredQualificationType, qualifications, today));
