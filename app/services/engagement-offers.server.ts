@@ -1,0 +1,84 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { engagementEvents, engagements, organisations, serviceListings } from "../../db/schema";
+import type { ServiceCategory } from "../../db/schema";
+import { AppError } from "../utils/errors";
+import { writeAudit } from "./audit.server";
+import { assertProviderMayContract } from "./engagement-eligibility.server";
+import type { Actor } from "./requests.server";
+
+export type DirectOfferInput = {
+  listingId: string;
+  title: string;
+  scope: string;
+  priceFen: number;
+  startDate?: string;
+  endDate?: string;
+};
+
+/**
+ * An enterprise proposes terms to a provider straight from one of its active listings (no
+ * request round). The engagement starts in `offer`, waiting for the provider, who may
+ * accept, counter or decline (cancel); the turns then alternate (engagement-machine.ts).
+ * Two-way choice (domain.md): nothing is signed until the provider accepts.
+ */
+export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now = new Date()) {
+  if (input.startDate && input.endDate && input.endDate < input.startDate) {
+    throw new AppError(400, "dates_order", "engagement.dates_order");
+  }
+  return db.transaction(async (tx) => {
+    const [listing] = await tx
+      .select({ id: serviceListings.id, providerId: serviceListings.providerId, category: serviceListings.category })
+      .from(serviceListings)
+      .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
+      .where(and(eq(serviceListings.id, input.listingId), eq(serviceListings.status, "active")));
+    if (!listing || listing.providerId === actor.orgId) throw new AppError(404, "not_found", "not_found");
+    await assertProviderMayContract(tx, {
+      providerId: listing.providerId,
+      enterpriseId: actor.orgId,
+      category: listing.category as ServiceCategory,
+      now,
+      side: "enterprise",
+    });
+    const [engagement] = await tx
+      .insert(engagements)
+      .values({
+        enterpriseId: actor.orgId,
+        providerId: listing.providerId,
+        category: listing.category,
+        title: input.title,
+        scope: input.scope,
+        priceFen: input.priceFen,
+        startDate: input.startDate ?? null,
+        endDate: input.endDate ?? null,
+        deliveryForm: "enterprise_purchase",
+        payer: "enterprise",
+        subsidyEligible: listing.category === "custody",
+        status: "offer",
+        offerAwaitingOrgId: listing.providerId,
+        version: 0,
+        createdAt: now,
+      })
+      .returning();
+    await tx.insert(engagementEvents).values({
+      engagementId: engagement.id,
+      event: "offer",
+      fromStatus: null,
+      toStatus: "offer",
+      actorOrgId: actor.orgId,
+      actorUserId: actor.userId,
+      data: { listingId: listing.id, priceFen: input.priceFen },
+      at: now,
+    });
+    await writeAudit(tx, {
+      action: "engagement.offered",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "engagement",
+      subjectId: engagement.id,
+      data: { listingId: listing.id, providerId: listing.providerId, priceFen: input.priceFen },
+      ip: actor.ip,
+    });
+    return engagement;
+  });
+}

@@ -1,0 +1,62 @@
+import { and, asc, eq, or } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client";
+import { engagementMessages, engagements, organisations, users } from "../../db/schema";
+import { AppError } from "../utils/errors";
+
+type Party = { orgId: string; userId: string };
+
+export const MESSAGE_MAX_LENGTH = 2000;
+
+/** Only the two parties talk on an engagement; anyone else gets the same 404 as a missing one. */
+async function assertParty(db: DbOrTx, engagementId: string, orgId: string) {
+  const [row] = await db
+    .select({ id: engagements.id })
+    .from(engagements)
+    .where(and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))));
+  if (!row) throw new AppError(404, "not_found", "not_found");
+}
+
+export async function postMessage(db: Db, party: Party, params: { engagementId: string; body: string; now?: Date }) {
+  const body = params.body.trim();
+  if (!body) throw new AppError(400, "required", "required");
+  if (body.length > MESSAGE_MAX_LENGTH) throw new AppError(400, "too_long", "too_long");
+  return db.transaction(async (tx) => {
+    await assertParty(tx, params.engagementId, party.orgId);
+    const [row] = await tx
+      .insert(engagementMessages)
+      .values({
+        engagementId: params.engagementId,
+        senderOrgId: party.orgId,
+        senderUserId: party.userId,
+        body,
+        ...(params.now ? { createdAt: params.now } : {}),
+      })
+      .returning();
+    return row;
+  });
+}
+
+/** The conversation, oldest first, each message with its sender's organisation and name. */
+export async function listMessages(db: DbOrTx, params: { engagementId: string; orgId: string }) {
+  await assertParty(db, params.engagementId, params.orgId);
+  return db
+    .select({
+      id: engagementMessages.id,
+      body: engagementMessages.body,
+      senderOrgId: engagementMessages.senderOrgId,
+      senderOrgName: organisations.name,
+      senderUserName: users.name,
+      createdAt: engagementMessages.createdAt,
+    })
+    .from(engagementMessages)
+    .innerJoin(engagements, eq(engagements.id, engagementMessages.engagementId))
+    .innerJoin(organisations, eq(organisations.id, engagementMessages.senderOrgId))
+    .leftJoin(users, eq(users.id, engagementMessages.senderUserId))
+    .where(
+      and(
+        eq(engagementMessages.engagementId, params.engagementId),
+        or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId)),
+      ),
+    )
+    .orderBy(asc(engagementMessages.createdAt), asc(engagementMessages.id));
+}

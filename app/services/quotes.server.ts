@@ -1,0 +1,278 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client";
+import {
+  engagementEvents,
+  engagements,
+  organisations,
+  providerProfiles,
+  qualifications,
+  quotes,
+  serviceListings,
+  serviceRequests,
+} from "../../db/schema";
+import { transition } from "../domain/engagement-machine";
+import { shanghaiDateString } from "../domain/format";
+import { qualificationInForce } from "../domain/listing-visibility";
+import { withinQualificationScope } from "../domain/engagement-rules";
+import { AppError } from "../utils/errors";
+import { writeAudit } from "./audit.server";
+import { assertProviderMayContract } from "./engagement-eligibility.server";
+import { lockOwnRequest, requestAudienceCondition, type Actor } from "./requests.server";
+
+export type QuoteInput = {
+  requestId: string;
+  priceFen: number;
+  plan: string;
+  durationDays?: number;
+  validUntil?: string;
+  listingId?: string;
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+/**
+ * A provider quotes on a request it can see (matching, open, before the deadline), if the
+ * rules of engagement-rules.ts let it; one live quote per provider per request (a partial
+ * unique index backs this up against a double submit).
+ */
+export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now = new Date()) {
+  try {
+    return await db.transaction(async (tx) => {
+      const today = shanghaiDateString(now);
+      const audience = await requestAudienceCondition(tx, actor.orgId);
+      const [request] = audience
+        ? await tx.select().from(serviceRequests).where(and(eq(serviceRequests.id, input.requestId), audience))
+        : [];
+      // Not for this provider: the same 404 as a request that does not exist.
+      if (!request) throw new AppError(404, "not_found", "not_found");
+      if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
+      if (request.deadline && request.deadline < today) throw new AppError(409, "deadline_passed", "engagement.deadline_passed");
+      await assertProviderMayContract(tx, {
+        providerId: actor.orgId,
+        enterpriseId: request.enterpriseId,
+        category: request.category,
+        now,
+        side: "provider",
+      });
+      if (input.listingId) {
+        const [listing] = await tx
+          .select({ id: serviceListings.id })
+          .from(serviceListings)
+          .where(
+            and(
+              eq(serviceListings.id, input.listingId),
+              eq(serviceListings.providerId, actor.orgId),
+              eq(serviceListings.category, request.category),
+            ),
+          );
+        if (!listing) throw new AppError(400, "listing_invalid", "engagement.listing_invalid");
+      }
+      const [quote] = await tx
+        .insert(quotes)
+        .values({
+          requestId: request.id,
+          providerId: actor.orgId,
+          listingId: input.listingId ?? null,
+          priceFen: input.priceFen,
+          plan: input.plan,
+          durationDays: input.durationDays ?? null,
+          validUntil: input.validUntil ?? null,
+          createdByUserId: actor.userId,
+          createdAt: now,
+        })
+        .returning();
+      await writeAudit(tx, {
+        action: "quote.submitted",
+        actorUserId: actor.userId,
+        orgId: actor.orgId,
+        subjectType: "quote",
+        subjectId: quote.id,
+        data: { requestId: request.id, priceFen: quote.priceFen },
+        ip: actor.ip,
+      });
+      return quote;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError(409, "quote_exists", "engagement.quote_exists");
+    throw error;
+  }
+}
+
+/** The provider takes back its own submitted quote; 404 for anyone else's. */
+export async function withdrawQuote(db: Db, actor: Actor, params: { quoteId: string }) {
+  return db.transaction(async (tx) => {
+    const [quote] = await tx
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.id, params.quoteId), eq(quotes.providerId, actor.orgId)))
+      .for("update");
+    if (!quote) throw new AppError(404, "not_found", "not_found");
+    if (quote.status !== "submitted") throw new AppError(409, "quote_not_open", "engagement.quote_not_open");
+    await tx.update(quotes).set({ status: "withdrawn" }).where(eq(quotes.id, quote.id));
+    await writeAudit(tx, {
+      action: "quote.withdrawn",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "quote",
+      subjectId: quote.id,
+      ip: actor.ip,
+    });
+  });
+}
+
+/**
+ * The quotes on the enterprise's own request, side by side: price, plan, duration and what
+ * tells the providers apart (credit grade, rating, whether a qualification covering the
+ * category is in force and until when).
+ */
+export async function compareQuotes(db: DbOrTx, params: { requestId: string; orgId: string; now?: Date }) {
+  const [request] = await db
+    .select()
+    .from(serviceRequests)
+    .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)));
+  if (!request) throw new AppError(404, "not_found", "not_found");
+  const today = shanghaiDateString(params.now ?? new Date());
+  const rows = await db
+    .select({
+      quote: quotes,
+      providerName: organisations.name,
+      creditGrade: providerProfiles.creditGrade,
+      reviewCount: providerProfiles.reviewCount,
+      ratingSum: providerProfiles.ratingSum,
+    })
+    .from(quotes)
+    .innerJoin(organisations, eq(organisations.id, quotes.providerId))
+    .leftJoin(providerProfiles, eq(providerProfiles.orgId, quotes.providerId))
+    .where(and(eq(quotes.requestId, request.id), ne(quotes.status, "withdrawn")))
+    .orderBy(asc(quotes.priceFen), asc(quotes.createdAt));
+  const providerIds = [...new Set(rows.map((r) => r.quote.providerId))];
+  const quals = providerIds.length
+    ? await db
+        .select()
+        .from(qualifications)
+        .where(inArray(qualifications.providerId, providerIds))
+    : [];
+  const compared = rows.map((r) => {
+    const own = quals.filter((q) => q.providerId === r.quote.providerId);
+    const inForce = own.filter((q) => qualificationInForce(q, today));
+    return {
+      ...r.quote,
+      providerName: r.providerName,
+      creditGrade: r.creditGrade,
+      rating: r.reviewCount ? Math.round((r.ratingSum! / r.reviewCount) * 10) / 10 : null,
+      reviewCount: r.reviewCount ?? 0,
+      inScope: withinQualificationScope(own, request.category, today),
+      qualifications: inForce.map((q) => ({ type: q.type, certificateNo: q.certificateNo, validTo: q.validTo })),
+    };
+  });
+  return { request, quotes: compared };
+}
+
+/**
+ * The enterprise picks one quote: that is accepting the provider's offer, so the engagement
+ * is created already `signed`, with its history (the quote as the offer, then accept_offer).
+ * In the same transaction the other live quotes are declined and the request is awarded.
+ * The request row is locked first, and awarded only if still open, so two concurrent picks
+ * on one request make exactly one engagement.
+ */
+export async function acceptQuote(db: Db, actor: Actor, params: { requestId: string; quoteId: string; now?: Date }) {
+  const now = params.now ?? new Date();
+  return db.transaction(async (tx) => {
+    const request = await lockOwnRequest(tx, { requestId: params.requestId, orgId: actor.orgId });
+    if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
+    const [quote] = await tx
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.id, params.quoteId), eq(quotes.requestId, request.id)));
+    if (!quote) throw new AppError(404, "not_found", "not_found");
+    if (quote.status !== "submitted") throw new AppError(409, "quote_not_open", "engagement.quote_not_open");
+    if (quote.validUntil && quote.validUntil < shanghaiDateString(now)) {
+      throw new AppError(409, "quote_expired", "engagement.quote_expired");
+    }
+    // The provider's standing may have changed since it quoted.
+    await assertProviderMayContract(tx, {
+      providerId: quote.providerId,
+      enterpriseId: actor.orgId,
+      category: request.category,
+      now,
+      side: "enterprise",
+    });
+    const step = transition("offer", "accept_offer", "enterprise", { awaiting: "enterprise" });
+    if (!step.ok) throw new AppError(409, step.code, `engagement.${step.code}`);
+
+    const awarded = await tx
+      .update(serviceRequests)
+      .set({ status: "awarded", closedAt: now })
+      .where(and(eq(serviceRequests.id, request.id), eq(serviceRequests.status, "open")))
+      .returning({ id: serviceRequests.id });
+    if (awarded.length !== 1) throw new AppError(409, "request_not_open", "engagement.request_not_open");
+    await tx.update(quotes).set({ status: "accepted" }).where(eq(quotes.id, quote.id));
+    await tx
+      .update(quotes)
+      .set({ status: "declined" })
+      .where(and(eq(quotes.requestId, request.id), eq(quotes.status, "submitted"), ne(quotes.id, quote.id)));
+
+    const startDate = shanghaiDateString(now);
+    const endDate = quote.durationDays ? shanghaiDateString(new Date(now.getTime() + quote.durationDays * 86_400_000)) : null;
+    const [engagement] = await tx
+      .insert(engagements)
+      .values({
+        enterpriseId: actor.orgId,
+        providerId: quote.providerId,
+        requestId: request.id,
+        quoteId: quote.id,
+        category: request.category,
+        title: request.title,
+        scope: quote.plan,
+        priceFen: quote.priceFen,
+        startDate,
+        endDate,
+        deliveryForm: "enterprise_purchase",
+        payer: "enterprise",
+        // Policy 002 subsidises custody (安全托管) for industrial/trade firms; the subsidy
+        // program still checks the enterprise itself when it applies.
+        subsidyEligible: request.category === "custody",
+        status: step.to,
+        offerAwaitingOrgId: null,
+        signedAt: now,
+        version: 1,
+        createdAt: now,
+      })
+      .returning();
+    await tx.insert(engagementEvents).values([
+      {
+        engagementId: engagement.id,
+        event: "offer",
+        fromStatus: null,
+        toStatus: "offer",
+        actorOrgId: quote.providerId,
+        actorUserId: quote.createdByUserId,
+        data: { quoteId: quote.id, priceFen: quote.priceFen },
+        at: quote.createdAt,
+      },
+      {
+        engagementId: engagement.id,
+        event: "accept_offer",
+        fromStatus: "offer",
+        toStatus: step.to,
+        actorOrgId: actor.orgId,
+        actorUserId: actor.userId,
+        data: { quoteId: quote.id },
+        at: now,
+      },
+    ]);
+    await writeAudit(tx, {
+      action: "engagement.signed",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "engagement",
+      subjectId: engagement.id,
+      data: { quoteId: quote.id, requestId: request.id, providerId: quote.providerId, priceFen: quote.priceFen },
+      ip: actor.ip,
+    });
+    return engagement;
+  });
+}
