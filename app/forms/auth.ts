@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkPassword } from "../domain/password-policy";
 import { emailField, industryField, newPasswordField, phoneField, regionField, requiredText, usccField } from "./fields";
 
 /** Kinds a visitor may register; bureaus and the platform are created by the platform admin. */
@@ -14,6 +15,11 @@ export const RegisterSchema = z.object({
   email: emailField,
   phone: phoneField,
   password: newPasswordField,
+}).superRefine((value, ctx) => {
+  // The field rule cannot see the e-mail; the policy also refuses a password equal to it.
+  if (checkPassword(value.password, value.email) === "same_as_email") {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["password"], message: "password_same_as_email" });
+  }
 });
 export type RegisterInput = z.infer<typeof RegisterSchema>;
 
