@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, count, desc, eq, exists, like, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { bureauEvaluations, engagements, organisations, practiceNotices, violations } from "../../db/schema";
+import { bureauEvaluations, organisations, violations } from "../../db/schema";
 import type { EvaluationResult, ViolationKind } from "../domain/credit-grade";
 import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
@@ -20,15 +20,10 @@ type Actor = { userId: string; orgId: string; ip?: string | null };
  */
 function inBureauRegion(bureauRegionCode: string): SQL {
   const pattern = regionLikePattern(bureauRegionCode);
-  const client = aliasedTable(organisations, "client");
   return or(
     like(organisations.regionCode, pattern),
-    exists(
-      sql`select 1 from ${practiceNotices} where ${practiceNotices.providerId} = ${organisations.id} and ${practiceNotices.withdrawnAt} is null and ${practiceNotices.countyCode} like ${pattern}`,
-    ),
-    exists(
-      sql`select 1 from ${engagements} join ${client} on ${client.id} = ${engagements.enterpriseId} where ${engagements.providerId} = ${organisations.id} and ${client.regionCode} like ${pattern}`,
-    ),
+    sql`exists (select 1 from practice_notices pn where pn.provider_id = ${organisations.id} and pn.withdrawn_at is null and pn.county_code like ${pattern})`,
+    sql`exists (select 1 from engagements e join organisations client on client.id = e.enterprise_id where e.provider_id = ${organisations.id} and client.region_code like ${pattern})`,
   )!;
 }
 
