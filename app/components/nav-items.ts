@@ -29,12 +29,14 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/bureau/enterprises", labelKey: "regionOrganisations" },
     { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
+    { to: "/bureau/evaluations", labelKey: "bureauEvaluations" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/admin/organisations", labelKey: "adminOrganisations" },
     { to: "/admin/qualifications", labelKey: "adminQualifications" },
     { to: "/admin/bureaus/new", labelKey: "adminNewBureau" },
+    { to: "/admin/violations", labelKey: "adminViolations" },
     { to: "/admin/audit", labelKey: "adminAudit" },
   ],
 };

@@ -2,6 +2,7 @@ export { default as admin } from "./admin";
 export { default as auth } from "./auth";
 export { default as bureau } from "./bureau";
 export { default as common } from "./common";
+export { default as credit } from "./credit";
 export { default as dashboard } from "./dashboard";
 export { default as errors } from "./errors";
 export { default as home } from "./home";
