@@ -1,0 +1,166 @@
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "../../db/client";
+import { organisations, providerExperts, providerProfiles, qualifications } from "../../db/schema";
+import { qualificationInForce } from "../domain/listing-visibility";
+import { shanghaiDateString } from "../domain/format";
+import type { ExpertInput, ProviderProfileInput } from "../forms/provider";
+import { AppError } from "../utils/errors";
+import { writeAudit } from "./audit.server";
+import { listVisibleListingsOf } from "./listings.server";
+import { refreshProviderSearchIndex } from "./search-index.server";
+
+export type Actor = { userId: string; orgId: string; ip: string };
+
+const MAX_EXPERTS = 200;
+
+/**
+ * Every provider organisation has exactly one profile row. Registration does not create it;
+ * the first read or write does, and indexes it for search in the same transaction.
+ */
+export async function ensureProviderProfile(tx: DbOrTx, orgId: string): Promise<void> {
+  const inserted = await tx.insert(providerProfiles).values({ orgId }).onConflictDoNothing().returning({ orgId: providerProfiles.orgId });
+  if (inserted.length > 0) await refreshProviderSearchIndex(tx, orgId);
+}
+
+async function requireProviderOrg(db: DbOrTx, orgId: string) {
+  const [org] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      verificationStatus: organisations.verificationStatus,
+      suspendedAt: organisations.suspendedAt,
+    })
+    .from(organisations)
+    .where(and(eq(organisations.id, orgId), eq(organisations.kind, "provider")));
+  if (!org) throw new AppError(404, "not_found", "not_found");
+  return org;
+}
+
+/** The acting provider's own profile and experts; creates the profile on first use. */
+export async function getOwnProfile(db: Db, params: { orgId: string }) {
+  return db.transaction(async (tx) => {
+    const org = await requireProviderOrg(tx, params.orgId);
+    await ensureProviderProfile(tx, params.orgId);
+    const [profile] = await tx.select().from(providerProfiles).where(eq(providerProfiles.orgId, params.orgId));
+    const experts = await listExperts(tx, params.orgId);
+    return { org, profile: profile!, experts };
+  });
+}
+
+export async function updateOwnProfile(db: Db, actor: Actor, input: ProviderProfileInput) {
+  return db.transaction(async (tx) => {
+    await requireProviderOrg(tx, actor.orgId);
+    await ensureProviderProfile(tx, actor.orgId);
+    await tx
+      .update(providerProfiles)
+      .set({
+        categories: input.categories,
+        description: input.description ?? "",
+        regionCodes: input.regionCodes,
+        industryCodes: input.industryCodes,
+        staffCount: input.staffCount,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        contactEmail: input.contactEmail ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(providerProfiles.orgId, actor.orgId));
+    await refreshProviderSearchIndex(tx, actor.orgId);
+    await writeAudit(tx, {
+      action: "provider.profile_updated",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "provider_profile",
+      subjectId: actor.orgId,
+      data: { categories: input.categories, regionCodes: input.regionCodes },
+      ip: actor.ip,
+    });
+  });
+}
+
+function listExperts(db: DbOrTx, providerId: string) {
+  return db
+    .select()
+    .from(providerExperts)
+    .where(eq(providerExperts.providerId, providerId))
+    .orderBy(asc(providerExperts.createdAt), asc(providerExperts.id));
+}
+
+export async function addExpert(db: Db, actor: Actor, input: ExpertInput) {
+  return db.transaction(async (tx) => {
+    await requireProviderOrg(tx, actor.orgId);
+    const [{ n }] = await tx.select({ n: count() }).from(providerExperts).where(eq(providerExperts.providerId, actor.orgId));
+    if (n >= MAX_EXPERTS) throw new AppError(409, "too_many_experts", "provider.too_many_experts", { max: MAX_EXPERTS });
+    const [row] = await tx
+      .insert(providerExperts)
+      .values({ providerId: actor.orgId, name: input.name, title: input.title, certificateNo: input.certificateNo, specialties: input.specialties })
+      .returning();
+    return row!;
+  });
+}
+
+/** Only the provider's own experts: the id alone never reaches another provider's row. */
+export async function updateExpert(db: DbOrTx, actor: Actor, expertId: string, input: ExpertInput) {
+  const [row] = await db
+    .update(providerExperts)
+    .set({ name: input.name, title: input.title ?? null, certificateNo: input.certificateNo ?? null, specialties: input.specialties ?? null })
+    .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
+    .returning();
+  if (!row) throw new AppError(404, "not_found", "not_found");
+  return row;
+}
+
+export async function deleteExpert(db: DbOrTx, actor: Actor, expertId: string) {
+  const deleted = await db
+    .delete(providerExperts)
+    .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
+    .returning({ id: providerExperts.id });
+  if (deleted.length === 0) throw new AppError(404, "not_found", "not_found");
+}
+
+/**
+ * The public profile page: what the provider publishes, its verified qualifications with
+ * whether each is in force today, and its listings that are publicly visible. A suspended
+ * or rejected provider has no public page.
+ */
+export async function getPublicProviderProfile(db: DbOrTx, params: { providerId: string; today?: string }) {
+  const today = params.today ?? shanghaiDateString(new Date());
+  const [org] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      verificationStatus: organisations.verificationStatus,
+      description: organisations.description,
+    })
+    .from(organisations)
+    .where(and(eq(organisations.id, params.providerId), eq(organisations.kind, "provider"), isNull(organisations.suspendedAt)));
+  if (!org || org.verificationStatus === "rejected") throw new AppError(404, "not_found", "not_found");
+  const [profile] = await db.select().from(providerProfiles).where(eq(providerProfiles.orgId, org.id));
+  const experts = await listExperts(db, org.id);
+  const verified = await db
+    .select({
+      id: qualifications.id,
+      type: qualifications.type,
+      certificateNo: qualifications.certificateNo,
+      issuer: qualifications.issuer,
+      scope: qualifications.scope,
+      scopeCategories: qualifications.scopeCategories,
+      validFrom: qualifications.validFrom,
+      validTo: qualifications.validTo,
+      status: qualifications.status,
+    })
+    .from(qualifications)
+    .where(and(eq(qualifications.providerId, org.id), eq(qualifications.status, "verified")))
+    .orderBy(asc(qualifications.type), asc(qualifications.validTo));
+  const listings = await listVisibleListingsOf(db, { providerId: org.id, today });
+  return {
+    org,
+    profile: profile ?? null,
+    experts: experts.map(({ id, name, title, certificateNo, specialties }) => ({ id, name, title, certificateNo, specialties })),
+    qualifications: verified.map((q) => ({ ...q, inForce: qualificationInForce(q, today) })),
+    listings,
+    today,
+  };
+}
