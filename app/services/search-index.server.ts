@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles, serviceListings } from "../../db/schema";
 import { indexTokens } from "../domain/cjk-tokens";
 import { regionSearchKeys } from "../domain/region-keys";
+import { textArray } from "./pg-arrays.server";
 
 /**
  * Recomputes a provider's search vector and region keys from its stored profile.
@@ -19,7 +20,7 @@ export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string)
   await db
     .update(providerProfiles)
     .set({
-      searchVector: sql`array_to_tsvector(${tokens}::text[])`,
+      searchVector: sql`array_to_tsvector(${textArray(tokens)})`,
       regionKeys: regionSearchKeys(row.regionCodes),
       updatedAt: new Date(),
     })
@@ -44,9 +45,22 @@ export async function refreshListingSearchIndex(db: DbOrTx, listingId: string): 
   await db
     .update(serviceListings)
     .set({
-      searchVector: sql`array_to_tsvector(${tokens}::text[])`,
+      searchVector: sql`array_to_tsvector(${textArray(tokens)})`,
       regionKeys: regionSearchKeys(row.regionCodes),
       updatedAt: new Date(),
     })
     .where(eq(serviceListings.id, listingId));
+}
+
+/**
+ * Recomputes the search flags of a provider's listings (visible_from/visible_until, grade,
+ * ranking). Database triggers (migration 0004_listing_search_triggers) already do this whenever
+ * a listing, the provider's organisation, profile or qualifications change, so calling it after
+ * a qualification change is a harmless, explicit re-check.
+ */
+export async function refreshListingVisibility(db: DbOrTx, params: { providerId: string }): Promise<void> {
+  await db
+    .update(serviceListings)
+    .set({ status: sql`${serviceListings.status}` })
+    .where(eq(serviceListings.providerId, params.providerId));
 }
