@@ -1,12 +1,19 @@
-import { data, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import { authenticateApiToken } from "../services/api-tokens.server";
 import { AppError } from "./errors";
 
 export type ApiErrorBody = { error: { code: string; message: string } };
 
-/** English messages for API clients; the code is the stable part. */
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit) {
-  return data<ApiErrorBody>({ error: { code, message } }, { status, headers });
+/**
+ * English messages for API clients; the code is the stable part. A real Response, not
+ * `data()`: in Remix v2 resource routes a returned `data()` loses its status and a thrown one
+ * its body, while a Response is sent as it is, returned or thrown.
+ */
+export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  const body: ApiErrorBody = { error: { code, message } };
+  const allHeaders = new Headers(headers);
+  allHeaders.set("Content-Type", "application/json; charset=utf-8");
+  return new Response(JSON.stringify(body), { status, headers: allHeaders });
 }
 
 export async function requireApiOrg(request: Request, context: Pick<AppLoadContext, "db">) {
