@@ -2,6 +2,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { OrgKind, MemberRole } from "../../db/schema";
 import { validateSessionToken, type SessionContext } from "../services/sessions.server";
 import { AppError } from "./errors";
+import { errorResponse } from "./http.server";
 import { readSessionToken } from "./session-cookie.server";
 
 type Ctx = Pick<AppLoadContext, "db" | "env">;
@@ -41,11 +42,13 @@ export async function requireMembership(
 ): Promise<ActingMembership> {
   const found = await requireUser(request, context);
   const { org } = found;
-  if (!org) throw new AppError(403, "no_organisation", "no_organisation");
-  if (options.kinds && !options.kinds.includes(org.kind)) throw new AppError(403, "forbidden", "wrong_org_kind");
-  if (options.roles && !options.roles.includes(org.role)) throw new AppError(403, "forbidden", "wrong_role");
+  // Thrown as the error page's response (not a bare AppError), so a loader that does not wrap
+  // this call in orErrorPage still answers 403 with the translated message instead of a 500.
+  if (!org) errorResponse(new AppError(403, "no_organisation", "no_organisation"));
+  if (options.kinds && !options.kinds.includes(org.kind)) errorResponse(new AppError(403, "forbidden", "wrong_org_kind"));
+  if (options.roles && !options.roles.includes(org.role)) errorResponse(new AppError(403, "forbidden", "wrong_role"));
   if (org.suspendedAt && !options.allowSuspended && request.method !== "GET") {
-    throw new AppError(403, "org_suspended", "org_suspended");
+    errorResponse(new AppError(403, "org_suspended", "org_suspended"));
   }
   return found as ActingMembership;
 }
