@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Links,
   Meta,
@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppErrorBoundary } from "./components/error-boundary";
 import { SiteHeader } from "./components/site-header";
-import { toLanguage } from "./i18n/config";
+import { i18nConfig, toLanguage } from "./i18n/config";
 import { i18nServer } from "./i18n/i18n.server";
 import stylesheet from "./tailwind.css?url";
 import { getSessionContext } from "./utils/auth.server";
@@ -38,6 +38,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
+
+/** Every page has a <title> (WCAG 2.4.2): routes without meta of their own inherit this one. */
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: i18nConfig.resources[toLanguage(data?.lang)].common.appName },
+];
 export const useRootData = () => useRouteLoaderData<RootData>("root");
 
 export function Layout({ children }: { children: React.ReactNode }) {
