@@ -30,8 +30,20 @@ export default [
   // Marketplace: provider profiles, qualifications, listings, practice notices, uploads.
   route("files/:fileId", "routes/files/file.tsx"),
 
+  // Reviews and credit: 公示 list, provider credit pages, review actions, evaluations, violations.
+  route("credit", "routes/credit/index.tsx"),
+  route("credit/:providerId", "routes/credit/provider.tsx"),
+  route("engagements/:engagementId/reviews", "routes/credit/engagement-reviews.ts"),
+  route("bureau/evaluations", "routes/credit/bureau-evaluations.tsx"),
+  route("admin/violations", "routes/credit/admin-violations.tsx"),
+
+  // Search and matching: the public provider directory and listing search.
+  route("providers", "routes/search/providers.tsx"),
+  route("listings", "routes/search/listings.tsx"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
+    route("providers", "routes/api/providers.ts"),
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
   ]),
 

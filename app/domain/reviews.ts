@@ -116,3 +116,35 @@ export function replyRefusal(input: {
   if (input.hasReply) return "already_replied";
   return null;
 }
+
+// The review section as one party sees it, serialisable for a loader (dates as ISO strings).
+
+export type ReviewView = {
+  direction: ReviewDirection;
+  professionalism: number | null;
+  timeliness: number | null;
+  effect: number | null;
+  overall: number;
+  body: string;
+  reply: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+  publishedAt: string | null;
+};
+
+/** Everything `<EngagementReviewSection>` shows, already serialisable (dates as ISO strings). */
+export type ReviewSectionData = {
+  engagementId: string;
+  viewerSide: ReviewSide;
+  status: string;
+  /** accepted or closed: reviewing is about the finished work. */
+  reviewable: boolean;
+  windowClosesAt: string | null;
+  canReview: boolean;
+  refusal: ReviewRefusal | null;
+  own: ReviewView | null;
+  /** The other side's review, only once published (double-blind). */
+  other: ReviewView | null;
+  otherSubmitted: boolean;
+  canReply: boolean;
+};

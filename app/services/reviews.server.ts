@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { engagements, organisations, reviews, type Engagement, type Review } from "../../db/schema";
+import { engagements, organisations, reviews, type Review } from "../../db/schema";
 import {
   REVIEW_WINDOW_DAYS,
   REVIEWABLE_STATUSES,
@@ -11,9 +11,9 @@ import {
   reviewRefusal,
   reviewWindowEnd,
   validateScores,
-  type ReviewDirection,
-  type ReviewRefusal,
+  type ReviewSectionData,
   type ReviewSide,
+  type ReviewView,
   type Scores,
 } from "../domain/reviews";
 import { AppError } from "../utils/errors";
@@ -129,19 +129,6 @@ export async function replyToReview(db: Db, actor: Actor, input: { engagementId:
   });
 }
 
-export type ReviewView = {
-  direction: ReviewDirection;
-  professionalism: number | null;
-  timeliness: number | null;
-  effect: number | null;
-  overall: number;
-  body: string;
-  reply: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-  publishedAt: string | null;
-};
-
 const toView = (r: Review): ReviewView => ({
   direction: r.direction,
   professionalism: r.professionalism,
@@ -154,23 +141,6 @@ const toView = (r: Review): ReviewView => ({
   createdAt: r.createdAt.toISOString(),
   publishedAt: r.publishedAt?.toISOString() ?? null,
 });
-
-/** Everything `<EngagementReviewSection>` shows, already serialisable (dates as ISO strings). */
-export type ReviewSectionData = {
-  engagementId: string;
-  viewerSide: ReviewSide;
-  status: Engagement["status"];
-  /** accepted or closed: reviewing is about the finished work. */
-  reviewable: boolean;
-  windowClosesAt: string | null;
-  canReview: boolean;
-  refusal: ReviewRefusal | null;
-  own: ReviewView | null;
-  /** The other side's review, only once published (double-blind). */
-  other: ReviewView | null;
-  otherSubmitted: boolean;
-  canReply: boolean;
-};
 
 /** For the engagement page's loader: the review section as this party may see it. */
 export async function loadReviewSection(db: Db, params: { engagementId: string; orgId: string; now?: Date }): Promise<ReviewSectionData> {
@@ -244,4 +214,5 @@ export async function listPublishedReviews(db: Db, params: { providerId: string;
   };
 }
 
+export type { ReviewSectionData, ReviewView };
 export type PublishedReviewRow = Awaited<ReturnType<typeof listPublishedReviews>>["rows"][number];
