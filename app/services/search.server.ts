@@ -6,6 +6,7 @@ import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
 import { divisionsOf, getIndustry, sectionOf } from "../domain/industries";
 import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
+import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
 
 /**
@@ -18,15 +19,8 @@ import { textArray } from "./pg-arrays.server";
  *   after one page, while a rare term is found through GIN and only its few rows are sorted;
  * - counting stops at COUNT_CAP ("1,000+"), so no request ever scans every match.
  */
-export const PAGE_SIZE = 20;
-export const COUNT_CAP = 1000;
-/** Offset paging ends where counting ends: narrow the search to see more. */
-export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
-
-export const PROVIDER_SORTS = ["relevance", "grade", "rating"] as const;
-export const LISTING_SORTS = ["relevance", "price_asc", "price_desc", "grade", "rating"] as const;
-export type ProviderSort = (typeof PROVIDER_SORTS)[number];
-export type ListingSort = (typeof LISTING_SORTS)[number];
+export { COUNT_CAP, LISTING_SORTS, MAX_PAGE, PAGE_SIZE, PROVIDER_SORTS } from "../domain/search-options";
+export type { ListingSort, ProviderSort } from "../domain/search-options";
 
 export type CommonFilters = {
   q?: string;

@@ -114,6 +114,17 @@ export default {
     file_required: "Choose a file to upload",
     kind_invalid: "Choose the kind of record",
   },
+  search: {
+    query_too_long: "Keywords can be at most 50 characters",
+    category_invalid: "Unknown service category",
+    grade_invalid: "The credit grade must be A, B, C or D",
+    flag_invalid: "This option must be yes or no",
+    page_invalid: "The page must be a positive whole number",
+    page_too_far: "Only the first 50 pages can be opened; add filters to narrow the list",
+    sort_invalid: "Unknown sort order",
+    price_invalid: "Enter a valid amount in yuan (at most 2 decimals)",
+    price_range_invalid: "The maximum price cannot be below the minimum",
+  },
   page: {
     home: "Back to the home page",
     forbidden: { title: "Not allowed", body: "Your current role cannot open this page." },

@@ -114,6 +114,17 @@ export default {
     file_required: "请选择要上传的文件",
     kind_invalid: "请选择记录类型",
   },
+  search: {
+    query_too_long: "关键词最多 50 个字",
+    category_invalid: "未知的服务类别",
+    grade_invalid: "信用等级应为 A、B、C 或 D",
+    flag_invalid: "该选项只能是“是”或“否”",
+    page_invalid: "页码应为正整数",
+    page_too_far: "结果太多，只能翻到前 50 页；请增加筛选条件",
+    sort_invalid: "未知的排序方式",
+    price_invalid: "请输入有效的金额（元，最多两位小数）",
+    price_range_invalid: "最高价不能低于最低价",
+  },
   page: {
     home: "返回首页",
     forbidden: { title: "无权访问", body: "您当前的身份不能打开这个页面。" },

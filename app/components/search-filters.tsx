@@ -1,0 +1,89 @@
+import { useTranslation } from "react-i18next";
+import { CREDIT_GRADES } from "../domain/search-options";
+import { SERVICE_CATEGORIES, categoryLabel } from "../domain/service-categories";
+import { toLanguage } from "../i18n/config";
+import { IndustryPicker } from "./industry-picker";
+import { RegionPicker } from "./region-picker";
+
+export type FilterValues = Record<string, string | undefined>;
+
+/** A select with its label and, when the query was refused, the field's message. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  error,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  error?: string;
+  options: Array<{ value: string; label: string }>;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="label">{label}</label>
+      <select id={id} name={name} className="input" defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>{o.label}</option>
+        ))}
+      </select>
+      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+    </div>
+  );
+}
+
+/** The filters both search pages share: keywords, category, region, industry, grade, verified. */
+export function CommonSearchFilters({ values, errors }: { values: FilterValues; errors: Record<string, string> }) {
+  const { t, i18n } = useTranslation("search");
+  const lang = toLanguage(i18n.language);
+  const qError = errors.q;
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="field-q" className="label">{t("q")}</label>
+          <input
+            id="field-q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={values.q ?? ""}
+            placeholder={t("qPlaceholder")}
+            maxLength={50}
+            aria-invalid={qError ? true : undefined}
+            aria-describedby={qError ? "field-q-error" : undefined}
+          />
+          {qError ? <p id="field-q-error" className="field-error">{t(`errors:${qError}`)}</p> : null}
+        </div>
+        <FilterSelect
+          name="category"
+          label={t("category")}
+          value={values.category}
+          error={errors.category}
+          options={[{ value: "", label: t("anyCategory") }, ...SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))]}
+        />
+      </div>
+      <RegionPicker name="region" label={t("region")} required={false} defaultValue={values.region} error={errors.region} />
+      <IndustryPicker name="industry" defaultValue={values.industry} error={errors.industry} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FilterSelect
+          name="grade"
+          label={t("grade")}
+          value={values.grade}
+          error={errors.grade}
+          options={[{ value: "", label: t("anyGrade") }, ...CREDIT_GRADES.map((g) => ({ value: g, label: t("gradeAtLeast", { grade: g }) }))]}
+        />
+        <div className="flex items-end pb-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="verified" value="1" defaultChecked={values.verified === "1" || values.verified === "true" || values.verified === "on"} />
+            {t("verifiedOnly")}
+          </label>
+        </div>
+      </div>
+    </>
+  );
+}

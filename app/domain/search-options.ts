@@ -1,0 +1,16 @@
+/**
+ * Paging and sorting of public search (app/services/search.server.ts), shared by the query
+ * schemas, the pages and the API. Counting stops at COUNT_CAP and offset paging with it, so
+ * no request scans every match; a need-ranked list re-orders the best RANK_WINDOW matches.
+ */
+export const PAGE_SIZE = 20;
+export const COUNT_CAP = 1000;
+export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
+export const RANK_WINDOW = 200;
+
+export const PROVIDER_SORTS = ["relevance", "grade", "rating"] as const;
+export const LISTING_SORTS = ["relevance", "price_asc", "price_desc", "grade", "rating"] as const;
+export type ProviderSort = (typeof PROVIDER_SORTS)[number];
+export type ListingSort = (typeof LISTING_SORTS)[number];
+
+export const CREDIT_GRADES = ["A", "B", "C", "D"] as const;
