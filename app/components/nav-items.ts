@@ -13,8 +13,10 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/provider/inbox", labelKey: "inbox" },
+    { to: "/provider/profile", labelKey: "providerProfile" },
     { to: "/provider/listings", labelKey: "listings" },
     { to: "/provider/qualifications", labelKey: "qualifications" },
+    { to: "/provider/notices", labelKey: "practiceNotices" },
     { to: "/engagements", labelKey: "engagements" },
   ],
   insurer: [

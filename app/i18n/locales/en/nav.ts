@@ -7,6 +7,7 @@ export default {
   requests: "My requests",
   engagements: "Engagements",
   inbox: "Request inbox",
+  providerProfile: "Provider profile",
   qualifications: "Qualifications",
   regionOrganisations: "Organisations in region",
   practiceNotices: "Practice notices",

@@ -7,5 +7,6 @@ export { default as dashboard } from "./dashboard";
 export { default as errors } from "./errors";
 export { default as home } from "./home";
 export { default as nav } from "./nav";
+export { default as provider } from "./provider";
 export { default as search } from "./search";
 export { default as settings } from "./settings";

@@ -7,6 +7,7 @@ export default {
   requests: "我的需求",
   engagements: "服务合同",
   inbox: "需求收件箱",
+  providerProfile: "机构资料",
   qualifications: "资质管理",
   regionOrganisations: "辖区单位",
   practiceNotices: "执业告知",
