@@ -6,6 +6,7 @@ import { checkPassword } from "../domain/password-policy";
 import { judgeLogin, windowStart } from "../domain/login-throttle";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { isUniqueViolation } from "./db-errors.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import { createSession, invalidateSession, invalidateUserSessions } from "./sessions.server";
 
@@ -14,6 +15,17 @@ type RequestMeta = { ip: string; userAgent?: string | null; now?: Date };
 /** Creates the user, their organisation and the owner membership, and signs them in. */
 export async function register(db: Db, input: RegisterInput, meta: RequestMeta) {
   const passwordHash = await hashPassword(input.password);
+  try {
+    return await insertRegistration(db, input, meta, passwordHash);
+  } catch (error) {
+    // Two registrations racing past the checks below: the unique index decides, and the loser
+    // gets the same answer as if it had come second.
+    if (isUniqueViolation(error)) throw new AppError(409, "already_registered", "email_taken");
+    throw error;
+  }
+}
+
+async function insertRegistration(db: Db, input: RegisterInput, meta: RequestMeta, passwordHash: string) {
   return db.transaction(async (tx) => {
     const [existingUser] = await tx
       .select({ id: users.id })
@@ -69,10 +81,11 @@ export async function register(db: Db, input: RegisterInput, meta: RequestMeta) 
 export async function login(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
   const now = meta.now ?? new Date();
   const accountKey = input.email.trim().toLowerCase();
+  const ip = meta.ip.slice(0, 64);
   const since = windowStart(now);
   const [accountFailures, ipFailures] = await Promise.all([
     failuresSince(db, eq(loginAttempts.accountKey, accountKey), since),
-    failuresSince(db, eq(loginAttempts.ip, meta.ip), since),
+    failuresSince(db, eq(loginAttempts.ip, ip), since),
   ]);
   const verdict = judgeLogin({ accountFailures, ipFailures }, now);
   if (!verdict.allowed) {
@@ -86,7 +99,7 @@ export async function login(db: Db, input: { email: string; password: string }, 
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
 
-  await db.insert(loginAttempts).values({ accountKey, ip: meta.ip.slice(0, 64), succeeded: ok, at: now });
+  await db.insert(loginAttempts).values({ accountKey, ip, succeeded: ok, at: now });
   if (!user || !ok) {
     if (user) {
       await writeAudit(db, { action: "user.login_failed", actorUserId: user.id, ip: meta.ip });
