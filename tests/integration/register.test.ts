@@ -99,6 +99,28 @@ describe("register", () => {
   });
 });
 
+describe("register under concurrency", () => {
+  it("two simultaneous registrations of one e-mail: one wins, the other gets 409, nothing half-written", async () => {
+    const first = form();
+    const second = form({ email: first.email });
+    const before = await rowCounts();
+    const results = await Promise.allSettled([
+      register(t.db, first, { ip: "203.0.113.30" }),
+      register(t.db, second, { ip: "203.0.113.31" }),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].reason).toBeInstanceOf(AppError);
+    expect((lost[0].reason as AppError).status).toBe(409);
+    const after = await rowCounts();
+    expect(after.users - before.users).toBe(1);
+    expect(after.organisations - before.organisations).toBe(1);
+    expect(after.memberships - before.memberships).toBe(1);
+  });
+});
+
 describe("RegisterSchema", () => {
   const valid = { ...form(), password: "a long enough passphrase", regionCode: "330702" };
   const issues = (overrides: Record<string, unknown>) => {
