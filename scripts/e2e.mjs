@@ -4,7 +4,7 @@
 //
 // Exit code 0/1; ends with `N passed, M failed`. When ANFU_E2E_SUMMARY names a file, the
 // counts are also written there as JSON for scripts/test.mjs.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot, run, runVitest, seconds, summaryLine } from "./run-vitest.mjs";
 
@@ -54,11 +54,30 @@ if (buildTime > sourceTime) {
   console.log(`e2e: built in ${seconds(started)}`);
 }
 
-mkdirSync(join(projectRoot, "tests", "e2e", ".artifacts"), { recursive: true });
+const artifacts = join(projectRoot, "tests", "e2e", ".artifacts");
+mkdirSync(artifacts, { recursive: true });
+const teardownReport = join(artifacts, `teardown-${process.pid}.json`);
+rmSync(teardownReport, { force: true });
 const started = Date.now();
 const counts = await runVitest(["--config", "tests/e2e/vitest.e2e.config.ts", ...process.argv.slice(2)], {
   label: "e2e",
-  env: { ...process.env, CHROMIUM_PATH: chromiumPath },
+  env: { ...process.env, CHROMIUM_PATH: chromiumPath, ANFU_E2E_TEARDOWN_REPORT: teardownReport },
 });
 console.log(`e2e: tests ran in ${seconds(started)}`);
+
+// One more check: both servers stopped on SIGTERM with exit code 0 (graceful shutdown).
+let teardown = null;
+try {
+  teardown = JSON.parse(readFileSync(teardownReport, "utf8"));
+} catch {
+  // no report: the global setup never got as far as starting the servers
+}
+rmSync(teardownReport, { force: true });
+if (teardown && teardown.servers > 0 && teardown.problems.length === 0) {
+  console.log(`e2e: ${teardown.servers} servers shut down cleanly on SIGTERM`);
+  counts.passed += 1;
+} else {
+  console.error(`e2e: graceful shutdown check failed: ${teardown ? teardown.problems.join("; ") || "no server ran" : "no teardown report"}`);
+  counts.failed += 1;
+}
 finish({ passed: counts.passed, failed: counts.failed, skipped: counts.skipped }, counts.exitCode === 0 && counts.failed === 0 ? 0 : 1);

@@ -108,7 +108,8 @@ describe("sessions and the token API", () => {
 
   it("GET /api/v1/me without a token, or with a wrong one, is 401 JSON", async () => {
     const context = await newContext(browser);
-    for (const headers of [{}, { Authorization: "Bearer anfu_not_a_real_token_000000" }]) {
+    const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer anfu_not_a_real_token_000000" }];
+    for (const headers of attempts) {
       const response = await context.request.get(`${base}/api/v1/me`, { headers });
       expect(response.status()).toBe(401);
       expect(response.headers()["www-authenticate"]).toContain("Bearer");

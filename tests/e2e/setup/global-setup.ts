@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase, type DatabaseLocation } from "./databases";
@@ -38,6 +38,10 @@ export default async function setup(project: TestProject) {
       }
     }
     for (const db of databases) await db.drop().catch((e) => problems.push(`dropping ${db.describe}: ${e}`));
+    // Vitest logs an error thrown here but still exits 0, so the verdict goes to a file that
+    // scripts/e2e.mjs reads and counts as one more check.
+    const report = process.env.ANFU_E2E_TEARDOWN_REPORT;
+    if (report) writeFileSync(report, JSON.stringify({ servers: servers.length, problems }));
     if (problems.length > 0) throw new Error(`e2e teardown: ${problems.join("; ")}`);
   };
 
