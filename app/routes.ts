@@ -33,7 +33,7 @@ export default [
   // Reviews and credit: 公示 list, provider credit pages, review actions, evaluations, violations.
   route("credit", "routes/credit/index.tsx"),
   route("credit/:providerId", "routes/credit/provider.tsx"),
-  route("engagements/:engagementId/reviews", "routes/credit/engagement-reviews.ts"),
+  route("engagements/:engagementId/reviews", "routes/credit/engagement-reviews.tsx"),
   route("bureau/evaluations", "routes/credit/bureau-evaluations.tsx"),
   route("admin/violations", "routes/credit/admin-violations.tsx"),
 

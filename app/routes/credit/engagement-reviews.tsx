@@ -1,5 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { FormErrorMessage } from "../../components/forms";
 import { ClientReviewSchema, ProviderReviewSchema, ReviewIntentSchema, ReviewReplySchema } from "../../forms/credit";
 import { getReviewerSide, replyToReview, submitReview } from "../../services/reviews.server";
 import { requireMembership } from "../../utils/auth.server";
@@ -8,11 +11,15 @@ import { formFailure, orErrorPage } from "../../utils/http.server";
 
 const EngagementId = z.string().uuid();
 
-/** Nothing to show here: the reviews live on the engagement page. */
+/**
+ * The reviews live on the engagement page. This route has a page only so that its action
+ * answers with real 4xx statuses that a fetcher still reads as data, and so that a browser
+ * without JavaScript sees the refusal and a way back.
+ */
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = EngagementId.safeParse(params.engagementId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  return redirect(`/engagements/${id.data}#reviews`);
+  return { engagementId: id.data };
 }
 
 /**
@@ -43,4 +50,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return formFailure(error);
   }
   return redirect(`/engagements/${engagementId}#reviews`);
+}
+
+type ActionResult = { formError?: { key: string; params?: Record<string, string | number> }; fieldErrors?: Record<string, string> };
+
+export default function EngagementReviewsFallback() {
+  const { engagementId } = useLoaderData<typeof loader>();
+  const result = useActionData<ActionResult>();
+  const { t } = useTranslation("credit");
+  return (
+    <div className="mx-auto max-w-xl card">
+      <h1 className="mb-3 text-xl font-semibold">{t("section.title")}</h1>
+      {result?.formError ? <FormErrorMessage error={result.formError} /> : null}
+      {result?.fieldErrors ? (
+        <ul className="mb-3 list-disc pl-5 text-sm text-red-800" role="alert">
+          {Object.entries(result.fieldErrors).map(([field, key]) => <li key={field}>{t(`errors:${key}`)}</li>)}
+        </ul>
+      ) : null}
+      <Link className="btn-secondary" to={`/engagements/${engagementId}#reviews`}>{t("section.back")}</Link>
+    </div>
+  );
 }

@@ -69,6 +69,7 @@ export default {
     replyLabel: "Reply (shown under the review; one reply only)",
     replySubmit: "Post reply",
     stars: "{{n}} of 5",
+    back: "Back to the engagement",
   },
   bureau: {
     title: "Provider evaluations",

@@ -69,6 +69,7 @@ export default {
     replyLabel: "回复内容（公开显示在评价下方，只能回复一次）",
     replySubmit: "发表回复",
     stars: "{{n}} 分",
+    back: "返回服务合同",
   },
   bureau: {
     title: "服务机构评价",
