@@ -41,6 +41,16 @@ export default [
   route("providers", "routes/search/providers.tsx"),
   route("listings", "routes/search/listings.tsx"),
 
+  // Requests, quotes and engagements: needs, provider inbox, contracts with deliverables and messages.
+  route("requests", "routes/requests/index.tsx"),
+  route("requests/new", "routes/requests/new.tsx"),
+  route("requests/:requestId", "routes/requests/detail.tsx"),
+  route("provider/inbox", "routes/provider-inbox/index.tsx"),
+  route("provider/inbox/:requestId", "routes/provider-inbox/request.tsx"),
+  route("engagements", "routes/engagements/index.tsx"),
+  route("engagements/new", "routes/engagements/new.tsx"),
+  route("engagements/:engagementId", "routes/engagements/detail.tsx"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from "../../db/client";
 import { deliverables, engagements, files } from "../../db/schema";
 import type { Engagement } from "../../db/schema";
 import { AppError } from "../utils/errors";
+import { visibleTo } from "./engagements.server";
 import { discardStoredFile, saveUpload } from "./files.server";
 
 type Party = { orgId: string; userId: string };
@@ -101,17 +102,15 @@ export async function recordActivity(db: Db, party: Party, input: ActivityInput)
   });
 }
 
-/** What was delivered under an engagement, for its two parties only. */
-export async function listDeliverables(db: DbOrTx, params: { engagementId: string; orgId: string }) {
+/**
+ * What was delivered under an engagement: for its two parties, and for the platform once the
+ * engagement has been disputed (it needs the evidence to decide). Pass `orgKind` for that.
+ */
+export async function listDeliverables(db: DbOrTx, params: { engagementId: string; orgId: string; orgKind?: string }) {
   const [e] = await db
     .select({ id: engagements.id })
     .from(engagements)
-    .where(
-      and(
-        eq(engagements.id, params.engagementId),
-        or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId)),
-      ),
-    );
+    .where(and(eq(engagements.id, params.engagementId), visibleTo({ orgId: params.orgId, orgKind: params.orgKind ?? "party" })));
   if (!e) throw new AppError(404, "not_found", "not_found");
   return db
     .select({

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/client";
+import type { Db, DbOrTx } from "../../db/client";
 import { engagementEvents, engagements, organisations, serviceListings } from "../../db/schema";
 import type { ServiceCategory } from "../../db/schema";
 import { AppError } from "../utils/errors";
@@ -81,4 +81,21 @@ export async function createDirectOffer(db: Db, actor: Actor, input: DirectOffer
     });
     return engagement;
   });
+}
+
+/** A listing as the offer form shows it: only what the public marketplace shows anyway. */
+export async function getListingForOffer(db: DbOrTx, params: { listingId: string }) {
+  const [listing] = await db
+    .select({
+      id: serviceListings.id,
+      title: serviceListings.title,
+      scope: serviceListings.scope,
+      category: serviceListings.category,
+      priceFen: serviceListings.priceFen,
+      providerName: organisations.name,
+    })
+    .from(serviceListings)
+    .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
+    .where(and(eq(serviceListings.id, params.listingId), eq(serviceListings.status, "active")));
+  return listing ?? null;
 }

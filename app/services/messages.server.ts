@@ -2,6 +2,7 @@ import { and, asc, eq, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { engagementMessages, engagements, organisations, users } from "../../db/schema";
 import { AppError } from "../utils/errors";
+import { visibleTo } from "./engagements.server";
 
 type Party = { orgId: string; userId: string };
 
@@ -36,9 +37,17 @@ export async function postMessage(db: Db, party: Party, params: { engagementId: 
   });
 }
 
-/** The conversation, oldest first, each message with its sender's organisation and name. */
-export async function listMessages(db: DbOrTx, params: { engagementId: string; orgId: string }) {
-  await assertParty(db, params.engagementId, params.orgId);
+/**
+ * The conversation, oldest first, each message with its sender's organisation and name. The
+ * platform may read it (not write) once the engagement has been disputed: pass `orgKind`.
+ */
+export async function listMessages(db: DbOrTx, params: { engagementId: string; orgId: string; orgKind?: string }) {
+  const viewer = { orgId: params.orgId, orgKind: params.orgKind ?? "party" };
+  const [visible] = await db
+    .select({ id: engagements.id })
+    .from(engagements)
+    .where(and(eq(engagements.id, params.engagementId), visibleTo(viewer)));
+  if (!visible) throw new AppError(404, "not_found", "not_found");
   return db
     .select({
       id: engagementMessages.id,
@@ -52,11 +61,6 @@ export async function listMessages(db: DbOrTx, params: { engagementId: string; o
     .innerJoin(engagements, eq(engagements.id, engagementMessages.engagementId))
     .innerJoin(organisations, eq(organisations.id, engagementMessages.senderOrgId))
     .leftJoin(users, eq(users.id, engagementMessages.senderUserId))
-    .where(
-      and(
-        eq(engagementMessages.engagementId, params.engagementId),
-        or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId)),
-      ),
-    )
+    .where(and(eq(engagementMessages.engagementId, params.engagementId), visibleTo(viewer)))
     .orderBy(asc(engagementMessages.createdAt), asc(engagementMessages.id));
 }

@@ -168,7 +168,11 @@ export async function compareQuotes(db: DbOrTx, params: { requestId: string; org
       qualifications: inForce.map((q) => ({ type: q.type, certificateNo: q.certificateNo, validTo: q.validTo })),
     };
   });
-  return { request, quotes: compared };
+  const [awarded] = await db
+    .select({ id: engagements.id })
+    .from(engagements)
+    .where(and(eq(engagements.requestId, request.id), eq(engagements.enterpriseId, params.orgId)));
+  return { request, quotes: compared, engagementId: awarded?.id ?? null };
 }
 
 /**

@@ -10,3 +10,5 @@ export { default as nav } from "./nav";
 export { default as provider } from "./provider";
 export { default as search } from "./search";
 export { default as settings } from "./settings";
+export { default as engagements } from "./engagements";
+export { default as requests } from "./requests";

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { ENGAGEMENT_EVENTS, ENGAGEMENT_STATES } from "../domain/engagement-machine";
+import { parseYuanToFen } from "../domain/format";
+import { optionalText, requiredText } from "./fields";
+
+/** Forms of requests, quotes and engagements. Messages are keys of the `errors` namespace. */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+export const dateField = z
+  .string({ required_error: "required" })
+  .trim()
+  .min(1, "required")
+  .refine(realDate, "engagement.date_invalid");
+
+export const optionalDateField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || realDate(v), "engagement.date_invalid");
+
+/** Yuan typed by a person → integer fen; more than two decimals is refused, never rounded. */
+export const yuanField = z
+  .string({ required_error: "required" })
+  .trim()
+  .min(1, "required")
+  .transform((v) => parseYuanToFen(v))
+  .refine((fen): fen is number => fen !== null, "engagement.amount_invalid")
+  .refine((fen) => fen! > 0, "engagement.amount_positive")
+  .transform((fen) => fen!);
+
+export const optionalYuanField = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? parseYuanToFen(v) : undefined))
+  .refine((fen) => fen !== null, "engagement.amount_invalid")
+  .refine((fen) => fen === undefined || fen! > 0, "engagement.amount_positive")
+  .transform((fen) => fen ?? undefined);
+
+const optionalInt = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? Number(v) : undefined))
+    .refine((n) => n === undefined || (Number.isInteger(n) && n >= min && n <= max), message);
+
+export const versionField = z.coerce.number().int().min(0);
+
+export const TransitionSchema = z.object({
+  event: z.enum(ENGAGEMENT_EVENTS as [string, ...string[]], { errorMap: () => ({ message: "engagement.illegal_transition" }) }),
+  reason: optionalText(1000),
+  version: versionField,
+});
+
+/** Cancel, dispute, request changes and the platform's rulings must say why. */
+export const ReasonedTransitionSchema = TransitionSchema.extend({
+  reason: z.string({ required_error: "engagement.reason_required" }).trim().min(1, "engagement.reason_required").max(1000, "too_long"),
+});
+
+export const CounterOfferSchema = z
+  .object({
+    price: yuanField,
+    scope: requiredText(4000),
+    startDate: optionalDateField,
+    endDate: optionalDateField,
+    version: versionField,
+  })
+  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "engagement.dates_order" });
+
+export const DirectOfferSchema = z
+  .object({
+    listingId: z.string().uuid("not_found"),
+    title: requiredText(100),
+    scope: requiredText(4000),
+    price: yuanField,
+    startDate: optionalDateField,
+    endDate: optionalDateField,
+  })
+  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "engagement.dates_order" });
+
+export const ActivitySchema = z.object({
+  kind: z.enum(["visit", "training"], { errorMap: () => ({ message: "engagement.kind_invalid" }) }),
+  // Named apart from the report's title: both forms share the engagement page, and ids come from names.
+  activityTitle: requiredText(200),
+  occurredOn: dateField,
+  notes: optionalText(4000),
+  attendees: optionalInt(1, 100_000, "engagement.attendees_invalid"),
+});
+
+/** The file itself is checked by the upload service (size, type by content). */
+export const ReportSchema = z.object({ reportTitle: requiredText(200) });
+
+export const MessageSchema = z.object({ body: requiredText(2000) });
+
+export const EngagementListQuerySchema = z.object({
+  status: z.enum(ENGAGEMENT_STATES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});

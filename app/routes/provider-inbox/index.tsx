@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "../../components/pagination";
+import { formatDate, formatFen } from "../../domain/format";
+import { regionFullName } from "../../domain/regions";
+import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
+import { RequestListQuerySchema } from "../../forms/requests";
+import { toLanguage } from "../../i18n/config";
+import { providerInbox } from "../../services/requests.server";
+import { requireMembership } from "../../utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "需求收件箱 · 安服市集" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { page } = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return providerInbox(context.db, { providerId: org.id, page });
+}
+
+export default function ProviderInbox() {
+  const result = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("requests");
+  const lang = toLanguage(i18n.language);
+  return (
+    <div className="space-y-4">
+      <header>
+        <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("inbox.lead")}</p>
+      </header>
+      {!result.hasProfile ? (
+        <p className="card text-sm text-amber-800">{t("inbox.noProfile")}</p>
+      ) : null}
+      <section className="card overflow-x-auto">
+        {result.rows.length === 0 ? (
+          <p className="text-slate-500">{t("inbox.empty")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("col.title")}</th>
+                <th scope="col">{t("inbox.enterprise")}</th>
+                <th scope="col">{t("col.category")}</th>
+                <th scope="col">{t("col.region")}</th>
+                <th scope="col">{t("col.budget")}</th>
+                <th scope="col">{t("col.deadline")}</th>
+                <th scope="col">{t("col.createdAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link className="link" to={`/provider/inbox/${r.id}`}>{r.title}</Link></td>
+                  <td>{r.enterpriseName}</td>
+                  <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
+                  <td>{regionFullName(r.regionCode)}</td>
+                  <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
+                  <td>{r.deadline ?? "—"}</td>
+                  <td>{formatDate(new Date(r.createdAt), lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} />
+      </section>
+    </div>
+  );
+}
