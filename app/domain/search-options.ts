@@ -4,7 +4,7 @@
  * no request scans every match; a need-ranked list re-orders the best RANK_WINDOW matches.
  */
 export const PAGE_SIZE = 20;
-export const COUNT_CAP = 1000;
+export const COUNT_CAP = 200;
 export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
 export const RANK_WINDOW = 200;
 

@@ -4,7 +4,7 @@ import { qualifications, serviceListings } from "../../db/schema";
 import type { QualificationFacts } from "../domain/listing-visibility";
 import { rankProviders, type MatchNeed, type MatchReason } from "../domain/matching";
 import { MAX_PAGE, PAGE_SIZE, RANK_WINDOW } from "../domain/search-options";
-import { providerSearchQuery, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
+import { preferWindow, providerSearchQuery, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
 
 export type DirectoryQuery = ProviderFilters & { budgetFen?: number };
 export type DirectoryRow = ProviderRow & { score: number | null; reasons: MatchReason[] };
@@ -26,7 +26,10 @@ export async function findProviders(db: DbOrTx, query: DirectoryQuery, today: st
     return { ...page, rows: page.rows.map((r) => ({ ...r, score: null, reasons: [] })), ranked: false };
   }
 
-  const window = await providerSearchQuery(db, query, RANK_WINDOW, 0);
+  // A frequent term fills the window from the first WINDOW rows in rank order; a rarer one
+  // comes from the GIN index (see search-plan.server.ts).
+  let window = preferWindow(query) ? await providerSearchQuery(db, query, RANK_WINDOW, 0, "window") : [];
+  if (window.length < RANK_WINDOW) window = await providerSearchQuery(db, query, RANK_WINDOW, 0, "plain");
   const ids = window.map((r) => r.id);
   const [quals, prices] = await Promise.all([
     qualificationsOf(db, ids),

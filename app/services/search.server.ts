@@ -1,4 +1,4 @@
-import { and, count, desc, asc, eq, gte, lte, ne, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
@@ -8,6 +8,7 @@ import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
+import { countCapped, pageHits, type SortKey } from "./search-plan.server";
 
 /**
  * Public search over providers and listings, built to answer in a few milliseconds at
@@ -60,82 +61,106 @@ const pageOf = (page: number | undefined) => Math.min(MAX_PAGE, Math.max(1, Math
 
 const providerScore = staticScoreSql(p.creditGrade, p.reviewCount, p.ratingSum);
 
-function providerWhere(f: ProviderFilters): SQL {
-  const where: SQL[] = [isNull(organisations.suspendedAt), ne(organisations.verificationStatus, "rejected")];
-  const query = tsQuery(f.q);
-  if (query) where.push(sql`${p.searchVector} @@ ${query}::tsquery`);
+/** Filters other than the text; `listed` and `orgVerified` mirror the organisation (triggers). */
+function providerFilters(f: ProviderFilters): SQL[] {
+  const where: SQL[] = [eq(p.listed, true)];
   if (f.regionCode) where.push(sql`${p.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
   if (f.category) where.push(sql`${p.categories} @> ARRAY[${f.category}]::service_category[]`);
   if (f.industryCode) where.push(sql`${p.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
   if (f.minGrade) where.push(sql`${p.creditGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
-  if (f.verifiedOnly) where.push(eq(organisations.verificationStatus, "verified"));
-  return and(...where)!;
+  if (f.verifiedOnly) where.push(eq(p.orgVerified, true));
+  return where;
 }
 
 /** Each order is an index order, walked backwards (see the indexes in db/schema/marketplace.ts). */
-function providerOrder(sort: ProviderSort = "relevance"): SQL[] {
-  if (sort === "grade") return [desc(gradeSortKeySql(p.creditGrade)), desc(providerScore), desc(p.orgId)];
-  if (sort === "rating") return [desc(bayesianRatingSql(p.reviewCount, p.ratingSum)), desc(p.orgId)];
-  return [desc(providerScore), desc(p.orgId)];
+function providerOrder(sort: ProviderSort = "relevance"): SortKey[] {
+  if (sort === "grade") return [{ expr: gradeSortKeySql(p.creditGrade), dir: "desc" }, { expr: providerScore, dir: "desc" }, { expr: p.orgId, dir: "desc" }];
+  if (sort === "rating") return [{ expr: bayesianRatingSql(p.reviewCount, p.ratingSum), dir: "desc" }, { expr: p.orgId, dir: "desc" }];
+  return [{ expr: providerScore, dir: "desc" }, { expr: p.orgId, dir: "desc" }];
+}
+
+function providerShape(f: ProviderFilters) {
+  return { table: p, id: p.orgId, vector: p.searchVector, filters: providerFilters(f), text: tsQuery(f.q), order: providerOrder(f.sort) };
 }
 
 export const providerRowFields = {
   id: p.orgId,
   name: organisations.name,
   orgRegionCode: organisations.regionCode,
-  verified: sql<boolean>`(${organisations.verificationStatus} = 'verified')`,
+  verified: p.orgVerified,
   categories: p.categories,
   regionCodes: p.regionCodes,
   industryCodes: p.industryCodes,
   creditGrade: p.creditGrade,
   reviewCount: p.reviewCount,
   ratingSum: p.ratingSum,
-  summary: sql<string>`left(${p.description}, 140)`,
+  summary: sql<string>`left(${p.description}, 140)`.as("summary"),
 };
 
-/** The SELECT behind a page of providers; exported so tests can EXPLAIN exactly this query. */
-export function providerSearchQuery(db: DbOrTx, f: ProviderFilters, limit: number, offset: number) {
+/**
+ * A page of providers: the hits are chosen on provider_profiles alone, then joined to their
+ * organisation for the name. `mode` picks the plan shape (see search-plan.server.ts).
+ */
+export function providerSearchQuery(db: DbOrTx, f: ProviderFilters, limit: number, offset: number, mode: "plain" | "window" = "plain") {
+  const hits = pageHits(db, providerShape(f), limit, offset, mode);
   return db
     .select(providerRowFields)
-    .from(p)
+    .from(hits.query)
+    .innerJoin(p, eq(p.orgId, hits.query.id))
     .innerJoin(organisations, eq(organisations.id, p.orgId))
-    .where(providerWhere(f))
-    .orderBy(...providerOrder(f.sort))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(...hits.outerOrder);
 }
 
-/** Counts matches up to COUNT_CAP + 1, in the same index order, so it stops early too. */
+/** Matches counted up to COUNT_CAP + 1 (no order: GIN bitmap, or an early-stopping scan). */
 export function providerCountQuery(db: DbOrTx, f: ProviderFilters) {
-  const matches = db
-    .select({ one: sql`1`.as("one") })
-    .from(p)
-    .innerJoin(organisations, eq(organisations.id, p.orgId))
-    .where(providerWhere(f))
-    .orderBy(...providerOrder(f.sort))
-    .limit(COUNT_CAP + 1)
-    .as("matches");
-  return db.select({ n: count() }).from(matches);
+  return countCapped(db, providerShape(f), COUNT_CAP + 1);
 }
 
 export type ProviderRow = Awaited<ReturnType<typeof providerSearchQuery>>[number];
 
 export async function searchProviders(db: DbOrTx, f: ProviderFilters): Promise<Page<ProviderRow>> {
   const page = pageOf(f.page);
-  const [rows, [{ n }]] = await Promise.all([
-    providerSearchQuery(db, f, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    providerCountQuery(db, f),
-  ]);
+  const offset = (page - 1) * PAGE_SIZE;
+  const [rows, [{ n }]] = await Promise.all([firstPage(db, f, offset, providerSearchQuery), providerCountQuery(db, f)]);
   return { rows, page, pageSize: PAGE_SIZE, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/**
+ * A frequent term (安 matches almost every provider) is answered from a bounded window of the
+ * best-ranked rows; when that window holds fewer matches than the page needs, the term is rare
+ * enough for the GIN index, and the plain query runs. Both touch a bounded number of rows,
+ * whatever the planner believes about the term (it underestimates AND-ed bigrams badly).
+ */
+async function firstPage<F extends CommonFilters, R>(
+  db: DbOrTx,
+  f: F,
+  offset: number,
+  query: (db: DbOrTx, f: F, limit: number, offset: number, mode: "plain" | "window") => PromiseLike<R[]>,
+): Promise<R[]> {
+  if (preferWindow(f) && offset + PAGE_SIZE <= WINDOW_PAGES_MAX) {
+    const rows = await query(db, f, PAGE_SIZE, offset, "window");
+    if (rows.length === PAGE_SIZE) return rows;
+  }
+  return query(db, f, PAGE_SIZE, offset, "plain");
+}
+
+/** The window is tried for the first pages only; deeper pages go straight to the plain query. */
+const WINDOW_PAGES_MAX = 3 * PAGE_SIZE;
+
+/**
+ * Only AND-ed bigrams (a term of 3+ characters, or several words) fool the planner; a single
+ * lexeme is estimated from its own statistics. A region filter is selective and well estimated
+ * (its GIN index finds a few thousand rows at most), so the plain query is the right one then.
+ */
+export function preferWindow(f: CommonFilters): boolean {
+  return Boolean(f.q) && queryTokens(f.q!).length >= 2 && !f.regionCode;
 }
 
 // ---------------------------------------------------------------- listings
 
-function listingWhere(f: ListingFilters): SQL {
+function listingFilters(f: ListingFilters): SQL[] {
   // visible_from/visible_until are kept by triggers: paused, suspended or unqualified → never.
   const where: SQL[] = [sql`${l.visibleFrom} <= ${f.today}::date`, sql`${l.visibleUntil} >= ${f.today}::date`];
-  const query = tsQuery(f.q);
-  if (query) where.push(sql`${l.searchVector} @@ ${query}::tsquery`);
   if (f.regionCode) where.push(sql`${l.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
   if (f.category) where.push(eq(l.category, f.category));
   if (f.industryCode) where.push(sql`${l.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
@@ -143,22 +168,26 @@ function listingWhere(f: ListingFilters): SQL {
   if (f.verifiedOnly) where.push(eq(l.providerVerified, true));
   if (f.minPriceFen != null) where.push(gte(l.priceFen, f.minPriceFen));
   if (f.maxPriceFen != null) where.push(lte(l.priceFen, f.maxPriceFen));
-  return and(...where)!;
+  return where;
 }
 
-function listingOrder(sort: ListingSort = "relevance"): SQL[] {
+function listingOrder(sort: ListingSort = "relevance"): SortKey[] {
   switch (sort) {
     case "price_asc":
-      return [asc(l.priceFen), asc(l.id)];
+      return [{ expr: l.priceFen, dir: "asc" }, { expr: l.id, dir: "asc" }];
     case "price_desc":
-      return [desc(l.priceFen), desc(l.id)];
+      return [{ expr: l.priceFen, dir: "desc" }, { expr: l.id, dir: "desc" }];
     case "grade":
-      return [desc(l.providerGradeKey), desc(l.providerScore), desc(l.id)];
+      return [{ expr: l.providerGradeKey, dir: "desc" }, { expr: l.providerScore, dir: "desc" }, { expr: l.id, dir: "desc" }];
     case "rating":
-      return [desc(l.providerRating), desc(l.id)];
+      return [{ expr: l.providerRating, dir: "desc" }, { expr: l.id, dir: "desc" }];
     default:
-      return [desc(l.providerScore), desc(l.id)];
+      return [{ expr: l.providerScore, dir: "desc" }, { expr: l.id, dir: "desc" }];
   }
+}
+
+function listingShape(f: ListingFilters) {
+  return { table: l, id: l.id, vector: l.searchVector, filters: listingFilters(f), text: tsQuery(f.q), order: listingOrder(f.sort) };
 }
 
 export const listingRowFields = {
@@ -172,38 +201,28 @@ export const listingRowFields = {
   providerName: organisations.name,
   providerGrade: l.providerGrade,
   providerVerified: l.providerVerified,
-  summary: sql<string>`left(${l.scope}, 140)`,
+  summary: sql<string>`left(${l.scope}, 140)`.as("summary"),
 };
 
-export function listingSearchQuery(db: DbOrTx, f: ListingFilters, limit: number, offset: number) {
+export function listingSearchQuery(db: DbOrTx, f: ListingFilters, limit: number, offset: number, mode: "plain" | "window" = "plain") {
+  const hits = pageHits(db, listingShape(f), limit, offset, mode);
   return db
     .select(listingRowFields)
-    .from(l)
+    .from(hits.query)
+    .innerJoin(l, eq(l.id, hits.query.id))
     .innerJoin(organisations, eq(organisations.id, l.providerId))
-    .where(listingWhere(f))
-    .orderBy(...listingOrder(f.sort))
-    .limit(limit)
-    .offset(offset);
+    .orderBy(...hits.outerOrder);
 }
 
 export function listingCountQuery(db: DbOrTx, f: ListingFilters) {
-  const matches = db
-    .select({ one: sql`1`.as("one") })
-    .from(l)
-    .where(listingWhere(f))
-    .orderBy(...listingOrder(f.sort))
-    .limit(COUNT_CAP + 1)
-    .as("matches");
-  return db.select({ n: count() }).from(matches);
+  return countCapped(db, listingShape(f), COUNT_CAP + 1);
 }
 
 export type ListingRow = Awaited<ReturnType<typeof listingSearchQuery>>[number];
 
 export async function searchListings(db: DbOrTx, f: ListingFilters): Promise<Page<ListingRow>> {
   const page = pageOf(f.page);
-  const [rows, [{ n }]] = await Promise.all([
-    listingSearchQuery(db, f, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    listingCountQuery(db, f),
-  ]);
+  const offset = (page - 1) * PAGE_SIZE;
+  const [rows, [{ n }]] = await Promise.all([firstPage(db, f, offset, listingSearchQuery), listingCountQuery(db, f)]);
   return { rows, page, pageSize: PAGE_SIZE, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }

@@ -87,6 +87,13 @@ export const providerProfiles = pgTable(
     reviewCount: integer().notNull().default(0),
     ratingSum: integer().notNull().default(0),
     searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    /**
+     * Search denormalisation of the organisation, kept by database triggers (migration
+     * provider_search_flags): shown in the public directory (not suspended, not rejected) and
+     * verified, so search filters on this table alone and joins organisations for one page only.
+     */
+    listed: boolean().notNull().default(false),
+    orgVerified: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -120,7 +120,7 @@ export default {
     grade_invalid: "The credit grade must be A, B, C or D",
     flag_invalid: "This option must be yes or no",
     page_invalid: "The page must be a positive whole number",
-    page_too_far: "Only the first 50 pages can be opened; add filters to narrow the list",
+    page_too_far: "Only the first 10 pages can be opened; add filters to narrow the list",
     sort_invalid: "Unknown sort order",
     price_invalid: "Enter a valid amount in yuan (at most 2 decimals)",
     price_range_invalid: "The maximum price cannot be below the minimum",

@@ -120,7 +120,7 @@ export default {
     grade_invalid: "信用等级应为 A、B、C 或 D",
     flag_invalid: "该选项只能是“是”或“否”",
     page_invalid: "页码应为正整数",
-    page_too_far: "结果太多，只能翻到前 50 页；请增加筛选条件",
+    page_too_far: "结果太多，只能翻到前 10 页；请增加筛选条件",
     sort_invalid: "未知的排序方式",
     price_invalid: "请输入有效的金额（元，最多两位小数）",
     price_range_invalid: "最高价不能低于最低价",
