@@ -125,6 +125,20 @@ export async function recomputeProviderCredit(
   });
 }
 
+/**
+ * Grades every verified provider that has never been graded (a new provider gets B, decision
+ * 006), so it can appear on the 公示 list. For the seed and a periodic job; idempotent.
+ */
+export async function gradeUngradedProviders(db: DbOrTx, now: Date = new Date()): Promise<number> {
+  const ungraded = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .leftJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
+    .where(and(eq(organisations.kind, "provider"), eq(organisations.verificationStatus, "verified"), isNull(providerProfiles.creditGrade)));
+  for (const { id } of ungraded) await recomputeProviderCredit(db, id, now);
+  return ungraded.length;
+}
+
 /** Stored beside the suspension like the admin's own reasons: plain Chinese text for the record. */
 function suspensionReason(reasons: CreditReason[]): string {
   const serious = reasons.find((r) => r.code === "serious_violation");

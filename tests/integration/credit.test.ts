@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, organisations, practiceNotices, providerProfiles } from "../../db/schema";
 import { decideOrganisation } from "../../app/services/admin.server";
-import { getProviderCredit, listGoodStandingProviders, recomputeProviderCredit } from "../../app/services/credit.server";
+import { getProviderCredit, gradeUngradedProviders, listGoodStandingProviders, recomputeProviderCredit } from "../../app/services/credit.server";
 import { listBureauRecords, listEvaluableProviders, listViolations, recordEvaluation, recordViolation } from "../../app/services/evaluations.server";
 import { listPublishedReviews, submitReview } from "../../app/services/reviews.server";
 import { AppError } from "../../app/utils/errors";
@@ -62,6 +62,15 @@ describe("grade after publication", () => {
     expect(after.creditReasons.map((r) => r.code)).toEqual(["rating", "on_time"]);
     expect(await listedIds()).toContain(provider.org.id);
     expect((await listPublishedReviews(t.db, { providerId: provider.org.id, now })).total).toBe(1);
+  });
+
+  it("gradeUngradedProviders grades new verified providers once, so they can be listed", async () => {
+    const fresh = await verifiedProvider(t.db, { regionCode: "330703" });
+    expect(await listedIds("330703")).not.toContain(fresh.org.id);
+    expect(await gradeUngradedProviders(t.db, now)).toBeGreaterThanOrEqual(1);
+    expect((await profile(fresh.org.id)).creditGrade).toBe("B");
+    expect(await listedIds("330703")).toContain(fresh.org.id);
+    expect(await gradeUngradedProviders(t.db, now)).toBe(0);
   });
 
   it("a provider never graded is graded when its credit page is first opened", async () => {

@@ -10,18 +10,18 @@ import { AdminViolationSchema, PageQuerySchema } from "../../forms/credit";
 import { findProviderByUscc, listViolations, recordViolation } from "../../services/evaluations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
-import { formFailure, orErrorPage } from "../../utils/http.server";
+import { formFailure } from "../../utils/http.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await orErrorPage(() => requirePlatformAdmin(request, context));
+  await requirePlatformAdmin(request, context);
   const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   return { violations: await listViolations(context.db, { page }), today: shanghaiDateString(new Date()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await orErrorPage(() => requirePlatformAdmin(request, context));
+  const { user, org } = await requirePlatformAdmin(request, context);
   const parsed = parseForm(AdminViolationSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { providerUscc, ...violation } = parsed.data;

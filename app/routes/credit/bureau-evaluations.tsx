@@ -11,13 +11,13 @@ import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema, PageQueryS
 import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViolation } from "../../services/evaluations.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
-import { formFailure, orErrorPage } from "../../utils/http.server";
+import { formFailure } from "../../utils/http.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
 /** A bureau's own region only: the region comes from its organisation, never from the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await orErrorPage(() => requireMembership(request, context, { kinds: ["bureau"] }));
+  const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
   const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [providers, records] = await Promise.all([
     listEvaluableProviders(context.db, { bureauRegionCode: org.regionCode }),
@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await orErrorPage(() => requireMembership(request, context, { kinds: ["bureau"] }));
+  const { user, org } = await requireMembership(request, context, { kinds: ["bureau"] });
   const form = await request.formData();
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {

@@ -7,7 +7,7 @@ import { ClientReviewSchema, ProviderReviewSchema, ReviewIntentSchema, ReviewRep
 import { getReviewerSide, replyToReview, submitReview } from "../../services/reviews.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
-import { formFailure, orErrorPage } from "../../utils/http.server";
+import { formFailure } from "../../utils/http.server";
 
 const EngagementId = z.string().uuid();
 
@@ -27,7 +27,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
  * organisation's side comes from the engagement row, never from the form.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, org } = await orErrorPage(() => requireMembership(request, context, { kinds: ["enterprise", "provider"] }));
+  const { user, org } = await requireMembership(request, context, { kinds: ["enterprise", "provider"] });
   const id = EngagementId.safeParse(params.engagementId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   const engagementId = id.data;
