@@ -29,6 +29,20 @@ export default [
 
   // Marketplace: provider profiles, qualifications, listings, practice notices, uploads.
   route("files/:fileId", "routes/files/file.tsx"),
+  ...prefix("provider", [
+    route("profile", "routes/provider/profile.tsx"),
+    route("experts", "routes/provider/experts.tsx"),
+    route("qualifications", "routes/provider/qualifications.tsx"),
+    route("qualifications/new", "routes/provider/qualification-new.tsx"),
+    route("listings", "routes/provider/listings.tsx"),
+    route("listings/new", "routes/provider/listing-new.tsx"),
+    route("listings/:listingId", "routes/provider/listing-edit.tsx"),
+    route("notices", "routes/provider/notices.tsx"),
+  ]),
+  route("admin/qualifications", "routes/admin/qualifications.tsx"),
+  route("bureau/practice-notices", "routes/bureau/practice-notices.tsx"),
+  route("providers/:providerId", "routes/providers/provider.tsx"),
+  route("listings/:listingId", "routes/listings/listing.tsx"),
 
   // Reviews and credit: 公示 list, provider credit pages, review actions, evaluations, violations.
   route("credit", "routes/credit/index.tsx"),

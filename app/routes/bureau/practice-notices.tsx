@@ -1,0 +1,82 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CategoryList } from "../../components/category-checkboxes";
+import { Pagination } from "../../components/pagination";
+import { formatDateTime } from "../../domain/format";
+import { regionFullName } from "../../domain/regions";
+import { toLanguage } from "../../i18n/config";
+import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
+import { requireMembership } from "../../utils/auth.server";
+
+const QuerySchema = z.object({
+  withdrawn: z.literal("1").optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+
+/** The bureau's own region only: it comes from the organisation, never from the URL. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
+  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listPracticeNoticesInRegion(context.db, {
+    bureauRegionCode: org.regionCode,
+    includeWithdrawn: query.withdrawn === "1",
+    page: query.page,
+  });
+  return { query, result, region: regionFullName(org.regionCode) };
+}
+
+export default function BureauPracticeNotices() {
+  const { query, result, region } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("provider");
+  const lang = toLanguage(i18n.language);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">{t("bureauNoticesTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("bureauNoticesIntro", { region })}</p>
+      <Form method="get" className="card flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="withdrawn" value="1" defaultChecked={query.withdrawn === "1"} />
+          {t("includeWithdrawn")}
+        </label>
+        <button type="submit" className="btn-secondary">{t("common:filter")}</button>
+      </Form>
+      <section className="card overflow-x-auto">
+        {result.rows.length === 0 ? (
+          <p className="text-slate-500">{t("common:empty")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("provider")}</th>
+                <th scope="col">{t("providerUscc")}</th>
+                <th scope="col">{t("county")}</th>
+                <th scope="col">{t("categories")}</th>
+                <th scope="col">{t("declaredAt")}</th>
+                <th scope="col">{t("status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/providers/${n.providerId}`} className="link">{n.providerName}</Link>
+                    {n.providerSuspendedAt ? <span className="badge ml-2 bg-slate-200 text-slate-700">{t("suspended")}</span> : null}
+                    <p className="text-xs text-slate-500">{regionFullName(n.providerRegion)}</p>
+                  </td>
+                  <td className="font-mono text-xs">{n.providerUscc}</td>
+                  <td>{regionFullName(n.countyCode)}</td>
+                  <td><CategoryList codes={n.categories} /></td>
+                  <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
+                  <td>{n.withdrawnAt ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}` : t("noticeStatus.active")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pagination page={result.page} pageSize={result.pageSize} total={result.total} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SubmitButton, ValidatedForm } from "../../components/forms";
+import { VisibilityStatus } from "../../components/listing-bits";
+import { ListingFormFields } from "../../components/listing-form-fields";
+import { collapseMultiValues, IdSchema, ListingSchema, MULTI_VALUE_FIELDS } from "../../forms/provider";
+import { getOwnListing, updateListing } from "../../services/listings.server";
+import { requireMembership } from "../../utils/auth.server";
+import { parseForm } from "../../utils/forms";
+import { formFailure, orErrorPage } from "../../utils/http.server";
+
+function listingIdOf(params: { listingId?: string }): string {
+  const id = IdSchema.safeParse(params.listingId);
+  if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
+  return id.data;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const listingId = listingIdOf(params);
+  const listing = await orErrorPage(() => getOwnListing(context.db, { providerId: org.id, listingId }));
+  // Yuan text for the input, by integer arithmetic: money never goes through a float.
+  const price = `${Math.floor(listing.priceFen / 100)}.${String(listing.priceFen % 100).padStart(2, "0")}`;
+  return { listing, price };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const listingId = listingIdOf(params);
+  const parsed = parseForm(ListingSchema, collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  try {
+    await updateListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, listingId, parsed.data);
+  } catch (error) {
+    return formFailure(error);
+  }
+  return redirect("/provider/listings?saved=1");
+}
+
+export default function EditListingPage() {
+  const { listing, price } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("provider");
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link to="/provider/listings" className="link text-sm">← {t("listingsTitle")}</Link>
+      <h1 className="text-2xl font-semibold">{t("editListing")}</h1>
+      <VisibilityStatus visibility={listing.visibility} />
+      <section className="card">
+        <ValidatedForm schema={ListingSchema}>
+          {({ errors, values }) => (
+            <>
+              <ListingFormFields errors={errors} values={values} defaults={{ ...listing, price }} />
+              <SubmitButton>{t("saveListing")}</SubmitButton>
+            </>
+          )}
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SubmitButton, ValidatedForm } from "../../components/forms";
+import { ListingFormFields } from "../../components/listing-form-fields";
+import { collapseMultiValues, ListingSchema, MULTI_VALUE_FIELDS } from "../../forms/provider";
+import { createListing } from "../../services/listings.server";
+import { getOwnProfile } from "../../services/providers.server";
+import { requireMembership } from "../../utils/auth.server";
+import { parseForm } from "../../utils/forms";
+import { formFailure } from "../../utils/http.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { profile } = await getOwnProfile(context.db, { orgId: org.id });
+  // A new listing starts from what the profile says the provider does and where.
+  return { defaults: { category: profile.categories[0], regionCodes: profile.regionCodes, industryCodes: profile.industryCodes } };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const parsed = parseForm(ListingSchema, collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS));
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  try {
+    await createListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
+  } catch (error) {
+    return formFailure(error);
+  }
+  return redirect("/provider/listings?saved=1");
+}
+
+export default function NewListingPage() {
+  const { defaults } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("provider");
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Link to="/provider/listings" className="link text-sm">← {t("listingsTitle")}</Link>
+      <h1 className="text-2xl font-semibold">{t("newListing")}</h1>
+      <section className="card">
+        <ValidatedForm schema={ListingSchema}>
+          {({ errors, values }) => (
+            <>
+              <ListingFormFields errors={errors} values={values} defaults={defaults} />
+              <SubmitButton>{t("saveListing")}</SubmitButton>
+            </>
+          )}
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}
