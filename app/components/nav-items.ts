@@ -39,6 +39,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/admin/qualifications", labelKey: "adminQualifications" },
     { to: "/admin/bureaus/new", labelKey: "adminNewBureau" },
     { to: "/admin/violations", labelKey: "adminViolations" },
+    // Disputed engagements, for the platform to rule on (the page titles itself 争议处理).
+    { to: "/engagements", labelKey: "engagements" },
     { to: "/admin/audit", labelKey: "adminAudit" },
   ],
 };
