@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   categoriesCoveredBy,
   isQualificationType,
+  licenceFor,
   QUALIFICATION_TYPE_INFO,
   QUALIFICATION_TYPES,
   qualificationTypeName,
@@ -37,5 +38,20 @@ describe("qualification types and what they cover", () => {
     expect(isQualificationType("fake_licence")).toBe(false);
     expect(categoriesCoveredBy("fake_licence")).toEqual([]);
     expect(qualificationTypeName("fake_licence", "en")).toBe("fake_licence");
+  });
+});
+
+describe("licenceFor (the statutory licence of a licensed category)", () => {
+  it.each([
+    ["assessment", "safety_assessment"],
+    ["testing", "testing_inspection"],
+    ["occupational_health", "occupational_health_tech"],
+    ["consulting", null],
+    ["custody", null],
+    ["training", null],
+    ["rescue", null],
+    ["unknown", null],
+  ])("%s → %s", (category, expected) => {
+    expect(licenceFor(category)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { ServiceCategoryCode } from "./service-categories";
+import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "./service-categories";
 
 /**
  * Qualification (资质) types a provider can hold, and the service categories each entitles
@@ -60,4 +60,14 @@ export function qualificationTypeName(code: string, lang: "zh-CN" | "en"): strin
 /** The categories a qualification of this type covers by default; [] for unknown codes. */
 export function categoriesCoveredBy(code: string): readonly ServiceCategoryCode[] {
   return isQualificationType(code) ? QUALIFICATION_TYPE_INFO[code].covers : [];
+}
+
+/**
+ * The statutory licence a licensed category (安全评价, 检测检验, 职业卫生) is practised under;
+ * null for the categories the law does not license. A listing in a licensed category always
+ * requires it (domain.md: no work outside a qualification's scope).
+ */
+export function licenceFor(category: string): QualificationTypeCode | null {
+  if (!(LICENSED_CATEGORIES as readonly string[]).includes(category)) return null;
+  return QUALIFICATION_TYPES.find((t) => t !== "other" && QUALIFICATION_TYPE_INFO[t].covers.includes(category as ServiceCategoryCode)) ?? null;
 }

@@ -3,8 +3,8 @@ import type { Db, DbOrTx } from "../../db/client";
 import { organisations, qualifications, quotes, serviceListings, type ServiceListing } from "../../db/schema";
 import { shanghaiDateString } from "../domain/format";
 import { listingVisibility, type QualificationFacts, type Visibility } from "../domain/listing-visibility";
-import { categoriesCoveredBy, QUALIFICATION_TYPES, type QualificationTypeCode } from "../domain/qualification-types";
-import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
+import { categoriesCoveredBy, licenceFor, type QualificationTypeCode } from "../domain/qualification-types";
+import type { ServiceCategoryCode } from "../domain/service-categories";
 import type { ListingInput } from "../forms/provider";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
@@ -43,10 +43,8 @@ function requiredTypeFor(category: ServiceCategoryCode, chosen: QualificationTyp
   if (chosen && chosen !== "other" && !categoriesCoveredBy(chosen).includes(category)) {
     throw new AppError(422, "qualification_type_mismatch", "provider.qualification_type_mismatch");
   }
-  if (chosen) return chosen;
-  if (!LICENSED_CATEGORIES.includes(category)) return null;
-  // 安全评价 / 检测检验 / 职业卫生 may only be offered under their licence (domain.md: no work outside a qualification's scope).
-  return QUALIFICATION_TYPES.find((t) => t !== "other" && categoriesCoveredBy(t).includes(category)) ?? null;
+  // 安全评价 / 检测检验 / 职业卫生 may only be offered under their licence.
+  return chosen ?? licenceFor(category);
 }
 
 function listingValues(input: ListingInput) {

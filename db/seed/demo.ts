@@ -4,6 +4,7 @@ import { apiTokens, memberships, organisations, users } from "../schema";
 import { hashPassword } from "../../app/services/passwords.server";
 import { sha256Hex } from "../../app/utils/crypto.server";
 import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
+import { seedMarketplaceDemo } from "./marketplace-demo";
 
 /**
  * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running
@@ -45,6 +46,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
         .onConflictDoNothing();
     }
   });
+  await seedMarketplaceDemo(db);
 }
 
 /** First start of an empty embedded database: fill it so the demo logins work. */
