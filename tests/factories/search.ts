@@ -152,3 +152,28 @@ export async function addManyProviders(db: Db, count: number, listingsEach: numb
   }
   await db.execute(sql`vacuum analyze organisations, provider_profiles, service_listings`);
 }
+
+/**
+ * Multiplies every provider (with its profile and listings) `times` more times inside the
+ * database — names, texts and tokens kept, ratings varied — so plan tests run at a size where
+ * index plans are what a real planner picks, without generating each row in JavaScript.
+ */
+export async function multiplyProviders(db: Db, times: number) {
+  await db.execute(sql`
+    insert into organisations (id, kind, name, region_code, verification_status)
+    select md5(o.id::text || k)::uuid, 'provider', o.name, o.region_code, o.verification_status
+    from organisations o cross join generate_series(1, ${times}) k where o.kind = 'provider'`);
+  await db.execute(sql`
+    insert into provider_profiles (org_id, categories, description, region_codes, region_keys, industry_codes,
+      credit_grade, review_count, rating_sum, search_vector)
+    select md5(p.org_id::text || k)::uuid, p.categories, p.description, p.region_codes, p.region_keys, p.industry_codes,
+      p.credit_grade, (p.review_count + k * 7) % 41, ((p.review_count + k * 7) % 41) * 4 + k % 2, p.search_vector
+    from provider_profiles p cross join generate_series(1, ${times}) k`);
+  await db.execute(sql`
+    insert into service_listings (provider_id, category, title, scope, deliverables, price_model, price_fen,
+      region_codes, region_keys, industry_codes, search_vector)
+    select md5(l.provider_id::text || k)::uuid, l.category, l.title, l.scope, l.deliverables, l.price_model,
+      l.price_fen + k * 100, l.region_codes, l.region_keys, l.industry_codes, l.search_vector
+    from service_listings l cross join generate_series(1, ${times}) k`);
+  await db.execute(sql`vacuum analyze organisations, provider_profiles, service_listings`);
+}
