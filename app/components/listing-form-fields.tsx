@@ -23,6 +23,8 @@ export type ListingDefaults = {
 export function ListingFormFields({ errors, values, defaults }: { errors: FieldErrors; values: Record<string, string>; defaults: ListingDefaults }) {
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
+  // A refused submission comes back with its lists comma-joined; show those, not the stored ones.
+  const list = (name: "regionCodes" | "industryCodes") => (values[name] !== undefined ? values[name].split(",").filter(Boolean) : defaults[name]);
   const pick = (name: keyof ListingDefaults & keyof typeof values) => values[name] ?? (defaults[name] as string | undefined) ?? "";
   const select = (name: string, label: string, options: Array<{ value: string; label: string }>, defaultValue: string, hint?: string) => (
     <Field name={name} label={label} errors={errors} hint={hint}>
@@ -45,8 +47,8 @@ export function ListingFormFields({ errors, values, defaults }: { errors: FieldE
         {select("priceModel", t("priceModel"), (["fixed", "per_visit", "yearly_custody"] as const).map((m) => ({ value: m, label: t(`priceModels.${m}`) })), pick("priceModel") || "fixed")}
         <Field name="price" label={t("price")} hint={t("priceHint")} errors={errors} defaultValue={pick("price")} inputMode="decimal" />
       </div>
-      <RegionListPicker name="regionCodes" legend={t("listingRegions")} hint={t("regionsHint")} defaultValue={defaults.regionCodes} error={errors.regionCodes} />
-      <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={defaults.industryCodes} error={errors.industryCodes} />
+      <RegionListPicker name="regionCodes" legend={t("listingRegions")} hint={t("regionsHint")} defaultValue={list("regionCodes")} error={errors.regionCodes} />
+      <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={list("industryCodes")} error={errors.industryCodes} />
       {select(
         "requiredQualificationType",
         t("requiredQualification"),

@@ -19,6 +19,13 @@ export function collapseMultiValues(form: FormData, names: readonly string[]): F
   return form;
 }
 
+/** The text fields of a submission, to give back to the form when the use case refuses it. */
+export function stringValues(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string") out[key] = value;
+  return out;
+}
+
 const codeList = (valid: (code: string) => boolean, invalidKey: string, max: number) =>
   z
     .string()

@@ -84,7 +84,7 @@ function listExperts(db: DbOrTx, providerId: string) {
     .select()
     .from(providerExperts)
     .where(eq(providerExperts.providerId, providerId))
-    .orderBy(asc(providerExperts.createdAt), asc(providerExperts.id));
+    .orderBy(asc(providerExperts.createdAt), asc(providerExperts.name), asc(providerExperts.id));
 }
 
 export async function addExpert(db: Db, actor: Actor, input: ExpertInput) {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton, ValidatedForm } from "../../components/forms";
 import { VisibilityStatus } from "../../components/listing-bits";
 import { ListingFormFields } from "../../components/listing-form-fields";
-import { collapseMultiValues, IdSchema, ListingSchema, MULTI_VALUE_FIELDS } from "../../forms/provider";
+import { collapseMultiValues, IdSchema, ListingSchema, MULTI_VALUE_FIELDS, stringValues } from "../../forms/provider";
 import { getOwnListing, updateListing } from "../../services/listings.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
@@ -28,12 +28,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
   const listingId = listingIdOf(params);
-  const parsed = parseForm(ListingSchema, collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS));
+  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     await updateListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, listingId, parsed.data);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, stringValues(form));
   }
   return redirect("/provider/listings?saved=1");
 }

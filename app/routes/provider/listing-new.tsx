@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton, ValidatedForm } from "../../components/forms";
 import { ListingFormFields } from "../../components/listing-form-fields";
-import { collapseMultiValues, ListingSchema, MULTI_VALUE_FIELDS } from "../../forms/provider";
+import { collapseMultiValues, ListingSchema, MULTI_VALUE_FIELDS, stringValues } from "../../forms/provider";
 import { createListing } from "../../services/listings.server";
 import { getOwnProfile } from "../../services/providers.server";
 import { requireMembership } from "../../utils/auth.server";
@@ -19,12 +19,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
-  const parsed = parseForm(ListingSchema, collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS));
+  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     await createListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, stringValues(form));
   }
   return redirect("/provider/listings?saved=1");
 }

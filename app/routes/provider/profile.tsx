@@ -5,7 +5,7 @@ import { CategoryCheckboxes } from "../../components/category-checkboxes";
 import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
 import { IndustryListPicker } from "../../components/industry-list-picker";
 import { RegionListPicker } from "../../components/region-list-picker";
-import { collapseMultiValues, MULTI_VALUE_FIELDS, ProviderProfileSchema } from "../../forms/provider";
+import { collapseMultiValues, MULTI_VALUE_FIELDS, ProviderProfileSchema, stringValues } from "../../forms/provider";
 import { getOwnProfile, updateOwnProfile } from "../../services/providers.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await updateOwnProfile(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
     return { saved: true };
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, stringValues(form));
   }
 }
 
@@ -62,12 +62,12 @@ export default function ProviderProfilePage() {
         <ValidatedForm schema={ProviderProfileSchema}>
           {({ errors, values }) => (
             <fieldset disabled={!canEdit}>
-              <CategoryCheckboxes name="categories" legend={t("categories")} defaultValue={profile.categories} error={errors.categories} />
+              <CategoryCheckboxes name="categories" legend={t("categories")} defaultValue={values.categories?.split(",") ?? profile.categories} error={errors.categories} />
               <Field name="description" label={t("description")} errors={errors}>
                 <textarea id="field-description" name="description" rows={5} className="input" defaultValue={values.description ?? profile.description} maxLength={4000} />
               </Field>
-              <RegionListPicker name="regionCodes" legend={t("regionsServed")} hint={t("regionsHint")} defaultValue={profile.regionCodes} error={errors.regionCodes} />
-              <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={profile.industryCodes} error={errors.industryCodes} />
+              <RegionListPicker name="regionCodes" legend={t("regionsServed")} hint={t("regionsHint")} defaultValue={values.regionCodes?.split(",").filter(Boolean) ?? profile.regionCodes} error={errors.regionCodes} />
+              <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={values.industryCodes?.split(",").filter(Boolean) ?? profile.industryCodes} error={errors.industryCodes} />
               <Field name="staffCount" type="number" min={0} inputMode="numeric" label={t("staffCount")} errors={errors} defaultValue={values.staffCount ?? String(profile.staffCount)} />
               <div className="grid gap-x-4 sm:grid-cols-3">
                 <Field name="contactName" label={t("contactName")} errors={errors} defaultValue={values.contactName ?? profile.contactName ?? ""} />

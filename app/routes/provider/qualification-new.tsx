@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { CategoryCheckboxes } from "../../components/category-checkboxes";
 import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
 import { QUALIFICATION_TYPES, qualificationTypeName } from "../../domain/qualification-types";
-import { collapseMultiValues, MULTI_VALUE_FIELDS, QualificationSchema } from "../../forms/provider";
+import { collapseMultiValues, MULTI_VALUE_FIELDS, QualificationSchema, stringValues } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { parseUploadForm, uploadedFile } from "../../services/files.server";
 import { addQualification } from "../../services/qualifications.server";
@@ -21,13 +21,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   // Who is asking is settled before a single byte of the upload is read.
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  let form: FormData;
   try {
-    const form = collapseMultiValues(await parseUploadForm(request), MULTI_VALUE_FIELDS);
-    const parsed = parseForm(QualificationSchema, form);
-    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    await addQualification(context.db, context.env, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...parsed.data, scan: uploadedFile(form, "scan") });
+    form = collapseMultiValues(await parseUploadForm(request), MULTI_VALUE_FIELDS);
   } catch (error) {
     return formFailure(error);
+  }
+  const parsed = parseForm(QualificationSchema, form);
+  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
+  try {
+    await addQualification(context.db, context.env, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...parsed.data, scan: uploadedFile(form, "scan") });
+  } catch (error) {
+    return formFailure(error, stringValues(form));
   }
   return redirect("/provider/qualifications?submitted=1");
 }
