@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { engagementEvents, engagements } from "../../db/schema";
 import { AUTO_ACCEPT_DAYS, autoAcceptDue, transition } from "../domain/engagement-machine";
 import { writeAudit } from "./audit.server";
+import { recomputeProviderCredit } from "./credit.server";
 
 /** The reason written on the system's acceptance; the timeline translates it. */
 export const AUTO_ACCEPT_REASON = "auto_accept_after_silence";
@@ -66,6 +67,7 @@ async function acceptOne(db: Db, engagementId: string, now: Date): Promise<boole
       subjectId: e.id,
       data: { event: "accept", auto: true, priceFen: e.priceFen },
     });
+    await recomputeProviderCredit(tx, e.providerId, now);
     return true;
   });
 }

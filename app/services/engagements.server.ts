@@ -13,6 +13,7 @@ import {
 } from "../domain/engagement-machine";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { recomputeProviderCredit } from "./credit.server";
 import { runAutoAcceptance } from "./engagement-auto-accept.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { PAGE_SIZE } from "./organisations.server";
@@ -233,6 +234,8 @@ export async function applyTransition(db: Db, actor: EngagementActorInput, input
         ip: actor.ip,
       });
     }
+    // On-time delivery is an input of the credit grade: it changes when an engagement is accepted.
+    if (step.to === "accepted") await recomputeProviderCredit(tx, e.providerId, now);
     return updated[0]!;
   });
 }

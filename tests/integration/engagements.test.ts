@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, count, eq } from "drizzle-orm";
-import { auditLog, engagementEvents, engagements, serviceListings } from "../../db/schema";
+import { auditLog, engagementEvents, engagements, providerProfiles, serviceListings } from "../../db/schema";
 import { addReport, recordActivity } from "../../app/services/deliverables.server";
 import { runAutoAcceptance } from "../../app/services/engagement-auto-accept.server";
 import { createDirectOffer } from "../../app/services/engagement-offers.server";
@@ -93,6 +93,9 @@ describe("an engagement from signing to closing", () => {
     expect(changes.at.toISOString()).toBe(at(5).toISOString());
     const audited = await t.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.subjectId, id));
     expect(audited.map((a) => a.action).sort()).toEqual(["engagement.accepted", "engagement.signed"]);
+    // Acceptance feeds on-time delivery into the provider's credit grade at once.
+    const [credit] = await t.db.select({ at: providerProfiles.creditComputedAt }).from(providerProfiles).where(eq(providerProfiles.orgId, engagement.providerId));
+    expect(credit.at?.toISOString()).toBe(at(8).toISOString());
   });
 
   it("refuses illegal transitions with a 409 and writes nothing", async () => {
@@ -183,6 +186,8 @@ describe("automatic acceptance after 14 days of silence", () => {
     expect(await runAutoAcceptance(t.db, { now: at(17), engagementId: engagement.id })).toBe(0);
     const last = (await eventsOf(engagement.id)).at(-1)!;
     expect(last).toMatchObject({ event: "accept", toStatus: "accepted", actorOrgId: null, actorUserId: null, reason: "auto_accept_after_silence" });
+    const [credit] = await t.db.select({ at: providerProfiles.creditComputedAt }).from(providerProfiles).where(eq(providerProfiles.orgId, engagement.providerId));
+    expect(credit.at?.toISOString()).toBe(at(16).toISOString());
   });
 
   it("is applied lazily when either party reads the engagement", async () => {
