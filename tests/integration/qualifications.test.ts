@@ -14,6 +14,9 @@ import {
   withdrawQualification,
 } from "../../app/services/qualifications.server";
 import { AppError } from "../../app/utils/errors";
+import { createSession } from "../../app/services/sessions.server";
+import { loadEnv } from "../../app/utils/env.server";
+import { action as newQualificationAction } from "../../app/routes/provider/qualification-new";
 import { createOrgWithOwner } from "../factories/accounts";
 import { docxBytes, fileOf, pdfBytes } from "../factories/files";
 import { providerWithActor, tempUploadDir } from "../factories/providers";
@@ -173,5 +176,45 @@ describe("withdrawing", () => {
     const verified = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
     await decideQualification(t.db, admin.actor, { qualificationId: verified.id, decision: "verify" });
     expect(await statusOf(withdrawQualification(t.db, p.actor, verified.id))).toBe(409);
+  });
+});
+
+describe("the upload form (route action)", () => {
+  async function submit(p: Awaited<ReturnType<typeof providerWithActor>>, scanFile: File | null) {
+    const { token } = await createSession(t.db, { userId: p.user.id, activeOrgId: p.org.id });
+    const body = new FormData();
+    for (const [k, v] of Object.entries({ type: "safety_assessment", certificateNo: `ROUTE-${++certCounter}`, issuer: "浙江省应急管理厅", scope: "金属冶炼", validFrom: "2025-01-01", validTo: "2029-12-31" })) body.append(k, v);
+    if (scanFile) body.append("scan", scanFile);
+    const request = new Request("http://localhost/provider/qualifications/new", { method: "POST", body, headers: { Cookie: `anfu_session=${token}` } });
+    const env = loadEnv({ NODE_ENV: "test", UPLOAD_DIR: uploads.env.UPLOAD_DIR });
+    try {
+      return await newQualificationAction({ request, params: {}, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } });
+    } catch (thrown) {
+      return thrown;
+    }
+  }
+  const statusOfResult = (result: unknown) =>
+    result instanceof Response ? result.status : (result as { init?: { status?: number } | null }).init?.status ?? 200;
+
+  it("answers 413 for an oversize scan and 415 for a disguised one, keeping what was typed, writing nothing", async () => {
+    const p = await providerWithActor(t.db);
+    const before = { files: (await t.db.select({ n: count() }).from(files))[0]!.n, disk: await uploads.storedFiles() };
+    const big = new Uint8Array(20 * 1024 * 1024 + 10);
+    big.set(pdfBytes());
+    expect(statusOfResult(await submit(p, fileOf(big, "big.pdf")))).toBe(413);
+    const disguised = await submit(p, fileOf(new TextEncoder().encode("<html></html>"), "scan.pdf", "application/pdf"));
+    expect(statusOfResult(disguised)).toBe(415);
+    expect((disguised as { data: { values: Record<string, string> } }).data.values.issuer).toBe("浙江省应急管理厅");
+    expect(await t.db.select().from(qualifications).where(eq(qualifications.providerId, p.org.id))).toHaveLength(0);
+    expect((await t.db.select({ n: count() }).from(files))[0]!.n).toBe(before.files);
+    expect(await uploads.storedFiles()).toBe(before.disk);
+  });
+
+  it("redirects to the list after a good upload", async () => {
+    const p = await providerWithActor(t.db);
+    const result = await submit(p, scan());
+    expect(result).toBeInstanceOf(Response);
+    expect((result as Response).headers.get("location")).toBe("/provider/qualifications?submitted=1");
+    expect(await t.db.select().from(qualifications).where(eq(qualifications.providerId, p.org.id))).toHaveLength(1);
   });
 });
