@@ -4,7 +4,8 @@ import { qualifications, serviceListings } from "../../db/schema";
 import type { QualificationFacts } from "../domain/listing-visibility";
 import { rankProviders, type MatchNeed, type MatchReason } from "../domain/matching";
 import { MAX_PAGE, PAGE_SIZE, RANK_WINDOW } from "../domain/search-options";
-import { preferWindow, providerSearchQuery, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
+import { findHits } from "./search-plan.server";
+import { providerRows, providerShape, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
 
 export type DirectoryQuery = ProviderFilters & { budgetFen?: number };
 export type DirectoryRow = ProviderRow & { score: number | null; reasons: MatchReason[] };
@@ -26,10 +27,9 @@ export async function findProviders(db: DbOrTx, query: DirectoryQuery, today: st
     return { ...page, rows: page.rows.map((r) => ({ ...r, score: null, reasons: [] })), ranked: false };
   }
 
-  // A frequent term fills the window from the first WINDOW rows in rank order; a rarer one
-  // comes from the GIN index (see search-plan.server.ts).
-  let window = preferWindow(query) ? await providerSearchQuery(db, query, RANK_WINDOW, 0, "window") : [];
-  if (window.length < RANK_WINDOW) window = await providerSearchQuery(db, query, RANK_WINDOW, 0, "plain");
+  // The best RANK_WINDOW matches in grade-and-rating order (bounded; see search-plan.server.ts).
+  const hits = await findHits(db, providerShape(query), { offset: 0, limit: RANK_WINDOW, tableName: "provider_profiles", partial: true });
+  const window = await providerRows(db, hits.ids);
   const ids = window.map((r) => r.id);
   const [quals, prices] = await Promise.all([
     qualificationsOf(db, ids),
@@ -62,7 +62,7 @@ export async function findProviders(db: DbOrTx, query: DirectoryQuery, today: st
   const rows = ranked
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
     .map((m) => ({ ...byId.get(m.providerId)!, score: m.score, reasons: m.reasons }));
-  return { rows, page, pageSize: PAGE_SIZE, total: ranked.length, capped: window.length === RANK_WINDOW, ranked: true };
+  return { rows, page, pageSize: PAGE_SIZE, total: ranked.length, capped: hits.capped, ranked: true };
 }
 
 async function qualificationsOf(db: DbOrTx, providerIds: string[]): Promise<Map<string, QualificationFacts[]>> {

@@ -1,75 +1,136 @@
-import { asc, count, desc, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, desc, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
+import { COUNT_CAP } from "../domain/search-options";
 
 /**
- * Plan shapes for public search (search.server.ts). PostgreSQL estimates "a & b & c" as the
- * product of the three bigrams' frequencies, but the bigrams of one word always come together
- * (职业卫生 is in 10% of providers, estimated at 0.1%), so left alone it sorts ten thousand
- * GIN matches to show twenty. The shapes below bound the rows any query touches:
- * - plain: every filter in one WHERE, ORDER BY an indexed key, LIMIT — the planner walks the
- *   order index (frequent filters) or sorts the few GIN/bitmap matches (rare ones);
- * - window: the WINDOW best-ranked rows that pass the non-text filters, walked in index order,
- *   then the text test — a frequent term fills a page after a few dozen rows.
+ * How public search finds its hits with a bounded amount of work, whatever the planner
+ * believes. PostgreSQL estimates "a & b & c" as the product of the bigrams' frequencies, but the
+ * bigrams of one word come together (职业卫生 is in 10% of providers, estimated at 0.1%), and
+ * filters can be anti-correlated (培训 providers rarely do 检测): left alone it either sorts ten
+ * thousand matches to show twenty, or walks the whole ranking index looking for a rare one.
+ *
+ * A. The window: the WINDOW best-ranked public rows, in index order, filtered. Never more than
+ *    WINDOW rows. A frequent term fills the page (and the 200+ count) from it.
+ * B. The match set: every match through the GIN indexes (materialised, so no ORDER BY tempts
+ *    the planner into a walk), top 201 sorted. Run only when the window found few matches,
+ *    so the set is small.
+ * C. A deep page of a frequent term: the plain index walk with OFFSET (matches are dense).
  */
-export type SortKey = { expr: SQL | AnyColumn; dir: "asc" | "desc" };
-export type Shape = { table: PgTable; id: AnyPgColumn; vector: AnyPgColumn; filters: SQL[]; text: string | null; order: SortKey[] };
+export const WINDOW = 1000;
+const CAP = COUNT_CAP + 1;
 
-export const WINDOW = 500;
+export type SortKey = { expr: SQL | AnyColumn; dir: "asc" | "desc" };
+/** Column references of the searched table, or of the window over it (same names). */
+export type Cols = Record<string, AnyPgColumn>;
+export type Shape = {
+  table: PgTable;
+  cols: Cols;
+  /** The rows that may be shown at all (listed provider / listing visible today). */
+  base: SQL;
+  filters: (c: Cols) => SQL[];
+  text: string | null;
+  order: (c: Cols) => SortKey[];
+};
+export type Hits = { ids: string[]; total: number; capped: boolean };
+export type Trace = (step: "window" | "matches" | "walk", query: SQLWrapper) => void;
 
 const by = (k: SortKey) => (k.dir === "asc" ? asc(k.expr) : desc(k.expr));
-const keyFields = (order: SortKey[]) =>
-  Object.fromEntries(order.map((k, i) => [`k${i}`, sql`${k.expr}`.mapWith(String).as(`k${i}`)])) as Record<string, SQL.Aliased<string>>;
+const keysOf = (order: SortKey[]) => Object.fromEntries(order.map((k, i) => [`k${i}`, sql`${k.expr}`.as(`k${i}`)]));
+const outerOrder = (order: SortKey[], src: Record<string, unknown>) => order.map((k, i) => by({ expr: src[`k${i}`] as AnyColumn, dir: k.dir }));
+const conditions = (s: Shape, c: Cols) => [...s.filters(c), ...(s.text ? [sql`${c.searchVector} @@ ${s.text}::tsquery`] : [])];
 
-const textMatch = (vector: AnyColumn | SQL.Aliased, text: string) => sql`${vector} @@ ${text}::tsquery`;
-
-/** The ids (and sort keys) of one page, as a subquery to join the display columns to. */
-export function pageHits(db: DbOrTx, s: Shape, limit: number, offset: number, mode: "plain" | "window") {
-  const keys = keyFields(s.order);
-  let query;
-  if (mode === "window" && s.text) {
-    const window = db
-      .select({ id: s.id, ...keys, sv: sql`${s.vector}`.as("sv") })
-      .from(s.table)
-      .where(s.filters.length ? sql.join(s.filters, sql` and `) : undefined)
-      .orderBy(...s.order.map(by))
-      .limit(WINDOW)
-      .as("window");
-    const w = window as unknown as Record<string, AnyPgColumn>;
-    query = db
-      .select({ id: w.id, ...Object.fromEntries(s.order.map((_, i) => [`k${i}`, w[`k${i}`]])) })
-      .from(window)
-      .where(textMatch(w.sv, s.text))
-      .orderBy(...s.order.map((k, i) => by({ expr: w[`k${i}`], dir: k.dir })))
-      .limit(limit)
-      .offset(offset)
-      .as("hits");
-  } else {
-    const where = s.text ? [...s.filters, textMatch(s.vector, s.text)] : s.filters;
-    query = db
-      .select({ id: s.id, ...keys })
-      .from(s.table)
-      .where(where.length ? sql.join(where, sql` and `) : undefined)
-      .orderBy(...s.order.map(by))
-      .limit(limit)
-      .offset(offset)
-      .as("hits");
-  }
-  const h = query as unknown as Record<string, AnyPgColumn>;
-  return {
-    query: query as typeof query & { id: AnyPgColumn },
-    outerOrder: s.order.map((k, i) => by({ expr: h[`k${i}`], dir: k.dir })),
-  };
-}
-
-/** count(*) of at most `cap` matches: no ORDER BY, so it stops as soon as it has them. */
-export function countCapped(db: DbOrTx, s: Shape, cap: number) {
-  const where = s.text ? [...s.filters, textMatch(s.vector, s.text)] : s.filters;
-  const matches = db
-    .select({ one: sql`1`.as("one") })
+/** Step A: at most CAP hits among the WINDOW best-ranked public rows. */
+export function windowQuery(db: DbOrTx, s: Shape) {
+  const order = s.order(s.cols);
+  const window = db
+    .select({ ...s.cols, ...keysOf(order) })
     .from(s.table)
-    .where(where.length ? sql.join(where, sql` and `) : undefined)
-    .limit(cap)
-    .as("matches");
-  return db.select({ n: count() }).from(matches);
+    .where(s.base)
+    .orderBy(...order.map(by))
+    .limit(WINDOW)
+    .as("window");
+  const w = window as unknown as Cols;
+  return db
+    .select({ id: w.id })
+    .from(window)
+    .where(and(...conditions(s, w)))
+    .orderBy(...outerOrder(order, w))
+    .limit(CAP);
 }
+
+/** Step B: the first CAP of all matches, found through the GIN indexes and sorted. */
+export function matchesQuery(db: DbOrTx, s: Shape): SQL {
+  const order = s.order(s.cols);
+  const inner = db.select({ id: sql`${s.cols.id}`.as("id"), ...keysOf(order) }).from(s.table).where(and(s.base, ...conditions(s, s.cols)));
+  // MATERIALIZED keeps ORDER BY … LIMIT outside, so the set is found by its filters alone.
+  const orderBy = sql.join(order.map((k, i) => sql.raw(`k${i} ${k.dir}`)), sql`, `);
+  return sql`with matches as materialized (${inner}) select id from matches order by ${orderBy} limit ${sql.raw(String(CAP))}`;
+}
+
+/** Step C: one page deep into a frequent term, walking the order index. */
+export function walkQuery(db: DbOrTx, s: Shape, limit: number, offset: number) {
+  return db
+    .select({ id: s.cols.id })
+    .from(s.table)
+    .where(and(s.base, ...conditions(s, s.cols)))
+    .orderBy(...s.order(s.cols).map(by))
+    .limit(limit)
+    .offset(offset);
+}
+
+const sizes = new Map<string, { rows: number; at: number }>();
+/** The planner's row count of the table (pg_class.reltuples), cached for a minute. */
+async function tableSize(db: DbOrTx, name: string): Promise<number> {
+  const hit = sizes.get(name);
+  if (hit && Date.now() - hit.at < 60_000) return hit.rows;
+  const result = (await db.execute(sql`select reltuples::float8 as n from pg_class where relname = ${name} and relkind = 'r'`)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ n: number | string }>;
+  const n = Math.max(0, Number(rows[0]?.n ?? 0));
+  sizes.set(name, { rows: n, at: Date.now() });
+  return n;
+}
+
+async function rowsOf(db: DbOrTx, query: SQL): Promise<string[]> {
+  const result = (await db.execute(query)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: string }>;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The ordered ids of one page (or, for ranking, of the first `limit` candidates), the total
+ * up to COUNT_CAP and whether there are more. `partial`: a ranking may make do with the
+ * window's candidates instead of walking further.
+ */
+export async function findHits(
+  db: DbOrTx,
+  s: Shape,
+  opts: { offset: number; limit: number; tableName: string; partial?: boolean; trace?: Trace },
+): Promise<Hits> {
+  const { offset, limit, trace } = opts;
+  const page = (all: string[]) => all.slice(offset, offset + limit);
+  const fromMatches = async () => {
+    const q = matchesQuery(db, s);
+    trace?.("matches", q);
+    const all = await rowsOf(db, q);
+    return { ids: page(all), total: Math.min(all.length, COUNT_CAP), capped: all.length > COUNT_CAP };
+  };
+  const rows = await tableSize(db, opts.tableName);
+  if (rows < 2 * WINDOW) return fromMatches();
+  const wq = windowQuery(db, s);
+  trace?.("window", wq);
+  const hits = (await wq).map((r) => r.id as string);
+  if (hits.length === CAP) return { ids: page(hits), total: COUNT_CAP, capped: true };
+  // The window is a sample of the table: this many hits in it means far more than COUNT_CAP overall.
+  const estimate = (hits.length / WINDOW) * rows;
+  if (estimate >= 2 * COUNT_CAP && hits.length >= PAGE_FILL) {
+    if (offset + limit <= hits.length || opts.partial) return { ids: page(hits), total: COUNT_CAP, capped: true };
+    const wk = walkQuery(db, s, limit, offset);
+    trace?.("walk", wk);
+    return { ids: (await wk).map((r) => r.id as string), total: COUNT_CAP, capped: true };
+  }
+  return fromMatches();
+}
+
+/** Fewer window hits than a page: the term or the filters are rare, so the match set is small. */
+const PAGE_FILL = 20;

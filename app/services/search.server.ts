@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
@@ -8,7 +8,7 @@ import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
-import { countCapped, pageHits, type SortKey } from "./search-plan.server";
+import { findHits, type Cols, type Shape, type SortKey, type Trace } from "./search-plan.server";
 
 /**
  * Public search over providers and listings, built to answer in a few milliseconds at
@@ -59,28 +59,47 @@ const pageOf = (page: number | undefined) => Math.min(MAX_PAGE, Math.max(1, Math
 
 // ---------------------------------------------------------------- providers
 
-const providerScore = staticScoreSql(p.creditGrade, p.reviewCount, p.ratingSum);
+/** The profile columns the filters and orders read, by name (the window re-exposes them). */
+const providerCols: Cols = {
+  id: p.orgId,
+  searchVector: p.searchVector,
+  regionKeys: p.regionKeys,
+  categories: p.categories,
+  industryCodes: p.industryCodes,
+  creditGrade: p.creditGrade,
+  reviewCount: p.reviewCount,
+  ratingSum: p.ratingSum,
+  orgVerified: p.orgVerified,
+};
 
 /** Filters other than the text; `listed` and `orgVerified` mirror the organisation (triggers). */
-function providerFilters(f: ProviderFilters): SQL[] {
-  const where: SQL[] = [eq(p.listed, true)];
-  if (f.regionCode) where.push(sql`${p.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
-  if (f.category) where.push(sql`${p.categories} @> ARRAY[${f.category}]::service_category[]`);
-  if (f.industryCode) where.push(sql`${p.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
-  if (f.minGrade) where.push(sql`${p.creditGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
-  if (f.verifiedOnly) where.push(eq(p.orgVerified, true));
+function providerFilters(f: ProviderFilters, c: Cols): SQL[] {
+  const where: SQL[] = [];
+  if (f.regionCode) where.push(sql`${c.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
+  if (f.category) where.push(sql`${c.categories} @> ARRAY[${f.category}]::service_category[]`);
+  if (f.industryCode) where.push(sql`${c.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
+  if (f.minGrade) where.push(sql`${c.creditGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
+  if (f.verifiedOnly) where.push(sql`${c.orgVerified}`);
   return where;
 }
 
-/** Each order is an index order, walked backwards (see the indexes in db/schema/marketplace.ts). */
-function providerOrder(sort: ProviderSort = "relevance"): SortKey[] {
-  if (sort === "grade") return [{ expr: gradeSortKeySql(p.creditGrade), dir: "desc" }, { expr: providerScore, dir: "desc" }, { expr: p.orgId, dir: "desc" }];
-  if (sort === "rating") return [{ expr: bayesianRatingSql(p.reviewCount, p.ratingSum), dir: "desc" }, { expr: p.orgId, dir: "desc" }];
-  return [{ expr: providerScore, dir: "desc" }, { expr: p.orgId, dir: "desc" }];
+/** Each order is an index order (see the indexes in db/schema/marketplace.ts). */
+function providerOrder(sort: ProviderSort = "relevance", c: Cols): SortKey[] {
+  const score = staticScoreSql(c.creditGrade, c.reviewCount, c.ratingSum);
+  if (sort === "grade") return [{ expr: gradeSortKeySql(c.creditGrade), dir: "desc" }, { expr: score, dir: "desc" }, { expr: c.id, dir: "desc" }];
+  if (sort === "rating") return [{ expr: bayesianRatingSql(c.reviewCount, c.ratingSum), dir: "desc" }, { expr: c.id, dir: "desc" }];
+  return [{ expr: score, dir: "desc" }, { expr: c.id, dir: "desc" }];
 }
 
-function providerShape(f: ProviderFilters) {
-  return { table: p, id: p.orgId, vector: p.searchVector, filters: providerFilters(f), text: tsQuery(f.q), order: providerOrder(f.sort) };
+export function providerShape(f: ProviderFilters): Shape {
+  return {
+    table: p,
+    cols: providerCols,
+    base: sql`${p.listed}`,
+    filters: (c) => providerFilters(f, c),
+    text: tsQuery(f.q),
+    order: (c) => providerOrder(f.sort, c),
+  };
 }
 
 export const providerRowFields = {
@@ -94,100 +113,82 @@ export const providerRowFields = {
   creditGrade: p.creditGrade,
   reviewCount: p.reviewCount,
   ratingSum: p.ratingSum,
-  summary: sql<string>`left(${p.description}, 140)`.as("summary"),
+  summary: sql<string>`left(${p.description}, 140)`,
 };
 
-/**
- * A page of providers: the hits are chosen on provider_profiles alone, then joined to their
- * organisation for the name. `mode` picks the plan shape (see search-plan.server.ts).
- */
-export function providerSearchQuery(db: DbOrTx, f: ProviderFilters, limit: number, offset: number, mode: "plain" | "window" = "plain") {
-  const hits = pageHits(db, providerShape(f), limit, offset, mode);
-  return db
+/** Display rows for hit ids, in the hits' order. */
+export async function providerRows(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
     .select(providerRowFields)
-    .from(hits.query)
-    .innerJoin(p, eq(p.orgId, hits.query.id))
+    .from(p)
     .innerJoin(organisations, eq(organisations.id, p.orgId))
-    .orderBy(...hits.outerOrder);
+    .where(inArray(p.orgId, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
 }
 
-/** Matches counted up to COUNT_CAP + 1 (no order: GIN bitmap, or an early-stopping scan). */
-export function providerCountQuery(db: DbOrTx, f: ProviderFilters) {
-  return countCapped(db, providerShape(f), COUNT_CAP + 1);
-}
+export type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
 
-export type ProviderRow = Awaited<ReturnType<typeof providerSearchQuery>>[number];
-
-export async function searchProviders(db: DbOrTx, f: ProviderFilters): Promise<Page<ProviderRow>> {
+export async function searchProviders(db: DbOrTx, f: ProviderFilters, trace?: Trace): Promise<Page<ProviderRow>> {
   const page = pageOf(f.page);
-  const offset = (page - 1) * PAGE_SIZE;
-  const [rows, [{ n }]] = await Promise.all([firstPage(db, f, offset, providerSearchQuery), providerCountQuery(db, f)]);
-  return { rows, page, pageSize: PAGE_SIZE, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
-}
-
-/**
- * A frequent term (安 matches almost every provider) is answered from a bounded window of the
- * best-ranked rows; when that window holds fewer matches than the page needs, the term is rare
- * enough for the GIN index, and the plain query runs. Both touch a bounded number of rows,
- * whatever the planner believes about the term (it underestimates AND-ed bigrams badly).
- */
-async function firstPage<F extends CommonFilters, R>(
-  db: DbOrTx,
-  f: F,
-  offset: number,
-  query: (db: DbOrTx, f: F, limit: number, offset: number, mode: "plain" | "window") => PromiseLike<R[]>,
-): Promise<R[]> {
-  if (preferWindow(f) && offset + PAGE_SIZE <= WINDOW_PAGES_MAX) {
-    const rows = await query(db, f, PAGE_SIZE, offset, "window");
-    if (rows.length === PAGE_SIZE) return rows;
-  }
-  return query(db, f, PAGE_SIZE, offset, "plain");
-}
-
-/** The window is tried for the first pages only; deeper pages go straight to the plain query. */
-const WINDOW_PAGES_MAX = 3 * PAGE_SIZE;
-
-/**
- * Only AND-ed bigrams (a term of 3+ characters, or several words) fool the planner; a single
- * lexeme is estimated from its own statistics. A region filter is selective and well estimated
- * (its GIN index finds a few thousand rows at most), so the plain query is the right one then.
- */
-export function preferWindow(f: CommonFilters): boolean {
-  return Boolean(f.q) && queryTokens(f.q!).length >= 2 && !f.regionCode;
+  const hits = await findHits(db, providerShape(f), { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, tableName: "provider_profiles", trace });
+  return { rows: await providerRows(db, hits.ids), page, pageSize: PAGE_SIZE, total: hits.total, capped: hits.capped };
 }
 
 // ---------------------------------------------------------------- listings
 
-function listingFilters(f: ListingFilters): SQL[] {
-  // visible_from/visible_until are kept by triggers: paused, suspended or unqualified → never.
-  const where: SQL[] = [sql`${l.visibleFrom} <= ${f.today}::date`, sql`${l.visibleUntil} >= ${f.today}::date`];
-  if (f.regionCode) where.push(sql`${l.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
-  if (f.category) where.push(eq(l.category, f.category));
-  if (f.industryCode) where.push(sql`${l.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
-  if (f.minGrade) where.push(sql`${l.providerGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
-  if (f.verifiedOnly) where.push(eq(l.providerVerified, true));
-  if (f.minPriceFen != null) where.push(gte(l.priceFen, f.minPriceFen));
-  if (f.maxPriceFen != null) where.push(lte(l.priceFen, f.maxPriceFen));
+const listingCols: Cols = {
+  id: l.id,
+  searchVector: l.searchVector,
+  regionKeys: l.regionKeys,
+  category: l.category,
+  industryCodes: l.industryCodes,
+  providerGrade: l.providerGrade,
+  providerGradeKey: l.providerGradeKey,
+  providerScore: l.providerScore,
+  providerRating: l.providerRating,
+  providerVerified: l.providerVerified,
+  priceFen: l.priceFen,
+};
+
+function listingFilters(f: ListingFilters, c: Cols): SQL[] {
+  const where: SQL[] = [];
+  if (f.regionCode) where.push(sql`${c.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
+  if (f.category) where.push(sql`${c.category} = ${f.category}`);
+  if (f.industryCode) where.push(sql`${c.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`);
+  if (f.minGrade) where.push(sql`${c.providerGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
+  if (f.verifiedOnly) where.push(sql`${c.providerVerified}`);
+  if (f.minPriceFen != null) where.push(sql`${c.priceFen} >= ${f.minPriceFen}`);
+  if (f.maxPriceFen != null) where.push(sql`${c.priceFen} <= ${f.maxPriceFen}`);
   return where;
 }
 
-function listingOrder(sort: ListingSort = "relevance"): SortKey[] {
+function listingOrder(sort: ListingSort = "relevance", c: Cols): SortKey[] {
   switch (sort) {
     case "price_asc":
-      return [{ expr: l.priceFen, dir: "asc" }, { expr: l.id, dir: "asc" }];
+      return [{ expr: c.priceFen, dir: "asc" }, { expr: c.id, dir: "asc" }];
     case "price_desc":
-      return [{ expr: l.priceFen, dir: "desc" }, { expr: l.id, dir: "desc" }];
+      return [{ expr: c.priceFen, dir: "desc" }, { expr: c.id, dir: "desc" }];
     case "grade":
-      return [{ expr: l.providerGradeKey, dir: "desc" }, { expr: l.providerScore, dir: "desc" }, { expr: l.id, dir: "desc" }];
+      return [{ expr: c.providerGradeKey, dir: "desc" }, { expr: c.providerScore, dir: "desc" }, { expr: c.id, dir: "desc" }];
     case "rating":
-      return [{ expr: l.providerRating, dir: "desc" }, { expr: l.id, dir: "desc" }];
+      return [{ expr: c.providerRating, dir: "desc" }, { expr: c.id, dir: "desc" }];
     default:
-      return [{ expr: l.providerScore, dir: "desc" }, { expr: l.id, dir: "desc" }];
+      return [{ expr: c.providerScore, dir: "desc" }, { expr: c.id, dir: "desc" }];
   }
 }
 
-function listingShape(f: ListingFilters) {
-  return { table: l, id: l.id, vector: l.searchVector, filters: listingFilters(f), text: tsQuery(f.q), order: listingOrder(f.sort) };
+export function listingShape(f: ListingFilters): Shape {
+  // visible_from/visible_until are kept by triggers: paused, suspended or unqualified → never.
+  return {
+    table: l,
+    cols: listingCols,
+    base: sql`${l.visibleFrom} <= ${f.today}::date and ${l.visibleUntil} >= ${f.today}::date`,
+    filters: (c) => listingFilters(f, c),
+    text: tsQuery(f.q),
+    order: (c) => listingOrder(f.sort, c),
+  };
 }
 
 export const listingRowFields = {
@@ -201,28 +202,24 @@ export const listingRowFields = {
   providerName: organisations.name,
   providerGrade: l.providerGrade,
   providerVerified: l.providerVerified,
-  summary: sql<string>`left(${l.scope}, 140)`.as("summary"),
+  summary: sql<string>`left(${l.scope}, 140)`,
 };
 
-export function listingSearchQuery(db: DbOrTx, f: ListingFilters, limit: number, offset: number, mode: "plain" | "window" = "plain") {
-  const hits = pageHits(db, listingShape(f), limit, offset, mode);
-  return db
+export async function listingRows(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
     .select(listingRowFields)
-    .from(hits.query)
-    .innerJoin(l, eq(l.id, hits.query.id))
+    .from(l)
     .innerJoin(organisations, eq(organisations.id, l.providerId))
-    .orderBy(...hits.outerOrder);
+    .where(inArray(l.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => r !== undefined);
 }
 
-export function listingCountQuery(db: DbOrTx, f: ListingFilters) {
-  return countCapped(db, listingShape(f), COUNT_CAP + 1);
-}
+export type ListingRow = Awaited<ReturnType<typeof listingRows>>[number];
 
-export type ListingRow = Awaited<ReturnType<typeof listingSearchQuery>>[number];
-
-export async function searchListings(db: DbOrTx, f: ListingFilters): Promise<Page<ListingRow>> {
+export async function searchListings(db: DbOrTx, f: ListingFilters, trace?: Trace): Promise<Page<ListingRow>> {
   const page = pageOf(f.page);
-  const offset = (page - 1) * PAGE_SIZE;
-  const [rows, [{ n }]] = await Promise.all([firstPage(db, f, offset, listingSearchQuery), listingCountQuery(db, f)]);
-  return { rows, page, pageSize: PAGE_SIZE, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  const hits = await findHits(db, listingShape(f), { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, tableName: "service_listings", trace });
+  return { rows: await listingRows(db, hits.ids), page, pageSize: PAGE_SIZE, total: hits.total, capped: hits.capped };
 }
