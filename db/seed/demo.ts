@@ -5,6 +5,7 @@ import { hashPassword } from "../../app/services/passwords.server";
 import { sha256Hex } from "../../app/utils/crypto.server";
 import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
 import { seedMarketplaceDemo } from "./marketplace-demo";
+import { gradeUngradedProviders } from "../../app/services/credit.server";
 
 /**
  * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running
@@ -47,6 +48,8 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
     }
   });
   await seedMarketplaceDemo(db);
+  // Graded at once so the 公示 page and the directory show the demo providers' grades.
+  await gradeUngradedProviders(db);
 }
 
 /** First start of an empty embedded database: fill it so the demo logins work. */
