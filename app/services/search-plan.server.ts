@@ -40,15 +40,15 @@ const keysOf = (order: SortKey[]) => Object.fromEntries(order.map((k, i) => [`k$
 const outerOrder = (order: SortKey[], src: Record<string, unknown>) => order.map((k, i) => by({ expr: src[`k${i}`] as AnyColumn, dir: k.dir }));
 const conditions = (s: Shape, c: Cols) => [...s.filters(c), ...(s.text ? [sql`${c.searchVector} @@ ${s.text}::tsquery`] : [])];
 
-/** Step A: at most CAP hits among the WINDOW best-ranked public rows. */
-export function windowQuery(db: DbOrTx, s: Shape) {
+/** Step A (and C, wider): at most `limit` hits among the `size` best-ranked public rows. */
+export function windowQuery(db: DbOrTx, s: Shape, size = WINDOW, limit = CAP) {
   const order = s.order(s.cols);
   const window = db
     .select({ ...s.cols, ...keysOf(order) })
     .from(s.table)
     .where(s.base)
     .orderBy(...order.map(by))
-    .limit(WINDOW)
+    .limit(size)
     .as("window");
   const w = window as unknown as Cols;
   return db
@@ -56,7 +56,7 @@ export function windowQuery(db: DbOrTx, s: Shape) {
     .from(window)
     .where(and(...conditions(s, w)))
     .orderBy(...outerOrder(order, w))
-    .limit(CAP);
+    .limit(limit);
 }
 
 /** Step B: the first CAP of all matches, found through the GIN indexes and sorted. */
@@ -66,17 +66,6 @@ export function matchesQuery(db: DbOrTx, s: Shape): SQL {
   // MATERIALIZED keeps ORDER BY … LIMIT outside, so the set is found by its filters alone.
   const orderBy = sql.join(order.map((k, i) => sql.raw(`k${i} ${k.dir}`)), sql`, `);
   return sql`with matches as materialized (${inner}) select id from matches order by ${orderBy} limit ${sql.raw(String(CAP))}`;
-}
-
-/** Step C: one page deep into a frequent term, walking the order index. */
-export function walkQuery(db: DbOrTx, s: Shape, limit: number, offset: number) {
-  return db
-    .select({ id: s.cols.id })
-    .from(s.table)
-    .where(and(s.base, ...conditions(s, s.cols)))
-    .orderBy(...s.order(s.cols).map(by))
-    .limit(limit)
-    .offset(offset);
 }
 
 const sizes = new Map<string, { rows: number; at: number }>();
@@ -100,7 +89,7 @@ async function rowsOf(db: DbOrTx, query: SQL): Promise<string[]> {
 /**
  * The ordered ids of one page (or, for ranking, of the first `limit` candidates), the total
  * up to COUNT_CAP and whether there are more. `partial`: a ranking may make do with the
- * window's candidates instead of walking further.
+ * window's candidates.
  */
 export async function findHits(
   db: DbOrTx,
@@ -121,16 +110,22 @@ export async function findHits(
   trace?.("window", wq);
   const hits = (await wq).map((r) => r.id as string);
   if (hits.length === CAP) return { ids: page(hits), total: COUNT_CAP, capped: true };
-  // The window is a sample of the table: this many hits in it means far more than COUNT_CAP overall.
+  // The window is a sample of the table in rank order: its share of hits estimates the whole.
   const estimate = (hits.length / WINDOW) * rows;
-  if (estimate >= 2 * COUNT_CAP && hits.length >= PAGE_FILL) {
-    if (offset + limit <= hits.length || opts.partial) return { ids: page(hits), total: COUNT_CAP, capped: true };
-    const wk = walkQuery(db, s, limit, offset);
-    trace?.("walk", wk);
-    return { ids: (await wk).map((r) => r.id as string), total: COUNT_CAP, capped: true };
+  if (estimate < 2 * COUNT_CAP || hits.length < MIN_DENSE_HITS) return fromMatches();
+  if (offset + limit <= hits.length || (opts.partial && hits.length >= PAGE_FILL)) {
+    return { ids: page(hits), total: COUNT_CAP, capped: true };
   }
+  // Frequent enough to walk on in rank order, but past the window: a wider, still bounded one.
+  const wide = windowQuery(db, s, WIDE_WINDOW, offset + limit);
+  trace?.("walk", wide);
+  const more = (await wide).map((r) => r.id as string);
+  if (more.length === offset + limit) return { ids: page(more), total: COUNT_CAP, capped: true };
   return fromMatches();
 }
 
-/** Fewer window hits than a page: the term or the filters are rare, so the match set is small. */
+/** A page's worth, and the fewest window hits that make walking on cheaper than the match set. */
 const PAGE_FILL = 20;
+const MIN_DENSE_HITS = 5;
+/** 5 hits in 1,000 rows → about 4,000 rows walked per page of 20: bounded at 10,000. */
+export const WIDE_WINDOW = 10 * WINDOW;
