@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { indexTokens } from "../../app/domain/cjk-tokens";
 import { regionSearchKeys } from "../../app/domain/region-keys";
+import type { Region } from "../../app/domain/regions";
 import type { ServiceCategoryCode } from "../../app/domain/service-categories";
 import { textArray } from "../../app/services/pg-arrays.server";
 import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../../app/services/search-index.server";
@@ -103,8 +104,8 @@ export async function addManyProviders(db: Db, count: number, listingsEach: numb
   const r = rng(seed);
   const pool = countyPool();
   for (let start = 0; start < count; start += 250) {
-    const orgRows = [];
-    const specs = [];
+    const orgRows: Array<typeof organisations.$inferInsert> = [];
+    const specs: Array<{ county: Region; name: string; categories: ServiceCategoryCode[]; industries: string[]; reviews: number; description: string }> = [];
     for (let i = start; i < Math.min(count, start + 250); i++) {
       const county = r.pick(pool);
       const { name, categories } = companyName(r, county);
