@@ -59,10 +59,16 @@ export function windowQuery(db: DbOrTx, s: Shape, size = WINDOW, limit = CAP) {
     .limit(limit);
 }
 
-/** Step B: the first CAP of all matches, found through the GIN indexes and sorted. */
+/**
+ * Step B: the first CAP of all matches, found through the GIN index and sorted. With a
+ * tsquery, the other conditions (grade, price…) are only checked on its rows: `(…) IS TRUE` is
+ * the same test in a form no index answers, so the planner cannot AND in a bitmap of 60,000.
+ */
 export function matchesQuery(db: DbOrTx, s: Shape): SQL {
   const order = s.order(s.cols);
-  const inner = db.select({ id: sql`${s.cols.id}`.as("id"), ...keysOf(order) }).from(s.table).where(and(s.base, ...conditions(s, s.cols)));
+  const others = s.filters(s.cols).map((c) => (s.text ? sql`(${c}) is true` : c));
+  const conds = [...others, ...(s.text ? [sql`${s.cols.searchVector} @@ ${s.text}::tsquery`] : [])];
+  const inner = db.select({ id: sql`${s.cols.id}`.as("id"), ...keysOf(order) }).from(s.table).where(and(s.base, ...conds));
   // MATERIALIZED keeps ORDER BY … LIMIT outside, so the set is found by its filters alone.
   const orderBy = sql.join(order.map((k, i) => sql.raw(`k${i} ${k.dir}`)), sql`, `);
   return sql`with matches as materialized (${inner}) select id from matches order by ${orderBy} limit ${sql.raw(String(CAP))}`;

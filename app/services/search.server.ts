@@ -3,7 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
 import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
-import { divisionsOf, getIndustry, sectionOf } from "../domain/industries";
+import { combineTsQuery } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
@@ -13,8 +13,9 @@ import { findHits, type Cols, type Shape, type SortKey, type Trace } from "./sea
 /**
  * Public search over providers and listings, built to answer in a few milliseconds at
  * 100,000 providers / 300,000 listings (docs/performance.md):
- * - text: the CJK unigram/bigram tsquery on the GIN-indexed search_vector;
- * - a city includes its counties: `region_keys @> ARRAY[code]` on a GIN index;
+ * - text: the CJK unigram/bigram tsquery on the GIN-indexed search_vector, AND-ed with the
+ *   category, region and industry as facet lexemes of the same vector (search-facets.ts);
+ * - a city includes its counties: region keys hold every level (region-keys.ts);
  * - every sort is an index order (expression indexes on provider_profiles, denormalised
  *   columns on service_listings), so a term that matches most rows walks the index and stops
  *   after one page, while a rare term is found through GIN and only its few rows are sorted;
@@ -46,25 +47,6 @@ function tsQuery(q: string | undefined): string | null {
   return q ? toTsQuery(queryTokens(q)) : null;
 }
 
-/** Codes to overlap with: a section stands for all its divisions, a division also for its section. */
-function industryKeys(code: string): string[] {
-  const industry = getIndustry(code);
-  if (!industry) return [code];
-  if (industry.kind === "section") return [code, ...divisionsOf(code).map((d) => d.code)];
-  const section = sectionOf(code);
-  return section ? [code, section.code] : [code];
-}
-
-/**
- * The industry filter (a section stands for up to 40 divisions: half of all rows) is kept out
- * of the GIN bitmap when the text or a region already narrows the search: decoding 150,000
- * postings to AND them with 3,000 costs more than checking those 3,000 rows. `IS TRUE` is the
- * same test, in a form no index answers. (A category is one key and often anti-correlated
- * with the text — 培训 and 检测 — so its bitmap AND pays off and it stays indexable.)
- */
-const broad = (condition: SQL, anchored: boolean) => (anchored ? sql`(${condition}) is true` : condition);
-const anchoredBy = (f: CommonFilters) => Boolean(tsQuery(f.q) || f.regionCode);
-
 const pageOf = (page: number | undefined) => Math.min(MAX_PAGE, Math.max(1, Math.trunc(page ?? 1)));
 
 // ---------------------------------------------------------------- providers
@@ -82,12 +64,12 @@ const providerCols: Cols = {
   orgVerified: p.orgVerified,
 };
 
-/** Filters other than the text; `listed` and `orgVerified` mirror the organisation (triggers). */
+/**
+ * Filters the search vector cannot hold: grade and verification (columns). Category, region
+ * and industry are facet lexemes of the vector (app/domain/search-facets.ts), in the tsquery.
+ */
 function providerFilters(f: ProviderFilters, c: Cols): SQL[] {
   const where: SQL[] = [];
-  if (f.regionCode) where.push(sql`${c.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
-  if (f.category) where.push(sql`${c.categories} @> ARRAY[${f.category}]::service_category[]`);
-  if (f.industryCode) where.push(broad(sql`${c.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`, anchoredBy(f)));
   if (f.minGrade) where.push(sql`${c.creditGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
   if (f.verifiedOnly) where.push(sql`${c.orgVerified}`);
   return where;
@@ -107,7 +89,7 @@ export function providerShape(f: ProviderFilters): Shape {
     cols: providerCols,
     base: sql`${p.listed}`,
     filters: (c) => providerFilters(f, c),
-    text: tsQuery(f.q),
+    text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => providerOrder(f.sort, c),
   };
 }
@@ -164,9 +146,6 @@ const listingCols: Cols = {
 
 function listingFilters(f: ListingFilters, c: Cols): SQL[] {
   const where: SQL[] = [];
-  if (f.regionCode) where.push(sql`${c.regionKeys} @> ${textArray([f.regionCode], "varchar")}`);
-  if (f.category) where.push(sql`${c.category} = ${f.category}`);
-  if (f.industryCode) where.push(broad(sql`${c.industryCodes} && ${textArray(industryKeys(f.industryCode), "varchar")}`, anchoredBy(f)));
   if (f.minGrade) where.push(sql`${c.providerGrade} = ANY(${textArray(GRADES_AT_LEAST[f.minGrade])}::credit_grade[])`);
   if (f.verifiedOnly) where.push(sql`${c.providerVerified}`);
   if (f.minPriceFen != null) where.push(sql`${c.priceFen} >= ${f.minPriceFen}`);
@@ -196,7 +175,7 @@ export function listingShape(f: ListingFilters): Shape {
     cols: listingCols,
     base: sql`${l.visibleFrom} <= ${f.today}::date and ${l.visibleUntil} >= ${f.today}::date`,
     filters: (c) => listingFilters(f, c),
-    text: tsQuery(f.q),
+    text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),
   };
 }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { combineTsQuery, facetQueryParts, industryKeys } from "./search-facets";
+
+describe("facet lexemes for search filters", () => {
+  it("ANDs the text with each facet", () => {
+    expect(combineTsQuery("'检测'", { category: "testing", regionCode: "330700" })).toBe("'检测' & 'c:testing' & 'r:330700'");
+  });
+
+  it("a division matches itself or its section; a section all its divisions", () => {
+    expect(industryKeys("26")).toEqual(["26", "C"]);
+    expect(industryKeys("C")).toContain("43");
+    expect(industryKeys("C")[0]).toBe("C");
+    expect(facetQueryParts({ industryCode: "26" })).toEqual(["( 'i:26' | 'i:C' )"]);
+  });
+
+  it("nothing to search is null, not an empty query", () => {
+    expect(combineTsQuery(null, {})).toBeNull();
+    expect(combineTsQuery(null, { category: "training" })).toBe("'c:training'");
+  });
+
+  it("never lets a quote escape a lexeme", () => {
+    expect(facetQueryParts({ category: "x'y" })).toEqual(["'c:xy'"]);
+  });
+});
