@@ -119,7 +119,7 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     ],
   },
   "prov-anlian": {
-    categories: ["assessment", "consulting"],
+    categories: ["assessment", "consulting", "custody"],
     description: "金华市安联安全评价有限公司持有安全评价机构资质，承接金属冶炼、危险化学品、建筑施工等行业的安全预评价、验收评价和现状评价。",
     regionCodes: ["330703", "330702", "330781", "330783"],
     industryCodes: ["C", "26", "31", "E"],
@@ -142,7 +142,7 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     ],
     notices: [
       { countyCode: "330703", categories: ["assessment", "consulting"] },
-      { countyCode: "330702", categories: ["assessment"] },
+      { countyCode: "330702", categories: ["assessment", "custody"] },
     ],
     listings: [
       {
