@@ -11,6 +11,7 @@ describe("facet lexemes for search filters", () => {
     expect(industryKeys("C")).toContain("43");
     expect(industryKeys("C")[0]).toBe("C");
     expect(facetQueryParts({ industryCode: "26" })).toEqual(["( 'i:26' | 'i:C' )"]);
+    expect(facetQueryParts({ industryCode: "C" })).toEqual(["'is:C'"]);
   });
 
   it("nothing to search is null, not an empty query", () => {

@@ -25,8 +25,15 @@ export function facetQueryParts(f: FacetFilters): string[] {
   if (f.category) parts.push(quote(`c:${f.category}`));
   if (f.regionCode) parts.push(quote(`r:${f.regionCode}`));
   if (f.industryCode) {
-    const keys = industryKeys(f.industryCode).map((k) => quote(`i:${k}`));
-    parts.push(keys.length === 1 ? keys[0] : `( ${keys.join(" | ")} )`);
+    // Rows carry is:<section> for every industry they declare (migration
+    // search_industry_sections), so a section is one lexeme; a division also matches rows
+    // that declare its whole section.
+    const industry = getIndustry(f.industryCode);
+    if (industry?.kind === "section") parts.push(quote(`is:${f.industryCode}`));
+    else {
+      const keys = industryKeys(f.industryCode).map((k) => quote(`i:${k}`));
+      parts.push(keys.length === 1 ? keys[0] : `( ${keys.join(" | ")} )`);
+    }
   }
   return parts;
 }

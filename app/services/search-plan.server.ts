@@ -31,6 +31,8 @@ export type Shape = {
   filters: (c: Cols) => SQL[];
   text: string | null;
   order: (c: Cols) => SortKey[];
+  /** The index alone narrows this search to a few thousand rows at most (a city or county). */
+  selective?: boolean;
 };
 export type Hits = { ids: string[]; total: number; capped: boolean };
 export type Trace = (step: "window" | "matches" | "walk", query: SQLWrapper) => void;
@@ -111,7 +113,7 @@ export async function findHits(
     return { ids: page(all), total: Math.min(all.length, COUNT_CAP), capped: all.length > COUNT_CAP };
   };
   const rows = await tableSize(db, opts.tableName);
-  if (rows < 2 * WINDOW) return fromMatches();
+  if (rows < 2 * WINDOW || s.selective) return fromMatches();
   const wq = windowQuery(db, s);
   trace?.("window", wq);
   const hits = (await wq).map((r) => r.id as string);
@@ -132,6 +134,6 @@ export async function findHits(
 
 /** A page's worth, and the fewest window hits that make walking on cheaper than the match set. */
 const PAGE_FILL = 20;
-const MIN_DENSE_HITS = 5;
-/** 5 hits in 1,000 rows → about 4,000 rows walked per page of 20: bounded at 10,000. */
+const MIN_DENSE_HITS = 10;
+/** 10 hits in 1,000 rows → about 2,000 rows walked per page of 20: bounded at 10,000. */
 export const WIDE_WINDOW = 10 * WINDOW;

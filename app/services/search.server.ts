@@ -3,6 +3,7 @@ import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
 import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
+import { regionLevel } from "../domain/regions";
 import { combineTsQuery } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
@@ -46,6 +47,15 @@ const GRADES_AT_LEAST: Record<CreditGradeCode, CreditGradeCode[]> = { A: ["A"], 
 function tsQuery(q: string | undefined): string | null {
   return q ? toTsQuery(queryTokens(q)) : null;
 }
+
+/**
+ * A county (or, for the smaller provider table, a city) holds a few thousand rows at most, so
+ * GIN finds them directly; a wider region goes through the rank window first.
+ */
+const narrowRegion = (code: string | undefined, levels: string[]) => {
+  const level = code ? regionLevel(code) : undefined;
+  return level !== undefined && levels.includes(level);
+};
 
 const pageOf = (page: number | undefined) => Math.min(MAX_PAGE, Math.max(1, Math.trunc(page ?? 1)));
 
@@ -91,6 +101,7 @@ export function providerShape(f: ProviderFilters): Shape {
     filters: (c) => providerFilters(f, c),
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => providerOrder(f.sort, c),
+    selective: narrowRegion(f.regionCode, ["city", "county"]),
   };
 }
 
@@ -177,6 +188,7 @@ export function listingShape(f: ListingFilters): Shape {
     filters: (c) => listingFilters(f, c),
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),
+    selective: narrowRegion(f.regionCode, ["county"]),
   };
 }
 

@@ -73,6 +73,19 @@ describe("filters", () => {
     await t.db.update(organisations).set({ verificationStatus: "verified" }).where(eq(organisations.id, ids.hengXin));
   });
 
+  it("industry: a division finds itself and whole-section providers; a section finds its divisions", async () => {
+    const chem = await addProvider(t.db, { name: "衢州化工安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["26"] });
+    const manuf = await addProvider(t.db, { name: "衢州制造业安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["C"] });
+    const mining = await addProvider(t.db, { name: "衢州矿山安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["B"] });
+    const ids26 = (await searchProviders(t.db, { industryCode: "26", regionCode: "330800" })).rows.map((r) => r.id);
+    expect(new Set(ids26)).toEqual(new Set([chem.id, manuf.id]));
+    const idsC = (await searchProviders(t.db, { industryCode: "C", q: "衢州" })).rows.map((r) => r.id);
+    expect(new Set(idsC)).toEqual(new Set([chem.id, manuf.id]));
+    const idsB = (await searchProviders(t.db, { industryCode: "B", q: "衢州" })).rows.map((r) => r.id);
+    expect(idsB).toEqual([mining.id]);
+    await t.db.delete(organisations).where(sql`${organisations.id} in (${chem.id}, ${manuf.id}, ${mining.id})`);
+  });
+
   it("sorts by the ranking formula of app/domain/rank-weights.ts", async () => {
     const { rows } = await searchProviders(t.db, { sort: "relevance" });
     const scores = rows.map((r) => staticScore({ creditGrade: r.creditGrade, reviewCount: r.reviewCount, ratingSum: r.ratingSum }));
