@@ -1,5 +1,5 @@
-// The audit log is append-only (db/migrations/0001_audit_log_append_only.sql): the database
-// itself refuses UPDATE and DELETE, so not even a bug in the app can rewrite history.
+// The audit log is append-only (db/migrations/0001_audit_log_append_only.sql and
+// 0008_audit_log_no_truncate.sql): the database itself refuses UPDATE, DELETE and TRUNCATE, so not even a bug in the app can rewrite history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
@@ -56,6 +56,13 @@ describe("audit_log", () => {
   it("refuses a DELETE of everything, in raw SQL too", async () => {
     const [{ n: before }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
     expect(await failure(t.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
+    const [{ n: after }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    expect(after).toBe(before);
+  });
+
+  it("refuses a TRUNCATE, which row triggers alone would not see", async () => {
+    const [{ n: before }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
+    expect(await failure(t.db.execute(sql`truncate audit_log`))).toMatch(/append-only/);
     const [{ n: after }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
     expect(after).toBe(before);
   });
