@@ -116,7 +116,7 @@ export const providerRowFields = {
   creditGrade: p.creditGrade,
   reviewCount: p.reviewCount,
   ratingSum: p.ratingSum,
-  summary: sql<string>`left(${p.description}, 140)`,
+  summary: sql<string>`left(${p.description}, 80)`,
 };
 
 /** Display rows for hit ids, in the hits' order. */
@@ -203,7 +203,7 @@ export const listingRowFields = {
   providerName: organisations.name,
   providerGrade: l.providerGrade,
   providerVerified: l.providerVerified,
-  summary: sql<string>`left(${l.scope}, 140)`,
+  summary: sql<string>`left(${l.scope}, 80)`,
 };
 
 export async function listingRows(db: DbOrTx, ids: string[]) {

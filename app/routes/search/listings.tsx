@@ -5,7 +5,9 @@ import { Pagination } from "../../components/pagination";
 import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { formatFen, shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
-import { LISTING_SORTS } from "../../domain/search-options";
+import { CREDIT_GRADES, LISTING_SORTS } from "../../domain/search-options";
+
+const PRICE_MODELS = ["fixed", "per_visit", "yearly_custody"] as const;
 import { categoryLabel } from "../../domain/service-categories";
 import { ListingSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
@@ -77,6 +79,10 @@ export default function ListingSearch() {
 function ListingResults({ result }: { result: Page<ListingRow> }) {
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
+  // Labels every card repeats, translated once per page rather than once per card.
+  const label = { verified: t("verified"), unverified: t("unverified"), gradeNone: t("gradeNone"), provider: t("provider"), serves: t("serves") };
+  const gradeBadge = Object.fromEntries(CREDIT_GRADES.map((g) => [g, t("gradeBadge", { grade: g })]));
+  const priceModel = Object.fromEntries(PRICE_MODELS.map((m) => [m, t(`priceModel.${m}`)]));
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="text-lg font-semibold">{t("results")}</h2>
@@ -88,18 +94,18 @@ function ListingResults({ result }: { result: Page<ListingRow> }) {
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-base font-semibold text-brand-700">{row.title}</h3>
               <span className="text-base font-semibold">
-                {formatFen(row.priceFen, lang)} <span className="text-xs font-normal text-slate-500">{t(`priceModel.${row.priceModel}`)}</span>
+                {formatFen(row.priceFen, lang)} <span className="text-xs font-normal text-slate-500">{priceModel[row.priceModel]}</span>
               </span>
             </div>
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
               <span className="badge bg-slate-100 text-slate-700">{categoryLabel(row.category, lang)}</span>
-              <span className="badge bg-slate-100 text-slate-700">{row.providerGrade ? t("gradeBadge", { grade: row.providerGrade }) : t("gradeNone")}</span>
-              <span className={`badge ${row.providerVerified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.providerVerified ? t("verified") : t("unverified")}</span>
+              <span className="badge bg-slate-100 text-slate-700">{row.providerGrade ? gradeBadge[row.providerGrade] : label.gradeNone}</span>
+              <span className={`badge ${row.providerVerified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.providerVerified ? label.verified : label.unverified}</span>
             </p>
             <dl className="mt-2 grid gap-1 text-sm text-slate-700 sm:grid-cols-[6rem_1fr]">
-              <dt className="text-slate-500">{t("provider")}</dt>
+              <dt className="text-slate-500">{label.provider}</dt>
               <dd>{row.providerName}</dd>
-              <dt className="text-slate-500">{t("serves")}</dt>
+              <dt className="text-slate-500">{label.serves}</dt>
               <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}

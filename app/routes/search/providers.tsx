@@ -6,7 +6,7 @@ import { Pagination } from "../../components/pagination";
 import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
-import { PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-options";
+import { CREDIT_GRADES, PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-options";
 import { categoryLabel, isServiceCategory } from "../../domain/service-categories";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as DirectoryResult | null }, { status: 400 });
+    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null }, { status: 400 });
   }
   const q = parsed.data;
   const result = await findProviders(
@@ -37,7 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     shanghaiDateString(new Date()),
   );
-  return { values, errors: {} as Record<string, string>, result };
+  // Only what the page shows travels to the browser (the page is re-rendered from this data).
+  const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
+    id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons,
+  }));
+  return { values, errors: {} as Record<string, string>, result: { ...result, rows } };
 }
 
 export default function ProviderDirectory() {
@@ -73,9 +77,16 @@ export default function ProviderDirectory() {
   );
 }
 
-function ProviderResults({ result }: { result: DirectoryResult }) {
+type PageResult = Omit<DirectoryResult, "rows"> & {
+  rows: Array<Pick<DirectoryResult["rows"][number], "id" | "name" | "verified" | "categories" | "regionCodes" | "creditGrade" | "reviewCount" | "ratingSum" | "summary" | "score" | "reasons">>;
+};
+
+function ProviderResults({ result }: { result: PageResult }) {
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
+  // Labels every card repeats, translated once per page rather than once per card.
+  const label = { verified: t("verified"), unverified: t("unverified"), gradeNone: t("gradeNone"), noReviews: t("noReviews"), offers: t("offers"), serves: t("serves") };
+  const gradeBadge = Object.fromEntries(CREDIT_GRADES.map((g) => [g, t("gradeBadge", { grade: g })]));
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="text-lg font-semibold">{t("results")}</h2>
@@ -92,16 +103,16 @@ function ProviderResults({ result }: { result: DirectoryResult }) {
               {row.score !== null ? <span className="text-sm font-medium text-slate-700">{t("score", { score: row.score })}</span> : null}
             </div>
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
-              <span className={`badge ${row.verified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.verified ? t("verified") : t("unverified")}</span>
-              <span className="badge bg-slate-100 text-slate-700">{row.creditGrade ? t("gradeBadge", { grade: row.creditGrade }) : t("gradeNone")}</span>
+              <span className={`badge ${row.verified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.verified ? label.verified : label.unverified}</span>
+              <span className="badge bg-slate-100 text-slate-700">{row.creditGrade ? gradeBadge[row.creditGrade] : label.gradeNone}</span>
               <span className="badge bg-slate-100 text-slate-700">
-                {row.reviewCount > 0 ? t("rating", { average: (row.ratingSum / row.reviewCount).toFixed(1), count: row.reviewCount }) : t("noReviews")}
+                {row.reviewCount > 0 ? t("rating", { average: (row.ratingSum / row.reviewCount).toFixed(1), count: row.reviewCount }) : label.noReviews}
               </span>
             </p>
             <dl className="mt-2 grid gap-1 text-sm text-slate-700 sm:grid-cols-[6rem_1fr]">
-              <dt className="text-slate-500">{t("offers")}</dt>
+              <dt className="text-slate-500">{label.offers}</dt>
               <dd>{row.categories.filter(isServiceCategory).map((c) => categoryLabel(c, lang)).join("、") || "—"}</dd>
-              <dt className="text-slate-500">{t("serves")}</dt>
+              <dt className="text-slate-500">{label.serves}</dt>
               <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}
