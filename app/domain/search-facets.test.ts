@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineTsQuery, facetQueryParts, industryKeys } from "./search-facets";
+import { combineTsQuery, facetQueryParts, industryKeys, queryLexemeGroups } from "./search-facets";
 
 describe("facet lexemes for search filters", () => {
   it("ANDs the text with each facet", () => {
@@ -21,5 +21,19 @@ describe("facet lexemes for search filters", () => {
 
   it("never lets a quote escape a lexeme", () => {
     expect(facetQueryParts({ category: "x'y" })).toEqual(["'c:xy'"]);
+  });
+});
+
+describe("queryLexemeGroups", () => {
+  it("lists the text tokens and one group per facet; a Latin prefix is unknown", () => {
+    expect(
+      queryLexemeGroups(
+        [
+          { lexeme: "检测", prefix: false },
+          { lexeme: "iso", prefix: true },
+        ],
+        { category: "testing", industryCode: "26" },
+      ),
+    ).toEqual([["检测"], null, ["c:testing"], ["i:26", "i:C"]]);
   });
 });

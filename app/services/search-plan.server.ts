@@ -33,6 +33,8 @@ export type Shape = {
   order: (c: Cols) => SortKey[];
   /** The index alone narrows this search to a few thousand rows at most (a city or county). */
   selective?: boolean;
+  /** The tsquery's lexemes as an AND of OR-groups (null: a prefix or unknown), for estimates. */
+  lexemes?: Array<string[] | null>;
 };
 export type Hits = { ids: string[]; total: number; capped: boolean };
 export type Trace = (step: "window" | "matches" | "walk", query: SQLWrapper) => void;
@@ -114,6 +116,9 @@ export async function findHits(
   };
   const rows = await tableSize(db, opts.tableName);
   if (rows < 2 * WINDOW || s.selective) return fromMatches();
+  // A lexeme rarer than everything ANALYZE tracks bounds the match set: skip the window.
+  const bound = await matchBound(db, opts.tableName, s.lexemes);
+  if (bound !== null && bound * rows < DIRECT_MATCHES) return fromMatches();
   const wq = windowQuery(db, s);
   trace?.("window", wq);
   const hits = (await wq).map((r) => r.id as string);
@@ -130,6 +135,54 @@ export async function findHits(
   const more = (await wide).map((r) => r.id as string);
   if (more.length === offset + limit) return { ids: page(more), total: COUNT_CAP, capped: true };
   return fromMatches();
+}
+
+/** Below this many possible matches the GIN match set is cheaper than looking at the window. */
+const DIRECT_MATCHES = 1500;
+
+type LexemeStats = { freq: Map<string, number>; floor: number; at: number };
+const lexemeStatsCache = new Map<string, LexemeStats | null>();
+
+/**
+ * ANALYZE's most common lexemes of the table's search_vector with their document
+ * frequencies (pg_stats), cached for ten minutes; null when the table has no statistics yet.
+ * (A larger statistics target would list rarer lexemes too, but every plan of the search
+ * would then read ten times more statistics: measured, it cost more than it saved.)
+ */
+async function lexemeStats(db: DbOrTx, table: string): Promise<LexemeStats | null> {
+  const hit = lexemeStatsCache.get(table);
+  if (hit && Date.now() - hit.at < 600_000) return hit;
+  const result = (await db.execute(sql`
+    select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
+    from pg_stats where schemaname = 'public' and tablename = ${table} and attname = 'search_vector'`)) as unknown;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ elems: string[] | null; freqs: number[] | null }>;
+  const row = rows[0];
+  let stats: LexemeStats | null = null;
+  if (row?.elems && row.freqs && row.freqs.length >= row.elems.length + 1) {
+    const freq = new Map(row.elems.map((e, i) => [e, Number(row.freqs![i])]));
+    // After the elements' frequencies come the minimum, the maximum and the null frequency.
+    stats = { freq, floor: Number(row.freqs[row.elems.length]), at: Date.now() };
+  }
+  lexemeStatsCache.set(table, stats ?? null);
+  return stats;
+}
+
+/**
+ * An upper bound on the share of rows the tsquery can match: each AND-ed group matches at most
+ * the sum of its lexemes' frequencies, and a lexeme ANALYZE did not list is rarer than the
+ * rarest it did. Null when unknown (no statistics, no lexemes, a prefix).
+ */
+async function matchBound(db: DbOrTx, table: string, groups: Shape["lexemes"]): Promise<number | null> {
+  if (!groups || groups.length === 0) return null;
+  const stats = await lexemeStats(db, table);
+  if (!stats) return null;
+  let bound = 1;
+  for (const group of groups) {
+    if (!group) continue;
+    const share = group.reduce((sum, lexeme) => sum + (stats.freq.get(lexeme) ?? stats.floor), 0);
+    bound = Math.min(bound, share);
+  }
+  return bound;
 }
 
 /** A page's worth, and the fewest window hits that make walking on cheaper than the match set. */

@@ -4,7 +4,7 @@ import { organisations, providerProfiles as p, serviceListings as l } from "../.
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
 import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
 import { regionLevel } from "../domain/regions";
-import { combineTsQuery } from "../domain/search-facets";
+import { combineTsQuery, queryLexemeGroups } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
@@ -102,6 +102,7 @@ export function providerShape(f: ProviderFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => providerOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["city", "county"]),
+    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
   };
 }
 
@@ -189,6 +190,7 @@ export function listingShape(f: ListingFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["county"]),
+    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
   };
 }
 
