@@ -26,7 +26,8 @@ const viteDevServer = dev
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY) app.set("trust proxy", true);
-app.use(compression());
+// Level 4 compresses HTML nearly as well as the default 6 at about half the CPU per page.
+app.use(compression({ level: 4 }));
 app.use(securityHeaders({ production, dev }));
 
 app.get("/healthz", async (_req, res) => {
