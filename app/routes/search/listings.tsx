@@ -92,7 +92,9 @@ function ListingResults({ result }: { result: Page<ListingRow> }) {
         {result.rows.map((row) => (
           <li key={row.id} className="card">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="text-base font-semibold text-brand-700">{row.title}</h3>
+              <h3 className="text-base font-semibold text-brand-700">
+                <Link className="link" to={`/listings/${row.id}`}>{row.title}</Link>
+              </h3>
               <span className="text-base font-semibold">
                 {formatFen(row.priceFen, lang)} <span className="text-xs font-normal text-slate-500">{priceModel[row.priceModel]}</span>
               </span>
@@ -104,7 +106,9 @@ function ListingResults({ result }: { result: Page<ListingRow> }) {
             </p>
             <dl className="mt-2 grid gap-1 text-sm text-slate-700 sm:grid-cols-[6rem_1fr]">
               <dt className="text-slate-500">{label.provider}</dt>
-              <dd>{row.providerName}</dd>
+              <dd>
+                <Link className="link" to={`/providers/${row.providerId}`}>{row.providerName}</Link>
+              </dd>
               <dt className="text-slate-500">{label.serves}</dt>
               <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
             </dl>

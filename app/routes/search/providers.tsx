@@ -99,7 +99,9 @@ function ProviderResults({ result }: { result: PageResult }) {
         {result.rows.map((row) => (
           <li key={row.id} className="card">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="text-base font-semibold text-brand-700">{row.name}</h3>
+              <h3 className="text-base font-semibold text-brand-700">
+                <Link className="link" to={`/providers/${row.id}`}>{row.name}</Link>
+              </h3>
               {row.score !== null ? <span className="text-sm font-medium text-slate-700">{t("score", { score: row.score })}</span> : null}
             </div>
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
