@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lte, min } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
+import type { ProviderSearchQuery } from "../forms/search";
 import { qualifications, serviceListings } from "../../db/schema";
 import type { QualificationFacts } from "../domain/listing-visibility";
 import { rankProviders, type MatchNeed, type MatchReason } from "../domain/matching";
@@ -8,6 +9,21 @@ import { findHits } from "./search-plan.server";
 import { providerRows, providerShape, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
 
 export type DirectoryQuery = ProviderFilters & { budgetFen?: number };
+
+/** The directory page and the API ask the same question in the same words. */
+export function directoryQueryOf(q: ProviderSearchQuery): DirectoryQuery {
+  return {
+    q: q.q,
+    category: q.category,
+    regionCode: q.region,
+    industryCode: q.industry,
+    minGrade: q.grade,
+    verifiedOnly: q.verified,
+    sort: q.sort,
+    page: q.page,
+    budgetFen: q.budget,
+  };
+}
 export type DirectoryRow = ProviderRow & { score: number | null; reasons: MatchReason[] };
 export type DirectoryResult = Page<DirectoryRow> & { ranked: boolean };
 

@@ -2,15 +2,21 @@ import type { AppLoadContext } from "@remix-run/node";
 import { authenticateApiToken } from "../services/api-tokens.server";
 import { AppError } from "./errors";
 
-export type ApiErrorBody = { error: { code: string; message: string } };
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 /**
  * English messages for API clients; the code is the stable part. A real Response, not
  * `data()`: in Remix v2 resource routes a returned `data()` loses its status and a thrown one
  * its body, while a Response is sent as it is, returned or thrown.
  */
-export function apiError(status: number, code: string, message: string, headers?: HeadersInit): Response {
-  const body: ApiErrorBody = { error: { code, message } };
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: HeadersInit,
+  fields?: Record<string, string>,
+): Response {
+  const body: ApiErrorBody = { error: fields ? { code, message, fields } : { code, message } };
   const allHeaders = new Headers(headers);
   allHeaders.set("Content-Type", "application/json; charset=utf-8");
   return new Response(JSON.stringify(body), { status, headers: allHeaders });

@@ -189,4 +189,17 @@ describe("marketplace rules a user meets", () => {
     await expectAccessible(lian);
     await screenshot(lian, "marketplace-referee-and-player");
   });
+
+  it("answers the public providers API over HTTP with ranked JSON, and a bad parameter with a real 400", async () => {
+    const context = await newContext(browser);
+    contexts.push(context);
+    const ok = await context.request.get("/api/v1/providers?region=330700&category=consulting");
+    expect(ok.status()).toBe(200);
+    const body = await ok.json();
+    expect(body.providers.length).toBeGreaterThan(0);
+    expect(body.providers[0].reasons.length).toBeGreaterThan(0);
+    const bad = await context.request.get("/api/v1/providers?grade=E");
+    expect(bad.status()).toBe(400);
+    expect((await bad.json()).error.code).toBe("invalid_query");
+  });
 });

@@ -163,7 +163,8 @@ describe("ranked directory and GET /api/v1/providers", () => {
   async function api(query: string): Promise<Outcome> {
     const request = new Request(`http://localhost/api/v1/providers?${query}`);
     const value = (await apiLoader({ request, params: {}, context: { db: t.db } } as never)) as any;
-    return value?.type === "DataWithResponseInit" ? { status: value.init?.status ?? 200, body: value.data } : { status: 200, body: value };
+    // Errors must be real Responses: Remix drops the status of data() in a resource route.
+    return value instanceof Response ? { status: value.status, body: await value.json() } : { status: 200, body: value };
   }
 
   it("ranks for a need and says why, the same as the page's service", async () => {

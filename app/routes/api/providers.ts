@@ -1,7 +1,8 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiError } from "../../utils/api.server";
 import { shanghaiDateString } from "../../domain/format";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
-import { findProviders } from "../../services/provider-directory.server";
+import { directoryQueryOf, findProviders } from "../../services/provider-directory.server";
 
 /**
  * GET /api/v1/providers — the public directory as JSON: the same ranked results as /providers
@@ -11,33 +12,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = ProviderSearchQuerySchema.safeParse(searchParamsObject(request.url));
   if (!parsed.success) {
     const fields = queryIssues(parsed.error);
-    return data(
-      {
-        error: {
-          code: "invalid_query",
-          message: `Invalid query parameter(s): ${Object.keys(fields).join(", ")}.`,
-          fields,
-        },
-      },
-      { status: 400 },
-    );
+    return apiError(400, "invalid_query", `Invalid query parameter(s): ${Object.keys(fields).join(", ")}.`, undefined, fields);
   }
   const q = parsed.data;
-  const result = await findProviders(
-    context.db,
-    {
-      q: q.q,
-      category: q.category,
-      regionCode: q.region,
-      industryCode: q.industry,
-      minGrade: q.grade,
-      verifiedOnly: q.verified,
-      sort: q.sort,
-      page: q.page,
-      budgetFen: q.budget,
-    },
-    shanghaiDateString(new Date()),
-  );
+  const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
   return {
     page: result.page,
     pageSize: result.pageSize,

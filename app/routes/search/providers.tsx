@@ -10,7 +10,7 @@ import { CREDIT_GRADES, PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-
 import { categoryLabel, isServiceCategory } from "../../domain/service-categories";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
-import { findProviders, type DirectoryResult } from "../../services/provider-directory.server";
+import { directoryQueryOf, findProviders, type DirectoryResult } from "../../services/provider-directory.server";
 
 export const meta: MetaFunction = () => [{ title: "找服务机构 — 安服市集" }];
 
@@ -22,21 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null }, { status: 400 });
   }
   const q = parsed.data;
-  const result = await findProviders(
-    context.db,
-    {
-      q: q.q,
-      category: q.category,
-      regionCode: q.region,
-      industryCode: q.industry,
-      minGrade: q.grade,
-      verifiedOnly: q.verified,
-      sort: q.sort,
-      page: q.page,
-      budgetFen: q.budget,
-    },
-    shanghaiDateString(new Date()),
-  );
+  const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
   // Only what the page shows travels to the browser (the page is re-rendered from this data).
   const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
     id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons,
