@@ -96,3 +96,8 @@ export function SubmitButton({ children, pendingLabel, className = "btn-primary"
     </button>
   );
 }
+
+/** The confirmation shown after a form did what it said, announced to screen readers. */
+export function SuccessNote({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <p role="status" className={`${className} rounded bg-brand-50 px-3 py-2 text-sm text-brand-700`.trim()}>{children}</p>;
+}

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { StatusBadge } from "../../components/org-table";
 import { formatDateTime } from "../../domain/format";
 import { industryName } from "../../domain/industries";
@@ -71,7 +71,7 @@ export default function AdminOrganisation() {
       </section>
       {org.kind !== "platform" ? (
         <section className="card">
-          {result?.done ? <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("decisionDone")}</p> : null}
+          {result?.done ? <SuccessNote className="mb-4">{t("decisionDone")}</SuccessNote> : null}
           <ValidatedForm schema={OrganisationDecisionSchema}>
             {({ errors }) => (
               <>

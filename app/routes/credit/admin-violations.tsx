@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Control, ViolationFields, ViolationTable } from "../../components/credit-record-fields";
-import { FormErrorMessage } from "../../components/forms";
+import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { Pagination } from "../../components/pagination";
 import { useValidatedFetcher, type FetcherFormResult } from "../../components/validated-fetcher";
 import { shanghaiDateString } from "../../domain/format";
@@ -49,9 +49,9 @@ export default function AdminViolations() {
       <section className="card max-w-2xl" aria-labelledby="violation-title">
         <h2 id="violation-title" className="mb-3 text-lg font-semibold">{t("bureau.violationForm")}</h2>
         {saved ? (
-          <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">
+          <SuccessNote className="mb-4">
             {saved.suspended ? t("bureau.savedSuspended", { grade }) : t("bureau.saved", { grade })}
-          </p>
+          </SuccessNote>
         ) : form.fetcher.data?.formError ? (
           <FormErrorMessage error={form.fetcher.data.formError} />
         ) : null}

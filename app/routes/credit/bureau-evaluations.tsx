@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Control, ViolationFields, ViolationTable } from "../../components/credit-record-fields";
-import { FormErrorMessage } from "../../components/forms";
+import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { Pagination } from "../../components/pagination";
 import { useValidatedFetcher, type FetcherFormResult } from "../../components/validated-fetcher";
 import { shanghaiDateString } from "../../domain/format";
@@ -51,9 +51,9 @@ function Saved({ result }: { result: Result | undefined }) {
   if (!result?.saved) return result?.formError ? <FormErrorMessage error={result.formError} /> : null;
   const grade = t(`grade.${result.saved.grade ?? "none"}`);
   return (
-    <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">
+    <SuccessNote className="mb-4">
       {result.saved.suspended ? t("bureau.savedSuspended", { grade }) : t("bureau.saved", { grade })}
-    </p>
+    </SuccessNote>
   );
 }
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { RequestStatusBadge } from "../../components/engagement-status";
-import { Field, FormErrorMessage, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, FormErrorMessage, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { formatDateTime, formatFen } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
 import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
@@ -73,7 +73,7 @@ export default function InboxRequest() {
         </p>
         <p className="whitespace-pre-line text-sm text-slate-700">{request.description}</p>
       </header>
-      {result?.done ? <p role="status" className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t(`inbox.done.${result.done}`)}</p> : null}
+      {result?.done ? <SuccessNote>{t(`inbox.done.${result.done}`)}</SuccessNote> : null}
       {ownQuotes.length > 0 ? (
         <section className="card" aria-labelledby="own-quotes">
           <h2 id="own-quotes" className="mb-2 text-lg font-semibold">{t("inbox.yourQuotes")}</h2>

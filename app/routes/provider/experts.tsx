@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { ExpertSchema, IdSchema } from "../../forms/provider";
 import { addExpert, deleteExpert, getOwnProfile, updateExpert } from "../../services/providers.server";
 import { requireMembership } from "../../utils/auth.server";
@@ -47,7 +47,7 @@ export default function ExpertsPage() {
       <Link to="/provider/profile" className="link text-sm">← {t("profileTitle")}</Link>
       <h1 className="text-2xl font-semibold">{t("expertsTitle")}</h1>
       <p className="text-sm text-slate-600">{t("expertsIntro")}</p>
-      {result?.done ? <p role="status" className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t(result.done === "saved" ? "expertSaved" : "expertDeleted")}</p> : null}
+      {result?.done ? <SuccessNote>{t(result.done === "saved" ? "expertSaved" : "expertDeleted")}</SuccessNote> : null}
       <section className="card overflow-x-auto">
         {experts.length === 0 ? (
           <p className="text-slate-500">{t("noExperts")}</p>

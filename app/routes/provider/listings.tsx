@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormErrorMessage } from "../../components/forms";
+import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { ListingPrice, VisibilityStatus } from "../../components/listing-bits";
 import { categoryLabel } from "../../domain/service-categories";
 import { IdSchema } from "../../forms/provider";
@@ -46,7 +46,7 @@ export default function ListingsPage() {
         {canEdit ? <Link to="/provider/listings/new" className="btn-primary">{t("newListing")}</Link> : null}
       </header>
       <p className="text-sm text-slate-600">{t("listingsIntro")}</p>
-      {params.get("saved") ? <p role="status" className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("listingSaved")}</p> : null}
+      {params.get("saved") ? <SuccessNote>{t("listingSaved")}</SuccessNote> : null}
       {result?.formError ? <FormErrorMessage error={result.formError} /> : null}
       <section className="card overflow-x-auto">
         {rows.length === 0 ? (

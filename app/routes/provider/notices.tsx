@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryCheckboxes, CategoryList } from "../../components/category-checkboxes";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { RegionPicker } from "../../components/region-picker";
 import { formatDateTime } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
@@ -53,10 +53,10 @@ export default function ProviderNoticesPage() {
       <h1 className="text-2xl font-semibold">{t("noticesTitle")}</h1>
       <p className="text-sm text-slate-600">{t("noticesIntro")}</p>
       {result?.done === "declared" ? (
-        <p role="status" className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">
+        <SuccessNote>
           {t("noticeDeclared")}
           {result.regionAdded ? <span className="block">{t("regionAdded")}</span> : null}
-        </p>
+        </SuccessNote>
       ) : null}
       <section className="card overflow-x-auto">
         {notices.length === 0 ? (

@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryCheckboxes } from "../../components/category-checkboxes";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { IndustryListPicker } from "../../components/industry-list-picker";
 import { RegionListPicker } from "../../components/region-list-picker";
 import { collapseMultiValues, MULTI_VALUE_FIELDS, ProviderProfileSchema, stringValues } from "../../forms/provider";
@@ -58,7 +58,7 @@ export default function ProviderProfilePage() {
       </header>
       <p className="text-sm text-slate-600">{t("profileIntro")}</p>
       <section className="card">
-        {result?.saved ? <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("profileSaved")}</p> : null}
+        {result?.saved ? <SuccessNote className="mb-4">{t("profileSaved")}</SuccessNote> : null}
         <ValidatedForm schema={ProviderProfileSchema}>
           {({ errors, values }) => (
             <fieldset disabled={!canEdit}>

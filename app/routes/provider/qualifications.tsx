@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CategoryList } from "../../components/category-checkboxes";
-import { FormErrorMessage } from "../../components/forms";
+import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { QualificationStatus } from "../../components/qualification-status";
 import { shanghaiDateString } from "../../domain/format";
 import { qualificationTypeName } from "../../domain/qualification-types";
@@ -44,7 +44,7 @@ export default function QualificationsPage() {
         {canEdit ? <Link to="/provider/qualifications/new" className="btn-primary">{t("newQualification")}</Link> : null}
       </header>
       <p className="text-sm text-slate-600">{t("qualificationsIntro")}</p>
-      {params.get("submitted") ? <p role="status" className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("qualificationSubmitted")}</p> : null}
+      {params.get("submitted") ? <SuccessNote>{t("qualificationSubmitted")}</SuccessNote> : null}
       {result?.formError ? <FormErrorMessage error={result.formError} /> : null}
       <section className="card overflow-x-auto">
         {rows.length === 0 ? (

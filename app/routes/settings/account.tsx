@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { ChangePasswordSchema } from "../../forms/auth";
 import { changePassword, logoutEverywhere } from "../../services/auth.server";
 import { requireUser } from "../../utils/auth.server";
@@ -39,7 +39,7 @@ export default function AccountSettings() {
       <h1 className="text-2xl font-semibold">{t("accountTitle")}</h1>
       <section className="card" aria-labelledby="change-password">
         <h2 id="change-password" className="mb-4 text-lg font-semibold">{t("changePassword")}</h2>
-        {result?.done ? <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("passwordChanged")}</p> : null}
+        {result?.done ? <SuccessNote className="mb-4">{t("passwordChanged")}</SuccessNote> : null}
         <ValidatedForm schema={ChangePasswordSchema}>
           {({ errors }) => (
             <>

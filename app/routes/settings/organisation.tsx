@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { IndustryPicker } from "../../components/industry-picker";
 import { RegionPicker } from "../../components/region-picker";
 import { regionFullName } from "../../domain/regions";
@@ -45,7 +45,7 @@ export default function OrganisationSettings() {
       <p className="mb-6 text-sm text-slate-600">
         {t(`common:kind.${profile.kind}`)} · {t(`common:verification.${profile.suspendedAt ? "suspended" : profile.verificationStatus}`)}
       </p>
-      {result?.saved ? <p role="status" className="mb-4 rounded bg-brand-50 px-3 py-2 text-sm text-brand-700">{t("orgSaved")}</p> : null}
+      {result?.saved ? <SuccessNote className="mb-4">{t("orgSaved")}</SuccessNote> : null}
       <ValidatedForm schema={OrganisationProfileSchema.partial({ uscc: true, regionCode: isBureau ? true : undefined })}>
         {({ errors }) => (
           <fieldset disabled={!canEdit}>
