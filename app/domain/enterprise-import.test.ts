@@ -31,6 +31,9 @@ describe("header mapping (issue 8: Chinese and English headers)", () => {
     expect(headerKey("行业代码（GB/T 4754）")).toBe("行业代码");
     expect(headerKey(" Employee Count ")).toBe("employeecount");
     expect(headerKey("USCC")).toBe("uscc");
+    // A CSV saved by Excel starts with a byte-order mark; full-width brackets come from Chinese IMEs.
+    expect(headerKey("\uFEFF统一社会信用代码")).toBe("统一社会信用代码");
+    expect(headerKey("从业人数(人)")).toBe("从业人数");
   });
   it("accepts an English header and lists columns it does not know", () => {
     const preview = previewEnterpriseImport({
