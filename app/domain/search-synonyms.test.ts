@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { queryTokens, toTsQuery } from "./cjk-tokens";
 import { SEARCH_SYNONYMS } from "./data/search-synonyms";
-import { categoryForTerm, expandedTsQuery, expandSearchTerms, expandTerm, splitTerms } from "./search-synonyms";
+import { categoryForTerm, expandedLexemeGroups, expandedTsQuery, expandSearchTerms, expandTerm, splitTerms } from "./search-synonyms";
 
 // One row per dictionary entry (issue 11: "a reviewed dictionary in the domain with a test per
 // entry"): what a practitioner types, and what the search must then also look for.
@@ -160,5 +160,31 @@ describe("the tsquery", () => {
         expect(expandedTsQuery(query)).toBe(toTsQuery(queryTokens(query)));
       }),
     );
+  });
+});
+
+describe("lexeme groups for the search plan's estimate", () => {
+  it("one lexeme per alternative plus the category facet, one group per term", () => {
+    expect(expandedLexemeGroups("职卫 危化")).toEqual([
+      ["职卫", "卫生", "健康", "c:occupational_health"],
+      ["危化", "学品"],
+    ]);
+  });
+
+  it("every alternative of a group is represented by one of its own lexemes (a valid upper bound)", () => {
+    for (const query of ["八大作业", "安评报告", "工贸 安全培训", "有限空间作业"]) {
+      const groups = expandedLexemeGroups(query);
+      expandSearchTerms(query).forEach((term, i) => {
+        for (const alternative of term.alternatives) {
+          const own = queryTokens(alternative).map((t) => t.lexeme);
+          expect(groups[i]!.some((lexeme) => own.includes(lexeme)), alternative).toBe(true);
+        }
+      });
+    }
+  });
+
+  it("a Latin alternative is a prefix of unknown frequency; a plain query keeps today's groups", () => {
+    expect(expandedLexemeGroups("ppe")).toEqual([null]);
+    expect(expandedLexemeGroups("粉尘 iso")).toEqual([["粉尘"], null]);
   });
 });

@@ -123,3 +123,30 @@ export function expandedTsQuery(query: string): string | null {
   }
   return groups.length ? groups.join(" & ") : null;
 }
+
+/**
+ * The text part of the search plan's lexeme groups (search-facets.ts `queryLexemeGroups`, an
+ * AND of OR-groups used for an upper bound on the matches) for the expanded query. A group of
+ * alternatives matches at most what the union of one lexeme per alternative matches (each
+ * alternative is an AND, contained in each of its lexemes), plus its category facet. A Latin
+ * alternative is a prefix of unknown frequency, so its group is unknown (null). A query with
+ * nothing to expand gives today's groups.
+ */
+export function expandedLexemeGroups(query: string): Array<string[] | null> {
+  const expandedTerms = expandSearchTerms(query);
+  if (expandedTerms.every((t) => t.alternatives.length === 1 && t.alternatives[0] === t.term && t.categories.length === 0)) {
+    return queryTokens(query).map((t) => (t.prefix ? null : [t.lexeme]));
+  }
+  return expandedTerms.map((expanded) => {
+    const group: string[] = [];
+    for (const alternative of expanded.alternatives) {
+      const tokens = queryTokens(alternative);
+      if (tokens.length === 0) continue;
+      if (tokens.some((t) => t.prefix)) return null;
+      // Any one of its lexemes bounds the alternative; take the last (deterministic).
+      group.push(tokens.at(-1)!.lexeme);
+    }
+    group.push(...expanded.categories.map((c) => `c:${c}`));
+    return group.length ? [...new Set(group)] : null;
+  });
+}
