@@ -114,8 +114,9 @@ describe("who may apply, and the decision machine", () => {
     ["in force, nothing pending", black, false, null],
     ["not listed", null, false, "not_listed"],
     ["red list", { ...black, list: "red" as const }, false, "not_black_list"],
-    ["already ended", { ...black, endsOn: "2026-11-01" }, false, "listing_ended"],
-    ["revoked", { ...black, revokedOn: "2026-11-30" }, false, "listing_ended"],
+    ["already ended", { ...black, endsOn: "2026-11-01" }, false, "listing_not_in_force"],
+    ["revoked", { ...black, revokedOn: "2026-11-30" }, false, "listing_not_in_force"],
+    ["not started yet", { ...black, startsOn: "2026-12-01" }, false, "listing_not_in_force"],
     ["a repair already pending", black, true, "repair_pending"],
   ] as const)("%s → %s", (_label, entry, pending, expected) => {
     expect(repairRefusal({ entry, hasPendingApplication: pending, today: "2026-11-30" })).toBe(expected);

@@ -16,6 +16,7 @@
  * The application's own states are a small machine in the shape of engagement-machine.ts.
  */
 import { addDays, type IsoDate } from "./calendar-date";
+import { isInForce, type CreditListEntry } from "./credit-lists";
 import { shanghaiDateString } from "./format";
 import { addWorkingDays, workingDaysBetween } from "./working-days";
 
@@ -57,22 +58,21 @@ export function repairTransition(state: RepairState, event: string, actor: Repai
 
 // ---------------------------------------------------------------- who may apply
 
-export type RepairRefusal = "not_listed" | "not_black_list" | "listing_ended" | "repair_pending";
+export type RepairRefusal = "not_listed" | "not_black_list" | "listing_not_in_force" | "repair_pending";
 
 /**
  * Only a black-list entry in force is repaired (a red list is not a sanction). One pending
  * application per entry: a second one would only restart the bureau's clock.
  */
 export function repairRefusal(input: {
-  entry: { list: "red" | "black"; startsOn: IsoDate; endsOn: IsoDate | null; revokedOn: IsoDate | null } | null;
+  entry: Pick<CreditListEntry, "list" | "startsOn" | "endsOn" | "revokedOn"> | null;
   hasPendingApplication: boolean;
   today: IsoDate;
 }): RepairRefusal | null {
   const { entry, today } = input;
   if (!entry) return "not_listed";
   if (entry.list !== "black") return "not_black_list";
-  const ended = (entry.endsOn !== null && entry.endsOn < today) || (entry.revokedOn !== null && entry.revokedOn <= today);
-  if (ended || entry.startsOn > today) return "listing_ended";
+  if (!isInForce(entry, today)) return "listing_not_in_force";
   if (input.hasPendingApplication) return "repair_pending";
   return null;
 }
