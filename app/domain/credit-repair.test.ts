@@ -108,6 +108,30 @@ describe("clock and breach", () => {
   });
 });
 
+describe("deadlines past the calendar's last year (2027's notice not in the data yet)", () => {
+  const lateDecember = sh("2026-12-29T10:00:00"); // 12-30, 12-31, then 2027
+  it("the clock says pending instead of failing or flagging a breach", () => {
+    expect(repairClock({ appliedAt: lateDecember, decidedAt: null, now: sh("2027-01-08T10:00:00") })).toEqual({ state: "calendar_pending", decided: false });
+    expect(repairClock({ appliedAt: lateDecember, decidedAt: sh("2026-12-30T10:00:00"), now: sh("2026-12-30T11:00:00") })).toEqual({
+      state: "calendar_pending",
+      decided: true,
+    });
+  });
+
+  it("only the reminders whose day is known are scheduled", () => {
+    // 12-29 + 2 working days = 12-31 is known; the 3rd day is in 2027.
+    expect(repairReminderSchedule(lateDecember)).toEqual([{ kind: "one_working_day_left", on: "2026-12-31" }]);
+    expect(dueRepairReminders({ appliedAt: lateDecember, decided: false, now: sh("2026-12-31T09:00:00"), alreadySent: [] })).toEqual([
+      "one_working_day_left",
+    ]);
+  });
+
+  it("a breach that runs into the unknown year still shows, without a count", () => {
+    const clock = repairClock({ appliedAt: sh("2026-12-21T10:00:00"), decidedAt: null, now: sh("2027-01-05T10:00:00") });
+    expect(clock).toEqual({ state: "breached", deadline: "2026-12-24", endsAt: new Date("2026-12-24T16:00:00Z"), workingDaysLate: null });
+  });
+});
+
 describe("who may apply, and the decision machine", () => {
   const black = { list: "black" as const, startsOn: "2026-06-01", endsOn: "2027-05-31", revokedOn: null };
   it.each([

@@ -17,6 +17,7 @@
  */
 import { addDays, type IsoDate } from "./calendar-date";
 import { isInForce, type CreditListEntry } from "./credit-lists";
+import { DomainError } from "./errors";
 import { shanghaiDateString } from "./format";
 import { addWorkingDays, workingDaysBetween } from "./working-days";
 
@@ -97,10 +98,25 @@ export type ReminderKind = "one_working_day_left" | "due_today";
  */
 export function repairReminderSchedule(appliedAt: Date): Array<{ kind: ReminderKind; on: IsoDate }> {
   const applied = shanghaiDateString(appliedAt);
-  return [
-    { kind: "one_working_day_left", on: addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS - 1) },
-    { kind: "due_today", on: addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS) },
+  const schedule: Array<{ kind: ReminderKind; on: IsoDate | null }> = [
+    { kind: "one_working_day_left", on: withinCalendar(() => addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS - 1)) },
+    { kind: "due_today", on: withinCalendar(() => addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS)) },
   ];
+  // A reminder whose day falls in a year without a holiday notice yet is left out, not guessed.
+  return schedule.filter((r): r is { kind: ReminderKind; on: IsoDate } => r.on !== null);
+}
+
+/**
+ * The value, or null when it needs a year the working-day calendar does not cover yet: a
+ * dashboard listing every pending repair must not fail on one applied in late December.
+ */
+function withinCalendar<T>(compute: () => T): T | null {
+  try {
+    return compute();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "date_outside_working_calendar") return null;
+    throw error;
+  }
 }
 
 /** Reminders whose day has come (or passed, for a job that was down) and that were not sent yet. */
@@ -114,8 +130,11 @@ export function dueRepairReminders(input: { appliedAt: Date; decided: boolean; n
 
 export type RepairClock =
   | { state: "open"; deadline: IsoDate; endsAt: Date; workingDaysLeft: number }
-  | { state: "breached"; deadline: IsoDate; endsAt: Date; workingDaysLate: number }
-  | { state: "decided_on_time" | "decided_late"; deadline: IsoDate; endsAt: Date };
+  /** workingDaysLate: null when today lies in a year the calendar does not cover yet. */
+  | { state: "breached"; deadline: IsoDate; endsAt: Date; workingDaysLate: number | null }
+  | { state: "decided_on_time" | "decided_late"; deadline: IsoDate; endsAt: Date }
+  /** The deadline falls in a year whose holiday notice is not in the data yet: show it as pending, flag nothing. */
+  | { state: "calendar_pending"; decided: boolean };
 
 /**
  * Where an application stands against its deadline at `now`. workingDaysLeft counts the working
@@ -123,7 +142,8 @@ export type RepairClock =
  * A breach is flagged on the bureau's dashboard; a late decision stays recorded as late.
  */
 export function repairClock(input: { appliedAt: Date; decidedAt: Date | null; now: Date }): RepairClock {
-  const deadline = repairDecisionDeadline(input.appliedAt);
+  const deadline = withinCalendar(() => repairDecisionDeadline(input.appliedAt));
+  if (deadline === null) return { state: "calendar_pending", decided: input.decidedAt !== null };
   const endsAt = deadlineEndsAt(deadline);
   if (input.decidedAt) {
     return { state: input.decidedAt < endsAt ? "decided_on_time" : "decided_late", deadline, endsAt };
@@ -134,6 +154,7 @@ export function repairClock(input: { appliedAt: Date; decidedAt: Date | null; no
     return { state: "open", deadline, endsAt, workingDaysLeft: left };
   }
   // Working days since the deadline; at least 1, also on the weekend right after it.
-  const late = Math.max(1, workingDaysBetween(deadline, today));
+  const since = withinCalendar(() => workingDaysBetween(deadline, today));
+  const late = since === null ? null : Math.max(1, since);
   return { state: "breached", deadline, endsAt, workingDaysLate: late };
 }
