@@ -46,6 +46,13 @@ const ENTRY_ROWS: ReadonlyArray<[typed: string, alsoSearches: string[]]> = [
   ["危货", ["危险货物"]],
   ["安许证", ["安全生产许可证"]],
   ["安全诊断", ["安全体检"]],
+  ["职业病体检", ["职业健康检查", "职业健康体检"]],
+  ["危废", ["危险废物"]],
+  ["msds", ["化学品安全技术说明书"]],
+  ["hazop", ["危险与可操作性分析"]],
+  ["jha", ["工作危害分析", "作业危害分析"]],
+  ["三违", ["违章指挥", "违章作业", "违反劳动纪律"]],
+  ["消防检测", ["消防设施检测"]],
 ];
 
 /**
@@ -99,6 +106,11 @@ describe("expansion inside longer terms", () => {
     ["危化", ["危化", "危险化学品"]],
     ["ppe", ["ppe", "劳动防护用品", "个体防护装备", "劳保"]],
     ["消防", ["消防"]],
+    // Latin forms are whole words only.
+    ["upper", ["upper"]],
+    // 化学品安全技术说明书 is dropped: 安全技术说明书 already finds it.
+    ["msds", ["msds", "安全技术说明书", "sds"]],
+    ["ppe手套", ["ppe手套", "劳动防护用品手套", "劳保用品手套", "个体防护装备手套", "劳保手套"]],
   ])("%s → %j", (typed, expected) => {
     expect(expandTerm(typed).alternatives).toEqual(expected);
   });

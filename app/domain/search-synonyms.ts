@@ -54,6 +54,8 @@ export function splitTerms(query: string): string[] {
     .filter(Boolean);
 }
 
+const LATIN = /^[\p{Script=Latin}\p{N}]$/u;
+
 /** Non-overlapping dictionary forms inside `term`, longest first, as [start, form]. */
 function matches(term: string): Array<[number, string]> {
   const taken = new Array<boolean>(term.length).fill(false);
@@ -61,7 +63,10 @@ function matches(term: string): Array<[number, string]> {
   for (const form of FORMS) {
     let from = 0;
     for (let at = term.indexOf(form, from); at !== -1; at = term.indexOf(form, from)) {
-      if (!taken.slice(at, at + form.length).some(Boolean)) {
+      // A Latin form is a whole word: "ppe" must not fire inside "upper".
+      const glued = (i: number, edge: string | undefined) => edge !== undefined && LATIN.test(edge) && LATIN.test(term[i] ?? "");
+      const wholeWord = !glued(at - 1, form[0]) && !glued(at + form.length, form.at(-1));
+      if (wholeWord && !taken.slice(at, at + form.length).some(Boolean)) {
         found.push([at, form]);
         taken.fill(true, at, at + form.length);
       }

@@ -64,6 +64,13 @@ export const SEARCH_SYNONYMS: readonly SynonymEntry[] = [
   { kind: "same", forms: ["危险货物", "危货"], note: "dangerous goods (transport)" },
   { kind: "same", forms: ["安全生产许可证", "安许证"], note: "work-safety licence" },
   { kind: "same", forms: ["安全体检", "安全诊断"], note: "safety check-up service" },
+  { kind: "same", forms: ["职业健康检查", "职业健康体检", "职业病体检"], note: "occupational health examinations" },
+  { kind: "same", forms: ["危险废物", "危废"], note: "hazardous waste" },
+  { kind: "same", forms: ["化学品安全技术说明书", "安全技术说明书", "msds", "sds"], note: "safety data sheet" },
+  { kind: "same", forms: ["危险与可操作性分析", "hazop"], note: "HAZOP study" },
+  { kind: "same", forms: ["工作危害分析", "作业危害分析", "jha"], note: "job hazard analysis" },
+  { kind: "covers", head: "三违", members: ["违章指挥", "违章作业", "违反劳动纪律"], note: "the three violations" },
+  { kind: "same", forms: ["消防设施检测", "消防检测"], note: "fire-protection system testing" },
 ];
 
 /**
