@@ -127,7 +127,7 @@ describe("replan — properties", () => {
         }
 
         const again = replan(
-          plan.map((i, k) => ({ ...i, id: "id" in i ? i.id : `new${k}`, state: "state" in i ? i.state : ("open" as const) })),
+          [...result.keep.map((i) => ({ ...i, sequence: seq.get(i.id) ?? i.sequence })), ...result.add.map((i, k): StoredPlanItem => ({ ...i, id: `new${k}`, state: "open" }))],
           derived,
           effective,
         );
