@@ -10,8 +10,8 @@
  * the rules and the half-period threshold are explained in
  * docs/decisions/014-prevention-plan-periods.md.
  */
-import { addDays, addMonthsClamped, compareIsoDates, minIsoDate, type IsoDate } from "./calendar-date";
-import { fixedPeriods, inclusiveDays, policyPeriods, type PeriodMonths } from "./plan-periods";
+import { addMonthsClamped, compareIsoDates, minIsoDate, type IsoDate } from "./calendar-date";
+import { dayNumber, fixedPeriods, fromDayNumber, inclusiveDays, plusDays as addDays, policyPeriods, type PeriodMonths } from "./plan-periods";
 
 /** The service codes, exactly as the issue names them (API, database and UI agree on these). */
 export const REQUIRED_SERVICES = [
@@ -126,9 +126,10 @@ function stationingItems(start: IsoDate, end: IsoDate, daysPerMonth: number): Pl
     const length = inclusiveDays(month.start, month.end);
     const fullLength = month.full ? length : inclusiveDays(month.start, addDays(addMonthsClamped(start, month.monthOffset + 1), -1));
     const count = Math.min(length, month.full ? daysPerMonth : Math.max(1, Math.round((daysPerMonth * length) / fullLength)));
+    const first = dayNumber(month.start);
     for (let i = 0; i < count; i++) {
-      const from = addDays(month.start, Math.floor((i * length) / count));
-      const to = addDays(month.start, Math.floor(((i + 1) * length) / count) - 1);
+      const from = fromDayNumber(first + Math.floor((i * length) / count));
+      const to = fromDayNumber(first + Math.floor(((i + 1) * length) / count) - 1);
       items.push({ service: "onsite_stationing", sequence: items.length + 1, windowStart: from, dueDate: to });
     }
   }

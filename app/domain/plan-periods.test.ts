@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, addMonthsClamped, daysBetween } from "./calendar-date";
-import { fixedPeriods, HALF_PERIOD_DAYS, policyPeriods, type PeriodMonths } from "./plan-periods";
+import { dayNumber, fixedPeriods, fromDayNumber, HALF_PERIOD_DAYS, inclusiveDays, plusDays, policyPeriods, type PeriodMonths } from "./plan-periods";
 
 describe("HALF_PERIOD_DAYS (decision 014: half of n months at its shortest on the calendar)", () => {
   // Brute force over every start day of 2000–2100: the fewest and most days a span of m months has.
@@ -58,5 +59,24 @@ describe("policyPeriods (issue 9: period k = start + k·n months … the day bef
       [7, "2026-08-31", "2026-10-30"],
       [9, "2026-10-31", "2026-12-31"],
     ]);
+  });
+});
+
+describe("integer day arithmetic agrees with calendar-date.ts (the reference)", () => {
+  it("dayNumber / fromDayNumber / plusDays / inclusiveDays over years 1–9999", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_652_000 }), fc.integer({ min: -4000, max: 4000 }), (n, delta) => {
+        const date = addDays("0001-01-01", n);
+        expect(fromDayNumber(dayNumber(date))).toBe(date);
+        if (date > "0012-12-31" && date < "9988-01-01") {
+          expect(plusDays(date, delta)).toBe(addDays(date, delta));
+          expect(inclusiveDays(date, addDays(date, delta))).toBe(daysBetween(date, addDays(date, delta)) + 1);
+        }
+      }),
+    );
+  });
+  it("1970-01-01 is day 0", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(fromDayNumber(-1)).toBe("1969-12-31");
   });
 });

@@ -16,7 +16,7 @@
  * The length of each period may depend on its start date (tiered key inspections: a red grade
  * means monthly), which is why `policyPeriods` takes a function rather than a number.
  */
-import { addDays, addMonthsClamped, daysBetween, type IsoDate } from "./calendar-date";
+import { daysInMonth, type IsoDate } from "./calendar-date";
 
 export type PeriodMonths = 1 | 2 | 3 | 6;
 
@@ -39,9 +39,51 @@ export type Period = {
   full: boolean;
 };
 
+/*
+ * Day arithmetic on plain integers. calendar-date.ts is the reference (and the tests check these
+ * agree with it); deriving 100,000 plans calls these millions of times, and parsing through a
+ * regular expression and a Date object each time cost most of the benchmark (bench/plan-derivation.ts).
+ */
+function ymd(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+function format(y: number, m: number, d: number): IsoDate {
+  return `${y < 1000 ? String(y).padStart(4, "0") : y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function dayNumber(date: IsoDate): number {
+  const [y0, m, d] = ymd(date);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The date of a day number (civil_from_days). */
+export function fromDayNumber(n: number): IsoDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return format(era * 400 + yoe + (m <= 2 ? 1 : 0), m, d);
+}
+
 /** Inclusive length in days of [from, to]. */
 export function inclusiveDays(from: IsoDate, to: IsoDate): number {
-  return daysBetween(from, to) + 1;
+  return dayNumber(to) - dayNumber(from) + 1;
+}
+
+/** `date` + `days` (same as calendar-date addDays). */
+export function plusDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /**
@@ -50,14 +92,25 @@ export function inclusiveDays(from: IsoDate, to: IsoDate): number {
  * shorter than HALF_PERIOD_DAYS is dropped (and, being the last one, ends the list).
  */
 export function policyPeriods(start: IsoDate, end: IsoDate, monthsAt: (periodStart: IsoDate) => PeriodMonths): Period[] {
+  const [y0, m0, d0] = ymd(start);
+  const base = y0 * 12 + (m0 - 1);
+  /** start + k months, clamped to the month's last day (calendar-date addMonthsClamped). */
+  const monthsLater = (k: number): [number, number, number] => {
+    const index = base + k;
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    return [y, m, Math.min(d0, daysInMonth(y, m))];
+  };
   const periods: Period[] = [];
   let offset = 0;
   for (;;) {
-    const periodStart = addMonthsClamped(start, offset);
+    const [ys, ms, ds] = monthsLater(offset);
+    const periodStart = format(ys, ms, ds);
     if (periodStart > end) break;
     const months = monthsAt(periodStart);
     // Always from the policy's own start (never from the previous period's end).
-    const nominalEnd = addDays(addMonthsClamped(start, offset + months), -1);
+    const [yn, mn, dn] = monthsLater(offset + months);
+    const nominalEnd = dn > 1 ? format(yn, mn, dn - 1) : mn > 1 ? format(yn, mn - 1, daysInMonth(yn, mn - 1)) : format(yn - 1, 12, 31);
     if (nominalEnd <= end) {
       periods.push({ monthOffset: offset, months, start: periodStart, end: nominalEnd, full: true });
     } else {
