@@ -47,6 +47,13 @@ export type OversightFlag =
   | { kind: "impossible_travel"; personId: string; visitIds: [string, string]; distanceKm: number; hours: number; speedKmh: number | null }
   | { kind: "below_frequency"; policyId: string; service: ServiceCode; dueCount: number; doneCount: number; planItemIds: string[] };
 
+export const OVERSIGHT_FLAG_LABELS: Record<OversightFlag["kind"], { zh: string; en: string }> = {
+  photo_reused: { zh: "照片重复使用", en: "Photo reused" },
+  short_visit: { zh: "服务时长过短", en: "Visit too short" },
+  impossible_travel: { zh: "同一人员不可能同时在场", en: "Impossible travel" },
+  below_frequency: { zh: "服务频次不足", en: "Below contracted frequency" },
+};
+
 const EARTH_RADIUS_KM = 6371.0088;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 

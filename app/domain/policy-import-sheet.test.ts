@@ -80,3 +80,12 @@ describe("parsePolicySheet", () => {
     expect(result.errors).toEqual([{ row: 2, field: "optionalServices", code: "unknown_service" }]);
   });
 });
+
+describe("every error code has a zh and an en message", () => {
+  it("covers the API codes and the spreadsheet codes", async () => {
+    const { POLICY_ERROR_CODES, POLICY_ERROR_MESSAGES } = await import("./policy-import");
+    const { SHEET_ERROR_MESSAGES } = await import("./policy-import-sheet");
+    for (const code of POLICY_ERROR_CODES) expect(POLICY_ERROR_MESSAGES[code].zh && POLICY_ERROR_MESSAGES[code].en).toBeTruthy();
+    expect(Object.keys(SHEET_ERROR_MESSAGES).sort()).toEqual(["duplicate_column", "duplicate_in_file", "empty_file", "invalid_amount", "missing_column"]);
+  });
+});
