@@ -12,6 +12,7 @@
  */
 import { addMonthsClamped, compareIsoDates, minIsoDate, type IsoDate } from "./calendar-date";
 import { dayNumber, fixedPeriods, fromDayNumber, inclusiveDays, plusDays as addDays, policyPeriods, type PeriodMonths } from "./plan-periods";
+import { type RiskGrade } from "./risk-grade";
 
 /** The service codes, exactly as the issue names them (API, database and UI agree on these). */
 export const REQUIRED_SERVICES = [
@@ -37,9 +38,8 @@ export const SERVICE_LABELS: Record<ServiceCode, { zh: string; en: string }> = {
   onsite_stationing: { zh: "驻厂驻点", en: "On-site stationing" },
 };
 
-/** 红橙黄蓝, highest risk first. */
-export const RISK_GRADES = ["red", "orange", "yellow", "blue"] as const;
-export type RiskGrade = (typeof RISK_GRADES)[number];
+// The grades are defined once, in risk-grade.ts; re-exported for the plan's callers.
+export { RISK_GRADES, type RiskGrade } from "./risk-grade";
 
 /**
  * 分类分级提供服务 — months between key inspections by grade. The issue: red → every month,
