@@ -4,15 +4,14 @@ import { bureauEvaluations, organisations, violations } from "../../db/schema";
 import type { EvaluationResult, ViolationKind } from "../domain/credit-grade";
 import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import type { Actor } from "./actor";
 
 export const PAGE_SIZE = 20;
 /** The bureau picks from a list; beyond this many providers it should search instead. */
 const PICKER_LIMIT = 500;
-
-type Actor = { userId: string; orgId: string; ip?: string | null };
 
 /**
  * A bureau may judge a provider that works in its region: registered there, declared to
@@ -48,7 +47,7 @@ async function providerInScope(tx: DbOrTx, org: { kind: string; regionCode: stri
   const where: SQL[] = [eq(organisations.id, providerId), eq(organisations.kind, "provider")];
   if (org.kind === "bureau") where.push(inBureauRegion(org.regionCode));
   const [provider] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(...where));
-  if (!provider) throw new AppError(404, "not_found", "credit.provider_not_in_scope");
+  if (!provider) throw notFound("credit.provider_not_in_scope");
   return provider;
 }
 
@@ -118,7 +117,7 @@ export async function recordViolation(
 /** For the admin form, which names the provider by its USCC. */
 export async function findProviderByUscc(db: DbOrTx, uscc: string) {
   const [provider] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.uscc, uscc), eq(organisations.kind, "provider")));
-  if (!provider) throw new AppError(404, "not_found", "credit.provider_not_found");
+  if (!provider) throw notFound("credit.provider_not_found");
   return provider;
 }
 

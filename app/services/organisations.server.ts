@@ -3,16 +3,15 @@ import type { Db, DbOrTx } from "../../db/client";
 import { memberships, organisations, users } from "../../db/schema";
 import type { OrgKind } from "../../db/schema";
 import { regionLikePattern } from "../domain/region-scope";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import type { Actor } from "./actor";
 
 export const PAGE_SIZE = 20;
 
-type Actor = { userId: string; orgId: string; ip: string };
-
 export async function getOwnOrganisation(db: DbOrTx, params: { orgId: string }) {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, params.orgId));
-  if (!org) throw new AppError(404, "not_found", "not_found");
+  if (!org) throw notFound();
   return org;
 }
 

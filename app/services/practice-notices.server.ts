@@ -5,12 +5,11 @@ import { regionLikePattern } from "../domain/region-scope";
 import { countiesWithin, regionContains } from "../domain/regions";
 import { normaliseCategories } from "../domain/service-categories";
 import type { PracticeNoticeInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { ensureProviderProfile } from "./providers.server";
 import { refreshProviderSearchIndex } from "./search-index.server";
-
-type Actor = { userId: string; orgId: string; ip: string };
+import type { Actor } from "./actor";
 
 export const NOTICE_PAGE_SIZE = 20;
 
@@ -67,7 +66,7 @@ export async function withdrawPracticeNotice(db: Db, actor: Actor, noticeId: str
       .set({ withdrawnAt: now })
       .where(and(eq(practiceNotices.id, noticeId), eq(practiceNotices.providerId, actor.orgId), isNull(practiceNotices.withdrawnAt)))
       .returning();
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     await writeAudit(tx, {
       action: "practice_notice.withdrawn",
       actorUserId: actor.userId,

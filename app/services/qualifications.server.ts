@@ -5,11 +5,10 @@ import { shanghaiDateString } from "../domain/format";
 import { qualificationInForce } from "../domain/listing-visibility";
 import { categoriesCoveredBy } from "../domain/qualification-types";
 import type { QualificationInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { discardStoredFile, saveUpload } from "./files.server";
-
-type Actor = { userId: string; orgId: string; ip: string };
+import type { Actor } from "./actor";
 
 export const QUEUE_PAGE_SIZE = 20;
 
@@ -96,7 +95,7 @@ export async function withdrawQualification(db: Db, actor: Actor, qualificationI
       .from(qualifications)
       .where(and(eq(qualifications.id, qualificationId), eq(qualifications.providerId, actor.orgId)))
       .for("update");
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     if (row.status === "verified") throw new AppError(409, "qualification_verified", "provider.qualification_verified_kept");
     await tx.delete(qualifications).where(eq(qualifications.id, row.id));
     await writeAudit(tx, { action: "qualification.withdrawn", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "qualification", subjectId: row.id, ip: actor.ip });
@@ -154,7 +153,7 @@ export async function decideQualification(
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualifications).where(eq(qualifications.id, input.qualificationId)).for("update");
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     if (input.decision === "reject" && !input.reason) throw new AppError(422, "reason_required", "reason_required");
     if (input.decision === "verify" && row.status !== "pending") {
       throw new AppError(409, "qualification_not_pending", "provider.qualification_not_pending");

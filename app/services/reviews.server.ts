@@ -16,14 +16,13 @@ import {
   type ReviewView,
   type Scores,
 } from "../domain/reviews";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import type { Actor } from "./actor";
 
 export const REVIEWS_PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
-
-type Actor = { userId: string; orgId: string; ip?: string | null };
 
 /** The engagement as one of its two parties sees it; anyone else gets a 404, not a hint. */
 async function engagementForParty(db: DbOrTx, params: { engagementId: string; orgId: string; lock?: boolean }) {
@@ -32,7 +31,7 @@ async function engagementForParty(db: DbOrTx, params: { engagementId: string; or
     .from(engagements)
     .where(and(eq(engagements.id, params.engagementId), or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId))));
   const [engagement] = params.lock ? await query.for("update") : await query;
-  if (!engagement) throw new AppError(404, "not_found", "not_found");
+  if (!engagement) throw notFound();
   const side: ReviewSide = engagement.enterpriseId === params.orgId ? "enterprise" : "provider";
   return { engagement, side };
 }
@@ -116,7 +115,7 @@ export async function replyToReview(db: Db, actor: Actor, input: { engagementId:
       .select()
       .from(reviews)
       .where(and(eq(reviews.engagementId, engagement.id), eq(reviews.direction, "client_to_provider")));
-    if (!review) throw new AppError(404, "not_found", "credit.no_review_to_reply");
+    if (!review) throw notFound("credit.no_review_to_reply");
     const refusal = replyRefusal({
       viewerSide: side,
       reviewDirection: review.direction,
