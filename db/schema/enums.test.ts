@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { ORG_KINDS } from "../../app/domain/org-kinds";
+import { SERVICE_CATEGORIES } from "../../app/domain/service-categories";
+import { orgKind } from "./accounts";
+import { serviceCategory } from "./marketplace";
+
+// The domain names these lists without importing the schema (docs/architecture.md, "Layers");
+// this test is what keeps the two copies equal.
+describe("database enums match the domain's lists", () => {
+  it("service categories (docs/domain.md, the eight provider kinds), in the same order", () => {
+    expect([...SERVICE_CATEGORIES]).toEqual(serviceCategory.enumValues);
+  });
+
+  it("organisation kinds, in the same order", () => {
+    expect([...ORG_KINDS]).toEqual(orgKind.enumValues);
+  });
+});
