@@ -38,7 +38,6 @@ const LEGAL: Array<[EngagementState, string, EngagementState, EngagementActor[]]
   ["disputed", "resolve_cancel", "cancelled", ["admin"]],
 ];
 
-const TURN_BASED = new Set(["counter", "accept_offer"]);
 const WITH_REASON = new Set(["cancel", "dispute", "request_changes", "resolve_resume", "resolve_accept", "resolve_cancel"]);
 
 function expected(state: EngagementState, event: string, actor: EngagementActor) {
