@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidRegionCode } from "../domain/regions";
 import { optionalText, requiredText, usccField } from "./fields";
+import { PageField } from "./paging";
 
 /** A 1–5 score from a radio group: missing or out of range is "pick a score". */
 const score = z.coerce
@@ -79,7 +80,6 @@ export const CreditListQuerySchema = z.object({
     .optional()
     .transform((v) => (v && isValidRegionCode(v) ? v : undefined))
     .catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 
-export const PageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

@@ -9,8 +9,7 @@ import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { discardStoredFile, saveUpload } from "./files.server";
 import type { Actor } from "./actor";
-
-export const QUEUE_PAGE_SIZE = 20;
+import { pageWindow } from "../domain/paging";
 
 /**
  * A provider declares a qualification with the scan of its certificate; it counts for
@@ -108,7 +107,7 @@ export async function listQualificationQueue(
   params: { status?: "pending" | "verified" | "rejected"; page?: number },
 ) {
   const status = params.status ?? "pending";
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const where = eq(qualifications.status, status);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -135,11 +134,11 @@ export async function listQualificationQueue(
       .leftJoin(files, eq(files.id, qualifications.scanFileId))
       .where(where)
       .orderBy(status === "pending" ? asc(qualifications.createdAt) : desc(qualifications.reviewedAt), qualifications.id)
-      .limit(QUEUE_PAGE_SIZE)
-      .offset((page - 1) * QUEUE_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(qualifications).where(where),
   ]);
-  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }
 
 /**

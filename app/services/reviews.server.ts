@@ -20,8 +20,8 @@ import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
 import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
-export const REVIEWS_PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
 
 /** The engagement as one of its two parties sees it; anyone else gets a 404, not a hint. */
@@ -173,7 +173,7 @@ export async function loadReviewSection(db: Db, params: { engagementId: string; 
 /** A provider's published reviews, newest first, for its public pages; no reviewer names. */
 export async function listPublishedReviews(db: Db, params: { providerId: string; page?: number; now?: Date }) {
   const now = params.now ?? new Date();
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   await publishDueReviews(db, now, { providerId: params.providerId });
   const condition = and(
     eq(reviews.revieweeOrgId, params.providerId),
@@ -201,15 +201,15 @@ export async function listPublishedReviews(db: Db, params: { providerId: string;
       .innerJoin(organisations, eq(organisations.id, reviews.reviewerOrgId))
       .where(condition)
       .orderBy(desc(reviews.publishedAt), desc(reviews.id))
-      .limit(REVIEWS_PAGE_SIZE)
-      .offset((page - 1) * REVIEWS_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(reviews).where(condition),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, repliedAt: r.repliedAt?.toISOString() ?? null, publishedAt: r.publishedAt!.toISOString() })),
     total,
     page,
-    pageSize: REVIEWS_PAGE_SIZE,
+    pageSize: limit,
   };
 }
 

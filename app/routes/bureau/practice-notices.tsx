@@ -9,10 +9,11 @@ import { regionFullName } from "../../domain/regions";
 import { toLanguage } from "../../i18n/config";
 import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
 import { requireMembership } from "../../utils/auth.server";
+import { PageField } from "../../forms/paging";
 
 const QuerySchema = z.object({
   withdrawn: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 
 /** The bureau's own region only: it comes from the organisation, never from the URL. */

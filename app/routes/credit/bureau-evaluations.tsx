@@ -7,7 +7,8 @@ import { Pagination } from "../../components/pagination";
 import { useValidatedFetcher, type FetcherFormResult } from "../../components/validated-fetcher";
 import { shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
-import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema, PageQuerySchema } from "../../forms/credit";
+import { pageFromUrl } from "../../domain/paging";
+import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema } from "../../forms/credit";
 import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViolation } from "../../services/evaluations.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
@@ -18,7 +19,7 @@ type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: b
 /** A bureau's own region only: the region comes from its organisation, never from the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = pageFromUrl(request.url);
   const [providers, records] = await Promise.all([
     listEvaluableProviders(context.db, { bureauRegionCode: org.regionCode }),
     listBureauRecords(context.db, { bureauId: org.id, page }),
