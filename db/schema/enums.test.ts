@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ORG_KINDS } from "../../app/domain/org-kinds";
+import { MEMBER_ROLES, ORG_KINDS } from "../../app/domain/org-kinds";
 import { SERVICE_CATEGORIES } from "../../app/domain/service-categories";
-import { orgKind } from "./accounts";
+import { memberRole, orgKind } from "./accounts";
 import { serviceCategory } from "./marketplace";
 
 // The domain names these lists without importing the schema (docs/architecture.md, "Layers");
@@ -13,5 +13,9 @@ describe("database enums match the domain's lists", () => {
 
   it("organisation kinds, in the same order", () => {
     expect([...ORG_KINDS]).toEqual(orgKind.enumValues);
+  });
+
+  it("member roles, in the same order", () => {
+    expect([...MEMBER_ROLES]).toEqual(memberRole.enumValues);
   });
 });
