@@ -7,7 +7,7 @@ import {
   SERVICE_CATEGORY_LABELS,
 } from "./service-categories";
 
-describe("service categories (domain.md: the eight provider kinds)", () => {
+describe("service categories (docs/domain.md, Provider categories)", () => {
   it.each([
     ["consulting", "安全咨询"],
     ["training", "安全教育培训"],

@@ -16,7 +16,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "credit.date_invalid")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "credit.date_invalid");
 
-/** The enterprise rates the provider on the three criteria of domain.md. */
+/** The enterprise rates the provider on the three criteria of docs/domain.md, "Reviews". */
 export const ClientReviewSchema = z.object({
   intent: z.literal("submit"),
   professionalism: score,

@@ -7,7 +7,7 @@ import { serviceCategory } from "./marketplace";
 // The domain names these lists without importing the schema (docs/architecture.md, "Layers");
 // this test is what keeps the two copies equal.
 describe("database enums match the domain's lists", () => {
-  it("service categories (docs/domain.md, the eight provider kinds), in the same order", () => {
+  it("service categories (docs/domain.md, Provider categories), in the same order", () => {
     expect([...SERVICE_CATEGORIES]).toEqual(serviceCategory.enumValues);
   });
 
