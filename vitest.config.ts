@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 /**
- * Two projects, no Remix plugin: unit tests sit beside the code in app/, integration tests
+ * Two projects, no Remix plugin: unit tests sit beside the code (app/, server/, db/) or in
+ * tests/unit (checks of the project itself, e.g. its layer boundaries); integration tests
  * under tests/integration run against PGlite, or PostgreSQL when DATABASE_URL is set.
  */
 export default defineConfig({
@@ -11,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [tsconfigPaths()],
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
         plugins: [tsconfigPaths()],

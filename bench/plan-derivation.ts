@@ -45,7 +45,7 @@ const inputs = makeInputs();
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 console.log(`plan derivation: ${count.toLocaleString("en")} one-year policies, seed "${seed}", ${runs} runs on one core of ${cpu} (node ${process.version})`);
 const seconds: number[] = [];
-let items = 0;
+let items: number;
 for (let run = 1; run <= runs; run++) {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();

@@ -1,6 +1,8 @@
-// `npm test`: unit tests, integration tests (PGlite, or PostgreSQL when DATABASE_URL is set),
-// then the end-to-end tests in Chromium. Every stage runs even if an earlier one failed, so
-// one run shows everything that is broken. Ends with one line: `N passed, M failed`.
+// `npm test`: the type check (`tsc --noEmit`, counted as one test), unit tests, integration
+// tests (PGlite, or PostgreSQL when DATABASE_URL is set), then the end-to-end tests in Chromium.
+// Every stage runs even if an earlier one failed, so one run shows everything that is broken.
+// Ends with one line: `N passed, M failed`. ANFU_TYPECHECKED=1 skips the type check when the
+// caller has just done it (.ci/run checks once, then runs this twice).
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot, run, runVitest, seconds, summaryLine } from "./run-vitest.mjs";
@@ -18,6 +20,15 @@ function add(stage, counts, started) {
 }
 
 const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : "PGlite";
+
+if (process.env.ANFU_TYPECHECKED !== "1") {
+  const started = Date.now();
+  console.log("\n=== typecheck (tsc --noEmit) ===");
+  const tsc = join(projectRoot, "node_modules", "typescript", "bin", "tsc");
+  const code = await run(process.execPath, [tsc, "--noEmit"]);
+  if (code !== 0) console.error(`typecheck: tsc exited with ${code}`);
+  add("typecheck", code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 }, started);
+}
 
 for (const project of ["unit", "integration"]) {
   const started = Date.now();

@@ -5,7 +5,7 @@ import express from "express";
 import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
-import { seedDemoIfEmpty } from "../db/seed/demo";
+import { seedDemoIfEmpty } from "../app/seed/demo";
 import { loadEnv } from "../app/utils/env.server";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";

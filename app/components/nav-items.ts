@@ -1,4 +1,4 @@
-import type { OrgKind } from "../../db/schema/accounts";
+import type { OrgKind } from "../domain/org-kinds";
 
 export type NavItem = { to: string; labelKey: string };
 

@@ -1,11 +1,12 @@
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { totalPages } from "../domain/paging";
 
 /** Previous / next links that keep the list's other query parameters. */
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
   const { t } = useTranslation();
   const location = useLocation();
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const pages = totalPages(total, pageSize);
   const hrefFor = (p: number) => {
     const params = new URLSearchParams(location.search);
     params.set("page", String(p));

@@ -14,7 +14,7 @@ import {
 } from "./engagement-machine";
 
 /**
- * The expected graph, written out by hand from domain.md ("The marketplace": request → offer
+ * The expected graph, written out by hand from docs/domain.md ("Lifecycle": request → offer
  * (counter-offers) → signed → in service → delivered (changes) → accepted → closed, cancelled
  * and disputed branches, automatic acceptance) and the issue's actor list. Every
  * state × event × actor combination not listed here must be refused.
@@ -38,7 +38,6 @@ const LEGAL: Array<[EngagementState, string, EngagementState, EngagementActor[]]
   ["disputed", "resolve_cancel", "cancelled", ["admin"]],
 ];
 
-const TURN_BASED = new Set(["counter", "accept_offer"]);
 const WITH_REASON = new Set(["cancel", "dispute", "request_changes", "resolve_resume", "resolve_accept", "resolve_cancel"]);
 
 function expected(state: EngagementState, event: string, actor: EngagementActor) {

@@ -29,7 +29,7 @@ describe("yearsBefore", () => {
 });
 
 /**
- * domain.md "No referee-and-player": a provider that assessed an enterprise (安全评价) may
+ * docs/domain.md, "Who may hold an engagement" (no referee-and-player): a provider that assessed an enterprise (安全评价) may
  * not also hold its custody contract; the issue sets the window at three years.
  */
 describe("assessmentConflict: no referee-and-player", () => {
@@ -65,7 +65,7 @@ describe("assessmentConflict: no referee-and-player", () => {
 });
 
 /**
- * Policy 002 (金华, 服务形式 2): services "在核准业务范围内"; domain.md "Credit lists": black-listed
+ * Policy 002 (金华, 服务形式 2): services "在核准业务范围内"; docs/domain.md, "Who may hold an engagement": black-listed
  * providers cannot bid; a suspended provider has exited the market.
  */
 describe("quoteRefusal", () => {
@@ -85,7 +85,7 @@ describe("quoteRefusal", () => {
   });
 });
 
-/** domain.md: "no work outside a qualification's scope"; policy 002: "在核准业务范围内". */
+/** docs/domain.md, "Who may hold an engagement": within the qualification's scope; policy 002: "在核准业务范围内". */
 describe("withinQualificationScope", () => {
   const assessor: QualificationFacts = { type: "safety_assessment", status: "verified", validFrom: "2024-01-01", validTo: "2027-12-31", scopeCategories: ["assessment"] };
   const cases: Array<[string, QualificationFacts[], string, boolean]> = [

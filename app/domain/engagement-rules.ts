@@ -1,15 +1,15 @@
 /**
  * Who may quote for, or hold, which engagement. Pure rules; the services load the facts.
  *
- * - No referee-and-player (domain.md "The marketplace": "a provider that assessed an
+ * - No referee-and-player (docs/domain.md, "Who may hold an engagement": "a provider that assessed an
  *   enterprise (安全评价) may not also hold its custody contract"). The issue fixes the
  *   look-back at three years. The same conflict read the other way round — assessing an
  *   enterprise whose safety one currently manages — is refused too: the assessor would be
  *   grading its own work.
- * - Only within a qualification's scope: the Jinhua plan (policy/002, 服务形式 2) says a
- *   provider serves "在核准业务范围内"; domain.md: "no work outside a qualification's scope".
- * - A suspended provider (平台暂停) or one on a black list (失信, domain.md "Credit lists":
- *   "no bidding") cannot quote.
+ * - Only within a qualification's scope: the Jinhua plan (docs/domain.md, "Sources"; 服务形式 2) says a
+ *   provider serves "在核准业务范围内" (docs/domain.md, "Who may hold an engagement").
+ * - A suspended provider (平台暂停) or one on a black list (失信; docs/domain.md,
+ *   "Who may hold an engagement") cannot quote.
  */
 import type { EngagementState } from "./engagement-machine";
 import { qualificationCovers, type QualificationFacts } from "./listing-visibility";

@@ -120,6 +120,8 @@ function localHeaderNames(b: Uint8Array): string[] {
  */
 export function cleanOriginalName(name: string, fallbackExt: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
+  // Control characters are exactly what this strips, so the regex must name them.
+  // eslint-disable-next-line no-control-regex
   let clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").trim();
   if (!clean || clean === "." || clean === "..") clean = `file.${fallbackExt}`;
   if (clean.length > 200) {

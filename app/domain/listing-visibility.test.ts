@@ -18,7 +18,7 @@ const q = (over: Partial<QualificationFacts> = {}): QualificationFacts => ({
 });
 const active = { status: "active" as const, requiredQualificationType: "safety_assessment" };
 
-// domain.md "The marketplace": an expired qualification hides the services that need it.
+// docs/domain.md, "Listings and their visibility": an expired qualification hides the services that need it.
 describe("listingVisibility", () => {
   const cases: Array<[string, Omit<ListingVisibilityInput, "today">, VisibilityReason[] | "visible"]> = [
     ["no qualification needed, active", { listing: { status: "active", requiredQualificationType: null }, providerSuspended: false, qualifications: [] }, "visible"],

@@ -2,7 +2,7 @@ import { categoriesCoveredBy } from "./qualification-types";
 
 /**
  * Whether a service listing is shown to the public, and if not, why (the owner sees the why).
- * domain.md "The marketplace": an expired qualification hides the services that need it;
+ * docs/domain.md, "Listings and their visibility": an expired qualification hides the services that need it;
  * qualifications are verified by the platform admin, so an unverified one does not count either.
  *
  * Dates are calendar dates "YYYY-MM-DD" in Asia/Shanghai; ISO strings compare correctly as text.
@@ -88,7 +88,7 @@ export function coveredCategories(q: QualificationFacts): readonly string[] {
 /**
  * Whether the provider holds, on `today`, a verified qualification in force whose scope covers
  * `category` — the test for quoting or contracting in a category ("no work outside a
- * qualification's scope", domain.md). Whether a category needs a qualification at all is the
+ * qualification's scope", docs/domain.md, "Who may hold an engagement"). Whether a category needs a qualification at all is the
  * caller's policy (see LICENSED_CATEGORIES in service-categories.ts).
  */
 export function qualificationCovers(qualifications: readonly QualificationFacts[], category: string, today: string): boolean {

@@ -1,4 +1,4 @@
-// Login throttling (docs/architecture.md, auth): at most 10 failures per account and 30 per
+// Login throttling (docs/architecture.md, "Auth after Lucia"): at most 10 failures per account and 30 per
 // IP in a sliding 15-minute window; past that a login waits, with Retry-After, until the
 // window moves on. Never a permanent lockout, so guessing cannot lock a victim out for good.
 import { describe, expect, it } from "vitest";

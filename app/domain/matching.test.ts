@@ -9,7 +9,7 @@ import {
   type MatchNeed,
 } from "./matching";
 
-// domain.md "The marketplace" → Matching: rank by category, region, industry fit, qualification
+// docs/domain.md, "Matching": rank by category, region, industry fit, qualification
 // validity, credit grade, rating and price, and show why.
 const TODAY = "2025-06-15";
 const WUCHENG = "330702"; // 婺城区, 金华市

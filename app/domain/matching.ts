@@ -8,7 +8,7 @@ export { BAYES_PRIOR_MEAN, BAYES_PRIOR_WEIGHT, GRADE_POINTS, bayesianRating, rat
 export type { CreditGradeCode } from "./rank-weights";
 
 /**
- * Provider matching (domain.md "The marketplace" → Matching): rank providers for a need by
+ * Provider matching (docs/domain.md, "Matching"): rank providers for a need by
  * category, region, industry fit, qualification validity, credit grade, rating and price, and
  * say why. Hard rules exclude (a provider that does not offer the category, does not serve the
  * region, or lacks an in-force qualification for a licensed category); everything else scores.

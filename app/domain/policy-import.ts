@@ -112,9 +112,15 @@ export function validatePolicyRecord(body: unknown): PolicyValidation {
       else fail("enterprise.uscc", "invalid_uscc");
     }
     name = str(e.name, "enterprise.name");
-    if (name !== null && ([...name].length < 2 || [...name].length > 100)) (fail("enterprise.name", "invalid_name"), (name = null));
+    if (name !== null && ([...name].length < 2 || [...name].length > 100)) {
+      fail("enterprise.name", "invalid_name");
+      name = null;
+    }
     regionCode = str(e.regionCode, "enterprise.regionCode");
-    if (regionCode !== null && !isValidRegionCode(regionCode)) (fail("enterprise.regionCode", "unknown_region"), (regionCode = null));
+    if (regionCode !== null && !isValidRegionCode(regionCode)) {
+      fail("enterprise.regionCode", "unknown_region");
+      regionCode = null;
+    }
   }
 
   const premiumFen = int(body.premiumFen, "premiumFen", 1, MAX_PREMIUM_FEN);

@@ -65,7 +65,7 @@ export function categoriesCoveredBy(code: string): readonly ServiceCategoryCode[
 /**
  * The statutory licence a licensed category (安全评价, 检测检验, 职业卫生) is practised under;
  * null for the categories the law does not license. A listing in a licensed category always
- * requires it (domain.md: no work outside a qualification's scope).
+ * requires it (docs/domain.md, "Listings and their visibility").
  */
 export function licenceFor(category: string): QualificationTypeCode | null {
   if (!(LICENSED_CATEGORIES as readonly string[]).includes(category)) return null;

@@ -15,7 +15,7 @@ const at = (days: number, hours = 0) => new Date(accepted.getTime() + days * 86_
 const client = (createdAt: Date): SubmittedReview => ({ direction: "client_to_provider", createdAt });
 const provider = (createdAt: Date): SubmittedReview => ({ direction: "provider_to_client", createdAt });
 
-describe("reviewRefusal — domain.md: only the buyer of an accepted engagement reviews it, once", () => {
+describe("reviewRefusal — docs/domain.md, Reviews: only the buyer of an accepted engagement reviews it, once", () => {
   const base = { status: "accepted", acceptedAt: accepted, side: "enterprise" as const, submitted: [], now: at(1) };
   it.each([
     ["accepted, nothing yet", base, null],

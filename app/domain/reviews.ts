@@ -1,4 +1,4 @@
-// Reviews of an engagement (domain.md "Reviews"): only the buyer of an accepted engagement
+// Reviews of an engagement (docs/domain.md, "Reviews"): only the buyer of an accepted engagement
 // reviews the provider, once, on professionalism, timeliness and effect (1–5); the provider
 // may review its client once; both stay hidden until both are in or the window closes
 // (double-blind), and the provider may answer a published review once, in public.
@@ -50,7 +50,7 @@ export type ScoreField = keyof Scores;
 export const isScore = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5;
 
 /**
- * The enterprise scores professionalism, timeliness and effect (domain.md), and its overall
+ * The enterprise scores professionalism, timeliness and effect (docs/domain.md, "Reviews"), and its overall
  * score is their rounded mean, so nobody can give 5 overall beside three 1s. The provider
  * rates its client with one overall score (cooperation, payment): the three criteria are
  * about service quality and make no sense the other way round.

@@ -3,7 +3,9 @@
  * schemas, the pages and the API. Counting stops at COUNT_CAP and offset paging with it, so
  * no request scans every match; a need-ranked list re-orders the best RANK_WINDOW matches.
  */
-export const PAGE_SIZE = 20;
+import { PAGE_SIZE } from "./paging";
+
+export { PAGE_SIZE };
 export const COUNT_CAP = 200;
 export const MAX_PAGE = COUNT_CAP / PAGE_SIZE;
 export const RANK_WINDOW = 200;

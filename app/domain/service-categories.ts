@@ -1,5 +1,5 @@
 /**
- * The eight kinds of work-safety service a provider can offer (domain.md "Who uses it").
+ * The eight kinds of work-safety service a provider can offer (docs/domain.md, "Provider categories").
  * Codes are the `service_category` enum of db/schema/marketplace.ts; the order here is
  * the order every list, checkbox group and filter shows them in.
  */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailField, optionalText, phoneField, regionField, requiredText } from "./fields";
+import { PageField } from "./paging";
 
 export const OrganisationDecisionSchema = z
   .object({
@@ -23,5 +24,5 @@ export const OrganisationListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().transform((v) => v || undefined),
   kind: z.enum(["enterprise", "provider", "insurer", "group", "bureau", "platform"]).optional().catch(undefined),
   status: z.enum(["pending", "verified", "rejected", "suspended"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });

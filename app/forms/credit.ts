@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidRegionCode } from "../domain/regions";
 import { optionalText, requiredText, usccField } from "./fields";
+import { PageField } from "./paging";
 
 /** A 1–5 score from a radio group: missing or out of range is "pick a score". */
 const score = z.coerce
@@ -15,7 +16,7 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "credit.date_invalid")
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "credit.date_invalid");
 
-/** The enterprise rates the provider on the three criteria of domain.md. */
+/** The enterprise rates the provider on the three criteria of docs/domain.md, "Reviews". */
 export const ClientReviewSchema = z.object({
   intent: z.literal("submit"),
   professionalism: score,
@@ -79,7 +80,6 @@ export const CreditListQuerySchema = z.object({
     .optional()
     .transform((v) => (v && isValidRegionCode(v) ? v : undefined))
     .catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 
-export const PageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });

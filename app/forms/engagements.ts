@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ENGAGEMENT_EVENTS, ENGAGEMENT_STATES } from "../domain/engagement-machine";
 import { parseYuanToFen } from "../domain/format";
 import { optionalText, requiredText } from "./fields";
+import { PageField } from "./paging";
 
 /** Forms of requests, quotes and engagements. Messages are keys of the `errors` namespace. */
 
@@ -98,5 +99,5 @@ export const MessageSchema = z.object({ body: requiredText(2000) });
 
 export const EngagementListQuerySchema = z.object({
   status: z.enum(ENGAGEMENT_STATES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });

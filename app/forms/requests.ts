@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SERVICE_CATEGORIES } from "../domain/service-categories";
 import { optionalDateField, optionalYuanField, yuanField } from "./engagements";
 import { industryField, regionField, requiredText } from "./fields";
+import { PageField } from "./paging";
 
 export const RequestSchema = z.object({
   category: z.enum(SERVICE_CATEGORIES, { errorMap: () => ({ message: "engagement.category_invalid" }) }),
@@ -35,6 +36,6 @@ export const RequestDecisionSchema = z.discriminatedUnion("intent", [
 
 export const RequestListQuerySchema = z.object({
   status: z.enum(["open", "awarded", "closed", "cancelled"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 

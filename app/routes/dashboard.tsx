@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ACCESS, allows } from "../domain/access";
 import { regionFullName } from "../domain/regions";
 import { dashboardFigures } from "../services/dashboard.server";
 import { getOwnOrganisation } from "../services/organisations.server";
@@ -23,6 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       status: profile.suspendedAt ? ("suspended" as const) : profile.verificationStatus,
       region: regionFullName(profile.regionCode),
       profileComplete: Boolean(profile.contactPhone && profile.address),
+      canManageApiTokens: allows(ACCESS.apiTokens.view, org),
     },
     figures,
   };
@@ -47,7 +49,7 @@ export default function Dashboard() {
         {org.status === "pending" ? <p className="mt-2 text-sm text-slate-600">{t("pendingNote")}</p> : null}
         <div className="mt-4 flex flex-wrap gap-2">
           {!org.profileComplete ? <Link className="btn-secondary" to="/settings/organisation">{t("completeProfile")}</Link> : null}
-          {org.role !== "member" ? <Link className="btn-secondary" to="/settings/api-tokens">{t("apiTokens")}</Link> : null}
+          {org.canManageApiTokens ? <Link className="btn-secondary" to="/settings/api-tokens">{t("apiTokens")}</Link> : null}
         </div>
       </section>
       <section className="card">

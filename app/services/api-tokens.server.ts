@@ -1,14 +1,13 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { apiTokens, organisations } from "../../db/schema";
-import { AppError } from "../utils/errors";
+import { notFound } from "../utils/errors";
 import { generateSecretToken, sha256Hex } from "../utils/crypto.server";
 import { writeAudit } from "./audit.server";
+import type { Actor } from "./actor";
 
 export const API_TOKEN_PREFIX = "anfu_";
 const TOKEN_SHAPE = /^anfu_[a-z0-9_]{20,100}$/;
-
-type Actor = { userId: string; orgId: string; ip: string };
 
 /** Returns the secret exactly once; only its SHA-256 is kept. */
 export async function createApiToken(db: Db, actor: Actor, name: string) {
@@ -59,7 +58,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.orgId, actor.orgId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
-    if (revoked.length === 0) throw new AppError(404, "not_found", "api_token_not_found");
+    if (revoked.length === 0) throw notFound("api_token_not_found");
     await writeAudit(tx, {
       action: "api_token.revoked",
       actorUserId: actor.userId,

@@ -2,7 +2,7 @@ import { and, asc, eq, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { deliverables, engagements, files } from "../../db/schema";
 import type { Engagement } from "../../db/schema";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { visibleTo } from "./engagements.server";
 import { discardStoredFile, saveUpload } from "./files.server";
 
@@ -22,7 +22,7 @@ async function lockForProvider(tx: DbOrTx, engagementId: string, orgId: string) 
     .from(engagements)
     .where(and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))))
     .for("update");
-  if (!e) throw new AppError(404, "not_found", "not_found");
+  if (!e) throw notFound();
   if (e.providerId !== orgId) throw new AppError(403, "provider_only", "engagement.provider_only");
   if (!OPEN_FOR_DELIVERABLES.includes(e.status)) throw new AppError(409, "deliverable_wrong_state", "engagement.deliverable_wrong_state");
   return e;
@@ -111,7 +111,7 @@ export async function listDeliverables(db: DbOrTx, params: { engagementId: strin
     .select({ id: engagements.id })
     .from(engagements)
     .where(and(eq(engagements.id, params.engagementId), visibleTo({ orgId: params.orgId, orgKind: params.orgKind ?? "party" })));
-  if (!e) throw new AppError(404, "not_found", "not_found");
+  if (!e) throw notFound();
   return db
     .select({
       id: deliverables.id,

@@ -13,8 +13,8 @@ import { AppError } from "../utils/errors";
 
 /**
  * The provider's standing for quoting and contracting.
- * Black list: the schema has no credit-list table yet, so a failing credit grade (D, domain.md
- * "a failing … provider is suspended and exits") stands in for 失信. The credit feature should
+ * Black list: the schema has no credit-list table yet, so a failing credit grade (D, docs/domain.md,
+ * "Who may hold an engagement") stands in for 失信. The credit feature should
  * replace this one query when it adds the bureau's black list.
  */
 export async function providerStanding(db: DbOrTx, providerId: string): Promise<ProviderStanding> {

@@ -20,7 +20,7 @@ export type DirectOfferInput = {
  * An enterprise proposes terms to a provider straight from one of its active listings (no
  * request round). The engagement starts in `offer`, waiting for the provider, who may
  * accept, counter or decline (cancel); the turns then alternate (engagement-machine.ts).
- * Two-way choice (domain.md): nothing is signed until the provider accepts.
+ * Two-way choice (docs/domain.md, "Requests and quotes"): nothing is signed until the provider accepts.
  */
 export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now = new Date()) {
   if (input.startDate && input.endDate && input.endDate < input.startDate) {

@@ -37,7 +37,7 @@ const everDisputed = sql`exists (select 1 from ${engagementEvents} where ${engag
 
 /**
  * Who may see an engagement: its two parties; the platform operator only once it has been
- * disputed (domain.md: the admin handles disputes). Everyone else gets a 404.
+ * disputed (docs/domain.md, "Lifecycle": the platform resolves disputes). Everyone else gets a 404.
  */
 export function visibleTo(viewer: Viewer): SQL {
   if (viewer.orgKind === "platform") return everDisputed;

@@ -4,15 +4,14 @@ import { bureauEvaluations, organisations, violations } from "../../db/schema";
 import type { EvaluationResult, ViolationKind } from "../domain/credit-grade";
 import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
-export const PAGE_SIZE = 20;
 /** The bureau picks from a list; beyond this many providers it should search instead. */
 const PICKER_LIMIT = 500;
-
-type Actor = { userId: string; orgId: string; ip?: string | null };
 
 /**
  * A bureau may judge a provider that works in its region: registered there, declared to
@@ -48,7 +47,7 @@ async function providerInScope(tx: DbOrTx, org: { kind: string; regionCode: stri
   const where: SQL[] = [eq(organisations.id, providerId), eq(organisations.kind, "provider")];
   if (org.kind === "bureau") where.push(inBureauRegion(org.regionCode));
   const [provider] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(...where));
-  if (!provider) throw new AppError(404, "not_found", "credit.provider_not_in_scope");
+  if (!provider) throw notFound("credit.provider_not_in_scope");
   return provider;
 }
 
@@ -118,13 +117,13 @@ export async function recordViolation(
 /** For the admin form, which names the provider by its USCC. */
 export async function findProviderByUscc(db: DbOrTx, uscc: string) {
   const [provider] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.uscc, uscc), eq(organisations.kind, "provider")));
-  if (!provider) throw new AppError(404, "not_found", "credit.provider_not_found");
+  if (!provider) throw notFound("credit.provider_not_found");
   return provider;
 }
 
 /** What this bureau recorded: its evaluations (paged) and its violations (latest first). */
 export async function listBureauRecords(db: DbOrTx, params: { bureauId: string; page?: number }) {
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const mine = eq(bureauEvaluations.bureauId, params.bureauId);
   const [evaluations, [{ total }], recorded] = await Promise.all([
     db
@@ -133,20 +132,21 @@ export async function listBureauRecords(db: DbOrTx, params: { bureauId: string; 
       .innerJoin(organisations, eq(organisations.id, bureauEvaluations.providerId))
       .where(mine)
       .orderBy(desc(bureauEvaluations.evaluatedOn), desc(bureauEvaluations.createdAt))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(bureauEvaluations).where(mine),
     listViolationRows(db, eq(violations.recordedByOrgId, params.bureauId), 1),
   ]);
-  return { evaluations, total, page, pageSize: PAGE_SIZE, violations: recorded.rows };
+  return { evaluations, total, page, pageSize: limit, violations: recorded.rows };
 }
 
 /** Every violation on the platform, for the admin. */
 export async function listViolations(db: DbOrTx, params: { page?: number }) {
-  return listViolationRows(db, undefined, Math.max(1, params.page ?? 1));
+  return listViolationRows(db, undefined, params.page);
 }
 
-async function listViolationRows(db: DbOrTx, where: SQL | undefined, page: number) {
+async function listViolationRows(db: DbOrTx, where: SQL | undefined, requestedPage: number | undefined) {
+  const { page, limit, offset } = pageWindow(requestedPage);
   const recorderOrg = aliasedTable(organisations, "recorder");
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -166,9 +166,9 @@ async function listViolationRows(db: DbOrTx, where: SQL | undefined, page: numbe
       .innerJoin(recorderOrg, eq(recorderOrg.id, violations.recordedByOrgId))
       .where(where)
       .orderBy(desc(violations.occurredOn), desc(violations.createdAt))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(violations).where(where),
   ]);
-  return { rows, total, page, pageSize: PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }

@@ -6,11 +6,10 @@ import { listingVisibility, type QualificationFacts, type Visibility } from "../
 import { categoriesCoveredBy, licenceFor, type QualificationTypeCode } from "../domain/qualification-types";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import type { ListingInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { refreshListingSearchIndex } from "./search-index.server";
-
-type Actor = { userId: string; orgId: string; ip: string };
+import type { Actor } from "./actor";
 
 const MAX_LISTINGS = 100;
 const today = () => shanghaiDateString(new Date());
@@ -83,7 +82,7 @@ export async function updateListing(db: Db, actor: Actor, listingId: string, inp
       .set({ ...values, updatedAt: new Date() })
       .where(and(eq(serviceListings.id, listingId), eq(serviceListings.providerId, actor.orgId)))
       .returning({ id: serviceListings.id });
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     await refreshListingSearchIndex(tx, row.id);
     await writeAudit(tx, { action: "listing.updated", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: row.id, ip: actor.ip });
     return row;
@@ -98,7 +97,7 @@ export async function setListingStatus(db: Db, actor: Actor, listingId: string, 
       .set({ status, updatedAt: new Date() })
       .where(and(eq(serviceListings.id, listingId), eq(serviceListings.providerId, actor.orgId)))
       .returning({ id: serviceListings.id });
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     await refreshListingSearchIndex(tx, row.id);
     await writeAudit(tx, { action: `listing.${status === "paused" ? "paused" : "resumed"}`, actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: row.id, ip: actor.ip });
   });
@@ -112,7 +111,7 @@ export async function deleteListing(db: Db, actor: Actor, listingId: string) {
       .from(serviceListings)
       .where(and(eq(serviceListings.id, listingId), eq(serviceListings.providerId, actor.orgId)))
       .for("update");
-    if (!own) throw new AppError(404, "not_found", "not_found");
+    if (!own) throw notFound();
     const [used] = await tx.select({ id: quotes.id }).from(quotes).where(eq(quotes.listingId, listingId)).limit(1);
     if (used) throw new AppError(409, "listing_in_use", "provider.listing_in_use");
     await tx.delete(serviceListings).where(eq(serviceListings.id, listingId));
@@ -148,7 +147,7 @@ export async function getOwnListing(db: DbOrTx, params: { providerId: string; li
     .select(ownerColumns)
     .from(serviceListings)
     .where(and(eq(serviceListings.id, params.listingId), eq(serviceListings.providerId, params.providerId)));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   const facts = await providerVisibilityFacts(db, params.providerId);
   return { ...row, visibility: judge(row, facts, params.today ?? today()) };
 }
@@ -167,9 +166,9 @@ export async function getPublicListing(db: DbOrTx, params: { listingId: string; 
     .from(serviceListings)
     .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
     .where(eq(serviceListings.id, params.listingId));
-  if (!row || row.providerKind !== "provider") throw new AppError(404, "not_found", "not_found");
+  if (!row || row.providerKind !== "provider") throw notFound();
   const facts = await providerVisibilityFacts(db, row.providerId);
-  if (!judge(row, facts, params.today ?? today()).visible) throw new AppError(404, "not_found", "not_found");
+  if (!judge(row, facts, params.today ?? today()).visible) throw notFound();
   const { status: _s, providerKind: _k, ...rest } = row;
   return rest;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, or } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { engagementMessages, engagements, organisations, users } from "../../db/schema";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { visibleTo } from "./engagements.server";
 
 type Party = { orgId: string; userId: string };
@@ -14,7 +14,7 @@ async function assertParty(db: DbOrTx, engagementId: string, orgId: string) {
     .select({ id: engagements.id })
     .from(engagements)
     .where(and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
 }
 
 export async function postMessage(db: Db, party: Party, params: { engagementId: string; body: string; now?: Date }) {
@@ -47,7 +47,7 @@ export async function listMessages(db: DbOrTx, params: { engagementId: string; o
     .select({ id: engagements.id })
     .from(engagements)
     .where(and(eq(engagements.id, params.engagementId), visibleTo(viewer)));
-  if (!visible) throw new AppError(404, "not_found", "not_found");
+  if (!visible) throw notFound();
   return db
     .select({
       id: engagementMessages.id,

@@ -3,16 +3,17 @@ import type { Db, DbOrTx } from "../../db/client";
 import { memberships, organisations, users } from "../../db/schema";
 import type { OrgKind } from "../../db/schema";
 import { regionLikePattern } from "../domain/region-scope";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
-export const PAGE_SIZE = 20;
-
-type Actor = { userId: string; orgId: string; ip: string };
+// engagements and requests services import the page size from here; it lives in app/domain/paging.ts.
+export { PAGE_SIZE } from "../domain/paging";
 
 export async function getOwnOrganisation(db: DbOrTx, params: { orgId: string }) {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, params.orgId));
-  if (!org) throw new AppError(404, "not_found", "not_found");
+  if (!org) throw notFound();
   return org;
 }
 
@@ -106,7 +107,8 @@ export async function listOrganisationsInRegion(
   return pagedOrganisations(db, where, params.page);
 }
 
-async function pagedOrganisations(db: DbOrTx, where: SQL[], page = 1) {
+async function pagedOrganisations(db: DbOrTx, where: SQL[], requestedPage?: number) {
+  const { page, limit, offset } = pageWindow(requestedPage);
   const condition = where.length ? and(...where) : undefined;
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -124,11 +126,11 @@ async function pagedOrganisations(db: DbOrTx, where: SQL[], page = 1) {
       .from(organisations)
       .where(condition)
       .orderBy(desc(organisations.createdAt), organisations.id)
-      .limit(PAGE_SIZE)
-      .offset((Math.max(1, page) - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(organisations).where(condition),
   ]);
-  return { rows, total, page: Math.max(1, page), pageSize: PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }
 
 export async function getOrganisationForAdmin(db: DbOrTx, params: { orgId: string }) {

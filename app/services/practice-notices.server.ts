@@ -5,14 +5,12 @@ import { regionLikePattern } from "../domain/region-scope";
 import { countiesWithin, regionContains } from "../domain/regions";
 import { normaliseCategories } from "../domain/service-categories";
 import type { PracticeNoticeInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { ensureProviderProfile } from "./providers.server";
 import { refreshProviderSearchIndex } from "./search-index.server";
-
-type Actor = { userId: string; orgId: string; ip: string };
-
-export const NOTICE_PAGE_SIZE = 20;
+import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
 /** A county-level unit (县/区/县级市), or a city that has none below it (东莞, 中山, 儋州). */
 function isCountyLevel(code: string): boolean {
@@ -67,7 +65,7 @@ export async function withdrawPracticeNotice(db: Db, actor: Actor, noticeId: str
       .set({ withdrawnAt: now })
       .where(and(eq(practiceNotices.id, noticeId), eq(practiceNotices.providerId, actor.orgId), isNull(practiceNotices.withdrawnAt)))
       .returning();
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     await writeAudit(tx, {
       action: "practice_notice.withdrawn",
       actorUserId: actor.userId,
@@ -94,7 +92,7 @@ export async function listPracticeNoticesInRegion(
   db: DbOrTx,
   params: { bureauRegionCode: string; includeWithdrawn?: boolean; page?: number },
 ) {
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const where = and(
     like(practiceNotices.countyCode, regionLikePattern(params.bureauRegionCode)),
     params.includeWithdrawn ? undefined : isNull(practiceNotices.withdrawnAt),
@@ -118,9 +116,9 @@ export async function listPracticeNoticesInRegion(
       .innerJoin(organisations, eq(organisations.id, practiceNotices.providerId))
       .where(where)
       .orderBy(desc(practiceNotices.declaredAt), practiceNotices.id)
-      .limit(NOTICE_PAGE_SIZE)
-      .offset((page - 1) * NOTICE_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(practiceNotices).where(where),
   ]);
-  return { rows, total, page, pageSize: NOTICE_PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }

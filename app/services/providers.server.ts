@@ -4,12 +4,11 @@ import { organisations, providerExperts, providerProfiles, qualifications } from
 import { qualificationInForce } from "../domain/listing-visibility";
 import { shanghaiDateString } from "../domain/format";
 import type { ExpertInput, ProviderProfileInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { listVisibleListingsOf } from "./listings.server";
 import { refreshProviderSearchIndex } from "./search-index.server";
-
-export type Actor = { userId: string; orgId: string; ip: string };
+import type { Actor } from "./actor";
 
 const MAX_EXPERTS = 200;
 
@@ -33,7 +32,7 @@ async function requireProviderOrg(db: DbOrTx, orgId: string) {
     })
     .from(organisations)
     .where(and(eq(organisations.id, orgId), eq(organisations.kind, "provider")));
-  if (!org) throw new AppError(404, "not_found", "not_found");
+  if (!org) throw notFound();
   return org;
 }
 
@@ -107,7 +106,7 @@ export async function updateExpert(db: DbOrTx, actor: Actor, expertId: string, i
     .set({ name: input.name, title: input.title ?? null, certificateNo: input.certificateNo ?? null, specialties: input.specialties ?? null })
     .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
     .returning();
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   return row;
 }
 
@@ -116,7 +115,7 @@ export async function deleteExpert(db: DbOrTx, actor: Actor, expertId: string) {
     .delete(providerExperts)
     .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
     .returning({ id: providerExperts.id });
-  if (deleted.length === 0) throw new AppError(404, "not_found", "not_found");
+  if (deleted.length === 0) throw notFound();
 }
 
 /**
@@ -136,7 +135,7 @@ export async function getPublicProviderProfile(db: DbOrTx, params: { providerId:
     })
     .from(organisations)
     .where(and(eq(organisations.id, params.providerId), eq(organisations.kind, "provider"), isNull(organisations.suspendedAt)));
-  if (!org || org.verificationStatus === "rejected") throw new AppError(404, "not_found", "not_found");
+  if (!org || org.verificationStatus === "rejected") throw notFound();
   const [profile] = await db.select().from(providerProfiles).where(eq(providerProfiles.orgId, org.id));
   const experts = await listExperts(db, org.id);
   const verified = await db

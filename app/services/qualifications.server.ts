@@ -5,13 +5,11 @@ import { shanghaiDateString } from "../domain/format";
 import { qualificationInForce } from "../domain/listing-visibility";
 import { categoriesCoveredBy } from "../domain/qualification-types";
 import type { QualificationInput } from "../forms/provider";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { discardStoredFile, saveUpload } from "./files.server";
-
-type Actor = { userId: string; orgId: string; ip: string };
-
-export const QUEUE_PAGE_SIZE = 20;
+import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
 /**
  * A provider declares a qualification with the scan of its certificate; it counts for
@@ -96,7 +94,7 @@ export async function withdrawQualification(db: Db, actor: Actor, qualificationI
       .from(qualifications)
       .where(and(eq(qualifications.id, qualificationId), eq(qualifications.providerId, actor.orgId)))
       .for("update");
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     if (row.status === "verified") throw new AppError(409, "qualification_verified", "provider.qualification_verified_kept");
     await tx.delete(qualifications).where(eq(qualifications.id, row.id));
     await writeAudit(tx, { action: "qualification.withdrawn", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "qualification", subjectId: row.id, ip: actor.ip });
@@ -109,7 +107,7 @@ export async function listQualificationQueue(
   params: { status?: "pending" | "verified" | "rejected"; page?: number },
 ) {
   const status = params.status ?? "pending";
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const where = eq(qualifications.status, status);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -136,11 +134,11 @@ export async function listQualificationQueue(
       .leftJoin(files, eq(files.id, qualifications.scanFileId))
       .where(where)
       .orderBy(status === "pending" ? asc(qualifications.createdAt) : desc(qualifications.reviewedAt), qualifications.id)
-      .limit(QUEUE_PAGE_SIZE)
-      .offset((page - 1) * QUEUE_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(qualifications).where(where),
   ]);
-  return { rows, total, page, pageSize: QUEUE_PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }
 
 /**
@@ -154,7 +152,7 @@ export async function decideQualification(
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(qualifications).where(eq(qualifications.id, input.qualificationId)).for("update");
-    if (!row) throw new AppError(404, "not_found", "not_found");
+    if (!row) throw notFound();
     if (input.decision === "reject" && !input.reason) throw new AppError(422, "reason_required", "reason_required");
     if (input.decision === "verify" && row.status !== "pending") {
       throw new AppError(409, "qualification_not_pending", "provider.qualification_not_pending");

@@ -16,14 +16,13 @@ import {
   type ReviewView,
   type Scores,
 } from "../domain/reviews";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import type { Actor } from "./actor";
+import { pageWindow } from "../domain/paging";
 
-export const REVIEWS_PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
-
-type Actor = { userId: string; orgId: string; ip?: string | null };
 
 /** The engagement as one of its two parties sees it; anyone else gets a 404, not a hint. */
 async function engagementForParty(db: DbOrTx, params: { engagementId: string; orgId: string; lock?: boolean }) {
@@ -32,7 +31,7 @@ async function engagementForParty(db: DbOrTx, params: { engagementId: string; or
     .from(engagements)
     .where(and(eq(engagements.id, params.engagementId), or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId))));
   const [engagement] = params.lock ? await query.for("update") : await query;
-  if (!engagement) throw new AppError(404, "not_found", "not_found");
+  if (!engagement) throw notFound();
   const side: ReviewSide = engagement.enterpriseId === params.orgId ? "enterprise" : "provider";
   return { engagement, side };
 }
@@ -116,7 +115,7 @@ export async function replyToReview(db: Db, actor: Actor, input: { engagementId:
       .select()
       .from(reviews)
       .where(and(eq(reviews.engagementId, engagement.id), eq(reviews.direction, "client_to_provider")));
-    if (!review) throw new AppError(404, "not_found", "credit.no_review_to_reply");
+    if (!review) throw notFound("credit.no_review_to_reply");
     const refusal = replyRefusal({
       viewerSide: side,
       reviewDirection: review.direction,
@@ -174,7 +173,7 @@ export async function loadReviewSection(db: Db, params: { engagementId: string; 
 /** A provider's published reviews, newest first, for its public pages; no reviewer names. */
 export async function listPublishedReviews(db: Db, params: { providerId: string; page?: number; now?: Date }) {
   const now = params.now ?? new Date();
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   await publishDueReviews(db, now, { providerId: params.providerId });
   const condition = and(
     eq(reviews.revieweeOrgId, params.providerId),
@@ -202,15 +201,15 @@ export async function listPublishedReviews(db: Db, params: { providerId: string;
       .innerJoin(organisations, eq(organisations.id, reviews.reviewerOrgId))
       .where(condition)
       .orderBy(desc(reviews.publishedAt), desc(reviews.id))
-      .limit(REVIEWS_PAGE_SIZE)
-      .offset((page - 1) * REVIEWS_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(reviews).where(condition),
   ]);
   return {
     rows: rows.map((r) => ({ ...r, repliedAt: r.repliedAt?.toISOString() ?? null, publishedAt: r.publishedAt!.toISOString() })),
     total,
     page,
-    pageSize: REVIEWS_PAGE_SIZE,
+    pageSize: limit,
   };
 }
 

@@ -1,4 +1,4 @@
-import { eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
@@ -7,7 +7,7 @@ import { regionLevel } from "../domain/regions";
 import { combineTsQuery, queryLexemeGroups } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
 import type { ServiceCategoryCode } from "../domain/service-categories";
-import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
+import { MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
 import { findHits, type Cols, type Shape, type SortKey, type Trace } from "./search-plan.server";
 

@@ -10,5 +10,7 @@ export type AnfuLoadContext = {
 };
 
 declare module "@remix-run/node" {
+  // Declaration merging: the empty body is how Remix's context type gets our fields.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface AppLoadContext extends AnfuLoadContext {}
 }

@@ -84,7 +84,7 @@ export const engagementStatus = pgEnum("engagement_status", [
   "cancelled",
   "disputed",
 ]);
-/** 服务形式, the five ways a service is delivered (domain.md). */
+/** 服务形式, the five ways a service is delivered (docs/domain.md, "Forms of service and payer"). */
 export const deliveryForm = pgEnum("delivery_form", [
   "government_purchase",
   "enterprise_purchase",

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../../db/seed/demo-data";
+import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { demoOrg } from "./support/constants";
 import { expectAccessible, gotoHydrated, launchBrowser, loginThroughForm, newContext, screenshot } from "./support/browser";
 

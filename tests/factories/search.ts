@@ -7,7 +7,7 @@ import { textArray } from "../../app/services/pg-arrays.server";
 import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../../app/services/search-index.server";
 import type { Db } from "../../db/client";
 import { organisations, providerProfiles, qualifications, serviceListings, type CreditGrade } from "../../db/schema";
-import { LISTING_TEMPLATES, companyName, countyPool, describeListing, describeProvider, industriesFor, rng } from "../../db/seed/scale-data";
+import { LISTING_TEMPLATES, companyName, countyPool, describeListing, describeProvider, industriesFor, rng } from "../../app/seed/scale-data";
 import { makeUscc } from "./accounts";
 
 export type ProviderSpec = {

@@ -1,4 +1,4 @@
-// Sessions after Lucia (docs/architecture.md): a random token of ≥ 128 bits, only its SHA-256
+// Sessions after Lucia (docs/architecture.md, "Auth after Lucia"): a random token of ≥ 128 bits, only its SHA-256
 // stored; 12 h idle / 7 days absolute; logout, logout everywhere, password change ends the
 // other sessions; login throttled per account and per IP, never for good; an unknown e-mail
 // answers exactly like a wrong password.

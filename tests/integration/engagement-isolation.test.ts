@@ -1,4 +1,4 @@
-// Nobody sees another organisation's private records (domain.md "Who uses it"). Enterprise A
+// Nobody sees another organisation's private records (docs/domain.md, "Organisations"). Enterprise A
 // posts a request, provider B quotes and wins; C (an unrelated enterprise) and D (an
 // unrelated provider in the same category and region) try every read and write on A's
 // request, B's quote, the engagement, its deliverable file and its messages. Each is refused

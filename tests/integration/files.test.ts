@@ -1,6 +1,6 @@
 // The shared upload service: size and type are judged before anything is written, names
 // are made by the server, and a file is readable only by its owner organisation, the
-// platform, and the parties of the engagement a deliverable belongs to (domain.md: nobody
+// platform, and the parties of the engagement a deliverable belongs to (docs/domain.md, "Organisations": nobody
 // sees another organisation's private records).
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 // Service listings: managed by their provider only; shown to the public only while the
 // provider holds a verified qualification in force of the type the listing needs
-// (domain.md: an expired qualification hides the services that need it), with the reason
+// (docs/domain.md, "Listings and their visibility": an expired qualification hides the services that need it), with the reason
 // told to the owner.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";

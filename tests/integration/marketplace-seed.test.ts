@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { organisations, practiceNotices, providerExperts, providerProfiles, qualifications, serviceListings } from "../../db/schema";
-import { seedDemo } from "../../db/seed/demo";
-import { seedMarketplaceDemo } from "../../db/seed/marketplace-demo";
+import { seedDemo } from "../../app/seed/demo";
+import { seedMarketplaceDemo } from "../../app/seed/marketplace-demo";
 import { listOwnListings } from "../../app/services/listings.server";
 import { listPracticeNoticesInRegion } from "../../app/services/practice-notices.server";
 import { shanghaiDateString } from "../../app/domain/format";

@@ -1,6 +1,6 @@
 // 执业告知: a provider declares each county it serves to that county's bureau; a bureau sees
-// the notices for counties in its own region and nowhere else (domain.md: a bureau sees
-// only its own region).
+// the notices for counties in its own region and nowhere else (docs/domain.md, "Organisations":
+// bureau scope).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, practiceNotices, providerProfiles } from "../../db/schema";

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count } from "drizzle-orm";
 import { apiTokens, auditLog, memberships, organisations, users } from "../../db/schema";
-import { DEMO_ORGS, DEMO_PASSWORD } from "../../db/seed/demo-data";
-import { seedDemo, seedDemoIfEmpty } from "../../db/seed/demo";
+import { DEMO_ORGS, DEMO_PASSWORD } from "../../app/seed/demo-data";
+import { seedDemo, seedDemoIfEmpty } from "../../app/seed/demo";
 import { authenticateApiToken } from "../../app/services/api-tokens.server";
 import { login } from "../../app/services/auth.server";
 import { validateSessionToken } from "../../app/services/sessions.server";

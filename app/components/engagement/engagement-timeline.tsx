@@ -16,7 +16,7 @@ export type TimelineEntry = {
 
 const AUTO_ACCEPT_REASON = "auto_accept_after_silence";
 
-/** Every transition with who, when and why (domain.md: every transition recorded). */
+/** Every transition with who, when and why (docs/domain.md, "Lifecycle": every transition recorded). */
 export function EngagementTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation("engagements");
   const lang = toLanguage(i18n.language);

@@ -14,11 +14,12 @@ import { decideQualification, listQualificationQueue } from "../../services/qual
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { PageField } from "../../forms/paging";
 
 const STATUSES = ["pending", "verified", "rejected"] as const;
 const QuerySchema = z.object({
   status: z.enum(STATUSES).catch("pending"),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

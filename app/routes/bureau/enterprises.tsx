@@ -3,14 +3,15 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrgTable } from "../../components/org-table";
 import { Pagination } from "../../components/pagination";
+import { ACCESS } from "../../domain/access";
 import { regionFullName } from "../../domain/regions";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisationsInRegion } from "../../services/organisations.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 
 /** A bureau's own region only: the region comes from its organisation, never from the URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
+  const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
   const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listOrganisationsInRegion(context.db, { ...query, bureauRegionCode: org.regionCode });
   return { query, result, region: regionFullName(org.regionCode) };

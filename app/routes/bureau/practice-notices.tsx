@@ -4,20 +4,22 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CategoryList } from "../../components/category-checkboxes";
 import { Pagination } from "../../components/pagination";
+import { ACCESS } from "../../domain/access";
 import { formatDateTime } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
 import { toLanguage } from "../../i18n/config";
 import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
+import { PageField } from "../../forms/paging";
 
 const QuerySchema = z.object({
   withdrawn: z.literal("1").optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: PageField,
 });
 
 /** The bureau's own region only: it comes from the organisation, never from the URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
+  const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
   const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listPracticeNoticesInRegion(context.db, {
     bureauRegionCode: org.regionCode,

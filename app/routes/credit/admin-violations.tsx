@@ -6,7 +6,8 @@ import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { Pagination } from "../../components/pagination";
 import { useValidatedFetcher, type FetcherFormResult } from "../../components/validated-fetcher";
 import { shanghaiDateString } from "../../domain/format";
-import { AdminViolationSchema, PageQuerySchema } from "../../forms/credit";
+import { pageFromUrl } from "../../domain/paging";
+import { AdminViolationSchema } from "../../forms/credit";
 import { findProviderByUscc, listViolations, recordViolation } from "../../services/evaluations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
@@ -16,7 +17,7 @@ type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: b
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = pageFromUrl(request.url);
   return { violations: await listViolations(context.db, { page }), today: shanghaiDateString(new Date()) };
 }
 

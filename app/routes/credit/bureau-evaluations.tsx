@@ -5,11 +5,13 @@ import { Control, ViolationFields, ViolationTable } from "../../components/credi
 import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { Pagination } from "../../components/pagination";
 import { useValidatedFetcher, type FetcherFormResult } from "../../components/validated-fetcher";
+import { ACCESS } from "../../domain/access";
 import { shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
-import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema, PageQuerySchema } from "../../forms/credit";
+import { pageFromUrl } from "../../domain/paging";
+import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema } from "../../forms/credit";
 import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViolation } from "../../services/evaluations.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
@@ -17,8 +19,8 @@ type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: b
 
 /** A bureau's own region only: the region comes from its organisation, never from the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
+  const page = pageFromUrl(request.url);
   const [providers, records] = await Promise.all([
     listEvaluableProviders(context.db, { bureauRegionCode: org.regionCode }),
     listBureauRecords(context.db, { bureauId: org.id, page }),
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["bureau"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.bureauDesk, "edit");
   const form = await request.formData();
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {

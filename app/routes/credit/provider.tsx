@@ -7,7 +7,7 @@ import { Pagination } from "../../components/pagination";
 import { PublishedReviewList } from "../../components/published-reviews";
 import { formatDateTime } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
-import { PageQuerySchema } from "../../forms/credit";
+import { pageFromUrl } from "../../domain/paging";
 import { toLanguage } from "../../i18n/config";
 import { getProviderCredit } from "../../services/credit.server";
 import { listPublishedReviews } from "../../services/reviews.server";
@@ -21,7 +21,7 @@ const ProviderId = z.string().uuid();
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const providerId = ProviderId.safeParse(params.providerId);
   if (!providerId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const page = pageFromUrl(request.url);
   return orErrorPage(async () => {
     const credit = await getProviderCredit(context.db, { providerId: providerId.data });
     const reviews = await listPublishedReviews(context.db, { providerId: providerId.data, page });

@@ -2,22 +2,23 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
+import { ACCESS } from "../../domain/access";
 import { ExpertSchema, IdSchema } from "../../forms/provider";
 import { addExpert, deleteExpert, getOwnProfile, updateExpert } from "../../services/providers.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const { experts } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id }));
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = experts.find((e) => e.id === editId) ?? null;
-  return { experts, editing, canEdit: org.role !== "member" };
+  return { experts, editing, canEdit };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   const form = await request.formData();
   const intent = form.get("intent");

@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { SubmitButton, ValidatedForm } from "../../components/forms";
 import { VisibilityStatus } from "../../components/listing-bits";
 import { ListingFormFields } from "../../components/listing-form-fields";
+import { ACCESS } from "../../domain/access";
 import { collapseMultiValues, IdSchema, ListingSchema, MULTI_VALUE_FIELDS, stringValues } from "../../forms/provider";
 import { getOwnListing, updateListing } from "../../services/listings.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 
@@ -17,7 +18,7 @@ function listingIdOf(params: { listingId?: string }): string {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const listingId = listingIdOf(params);
   const listing = await orErrorPage(() => getOwnListing(context.db, { providerId: org.id, listingId }));
   // Yuan text for the input, by integer arithmetic: money never goes through a float.
@@ -26,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const listingId = listingIdOf(params);
   const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ListingSchema, form);

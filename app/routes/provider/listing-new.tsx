@@ -3,22 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmitButton, ValidatedForm } from "../../components/forms";
 import { ListingFormFields } from "../../components/listing-form-fields";
+import { ACCESS } from "../../domain/access";
 import { collapseMultiValues, ListingSchema, MULTI_VALUE_FIELDS, stringValues } from "../../forms/provider";
 import { createListing } from "../../services/listings.server";
 import { getOwnProfile } from "../../services/providers.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const { profile } = await getOwnProfile(context.db, { orgId: org.id });
   // A new listing starts from what the profile says the provider does and where.
   return { defaults: { category: profile.categories[0], regionCodes: profile.regionCodes, industryCodes: profile.industryCodes } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });

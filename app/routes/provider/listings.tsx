@@ -3,21 +3,22 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { ListingPrice, VisibilityStatus } from "../../components/listing-bits";
+import { ACCESS } from "../../domain/access";
 import { categoryLabel } from "../../domain/service-categories";
 import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { deleteListing, listOwnListings, setListingStatus } from "../../services/listings.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const rows = await listOwnListings(context.db, { providerId: org.id });
-  return { rows, canEdit: org.role !== "member" };
+  return { rows, canEdit };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   const form = await request.formData();
   const id = IdSchema.safeParse(form.get("listingId"));

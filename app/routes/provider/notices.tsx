@@ -4,27 +4,28 @@ import { useTranslation } from "react-i18next";
 import { CategoryCheckboxes, CategoryList } from "../../components/category-checkboxes";
 import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { RegionPicker } from "../../components/region-picker";
+import { ACCESS } from "../../domain/access";
 import { formatDateTime } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
 import { collapseMultiValues, IdSchema, MULTI_VALUE_FIELDS, PracticeNoticeSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { declarePracticeNotice, listOwnPracticeNotices, withdrawPracticeNotice } from "../../services/practice-notices.server";
 import { getOwnProfile } from "../../services/providers.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const [{ profile }, notices] = await Promise.all([
     getOwnProfile(context.db, { orgId: org.id }),
     listOwnPracticeNotices(context.db, { providerId: org.id }),
   ]);
-  return { notices, categories: profile.categories, canEdit: org.role !== "member" };
+  return { notices, categories: profile.categories, canEdit };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
   try {

@@ -5,18 +5,19 @@ import { CategoryCheckboxes } from "../../components/category-checkboxes";
 import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { IndustryListPicker } from "../../components/industry-list-picker";
 import { RegionListPicker } from "../../components/region-list-picker";
+import { ACCESS } from "../../domain/access";
 import { collapseMultiValues, MULTI_VALUE_FIELDS, ProviderProfileSchema, stringValues } from "../../forms/provider";
 import { getOwnProfile, updateOwnProfile } from "../../services/providers.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const { profile } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id }));
   return {
     orgId: org.id,
-    canEdit: org.role !== "member",
+    canEdit,
     profile: {
       categories: profile.categories,
       description: profile.description,
@@ -31,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ProviderProfileSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });

@@ -4,23 +4,24 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CategoryCheckboxes } from "../../components/category-checkboxes";
 import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { ACCESS } from "../../domain/access";
 import { QUALIFICATION_TYPES, qualificationTypeName } from "../../domain/qualification-types";
 import { collapseMultiValues, MULTI_VALUE_FIELDS, QualificationSchema, stringValues } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { parseUploadForm, uploadedFile } from "../../services/files.server";
 import { addQualification } from "../../services/qualifications.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Who is asking is settled before a single byte of the upload is read.
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   let form: FormData;
   try {
     form = collapseMultiValues(await parseUploadForm(request), MULTI_VALUE_FIELDS);

@@ -4,23 +4,24 @@ import { useTranslation } from "react-i18next";
 import { CategoryList } from "../../components/category-checkboxes";
 import { FormErrorMessage, SuccessNote } from "../../components/forms";
 import { QualificationStatus } from "../../components/qualification-status";
+import { ACCESS } from "../../domain/access";
 import { shanghaiDateString } from "../../domain/format";
 import { qualificationTypeName } from "../../domain/qualification-types";
 import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { listOwnQualifications, withdrawQualification } from "../../services/qualifications.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { kinds: ["provider"] });
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const today = shanghaiDateString(new Date());
   const rows = await listOwnQualifications(context.db, { providerId: org.id, today });
-  return { rows, today, canEdit: org.role !== "member" };
+  return { rows, today, canEdit };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const id = IdSchema.safeParse((await request.formData()).get("qualificationId"));
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   try {

@@ -2,23 +2,22 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
+import { ACCESS } from "../../domain/access";
 import { formatDateTime } from "../../domain/format";
 import { toLanguage } from "../../i18n/config";
 import { ApiTokenSchema } from "../../forms/organisation";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../services/api-tokens.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
-const ADMIN_ROLES = ["owner", "admin"] as const;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context, { roles: ADMIN_ROLES });
+  const { org } = await requireAccess(request, context, ACCESS.apiTokens, "edit");
   return { tokens: await listApiTokens(context.db, { orgId: org.id }) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { roles: ADMIN_ROLES });
+  const { user, org } = await requireAccess(request, context, ACCESS.apiTokens, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   const form = await request.formData();
   try {

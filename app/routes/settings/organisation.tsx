@@ -4,21 +4,22 @@ import { useTranslation } from "react-i18next";
 import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { IndustryPicker } from "../../components/industry-picker";
 import { RegionPicker } from "../../components/region-picker";
+import { ACCESS } from "../../domain/access";
 import { regionFullName } from "../../domain/regions";
 import { OrganisationProfileSchema } from "../../forms/organisation";
 import { getOwnOrganisation, updateOrganisationProfile } from "../../services/organisations.server";
-import { requireMembership } from "../../utils/auth.server";
+import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await requireMembership(request, context);
+  const { org, canEdit } = await requireAccess(request, context, ACCESS.organisationSettings, "view");
   const profile = await getOwnOrganisation(context.db, { orgId: org.id });
-  return { profile, canEdit: org.role !== "member", regionName: regionFullName(profile.regionCode) };
+  return { profile, canEdit, regionName: regionFullName(profile.regionCode) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user, org } = await requireMembership(request, context, { roles: ["owner", "admin"] });
+  const { user, org } = await requireAccess(request, context, ACCESS.organisationSettings, "edit");
   const form = await request.formData();
   // A bureau's region is fixed by the platform; it never comes from the form.
   if (org.kind === "bureau") form.set("regionCode", org.regionCode);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../../../db/client";
 import { memberships, sessions, users } from "../../../db/schema";
-import { seedDemo } from "../../../db/seed/demo";
+import { seedDemo } from "../../../app/seed/demo";
 import { sha256Hex } from "../../../app/utils/crypto.server";
 import { registerOrg } from "../../factories/accounts";
 import { EXPIRED_SESSION_TOKEN, EXPIRED_SESSION_USER, PROD_SMOKE_USER } from "../support/constants";

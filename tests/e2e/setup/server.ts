@@ -52,7 +52,7 @@ export async function startServer(options: { name: string; env: Record<string, s
     child.kill("SIGKILL");
     await exited;
     const tail = safeRead(options.logFile).split("\n").slice(-30).join("\n");
-    throw new Error(`${options.name} server did not become healthy: ${(error as Error).message}\n${tail}`);
+    throw new Error(`${options.name} server did not become healthy: ${(error as Error).message}\n${tail}`, { cause: error });
   }
 
   return {

@@ -1,4 +1,4 @@
-import { DEMO_ORGS, DEMO_PASSWORD } from "../../../db/seed/demo-data";
+import { DEMO_ORGS, DEMO_PASSWORD } from "../../../app/seed/demo-data";
 import { TEST_PASSWORD } from "../../factories/accounts";
 
 /** A session token whose row the fixtures insert already expired (base32 alphabet). */

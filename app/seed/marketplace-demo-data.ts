@@ -1,4 +1,4 @@
-import type { PriceModel, ServiceCategory } from "../schema";
+import type { PriceModel, ServiceCategory } from "../../db/schema";
 
 /**
  * Marketplace demo content for the three demo providers of demo-data.ts, keyed by their

@@ -1,9 +1,9 @@
 import postgres from "postgres";
-import { indexTokens } from "../../app/domain/cjk-tokens";
-import { regionSearchKeys } from "../../app/domain/region-keys";
-import { regionPath, type Region } from "../../app/domain/regions";
-import type { ServiceCategoryCode } from "../../app/domain/service-categories";
-import { openDb } from "../client";
+import { indexTokens } from "../domain/cjk-tokens";
+import { regionSearchKeys } from "../domain/region-keys";
+import { regionPath, type Region } from "../domain/regions";
+import type { ServiceCategoryCode } from "../domain/service-categories";
+import { openDb } from "../../db/client";
 import {
   LISTING_TEMPLATES,
   OPTIONAL_QUALIFICATION,
@@ -114,8 +114,13 @@ function listingCounts(r: Rng, providers: number, listings: number): number[] {
   let sum = counts.reduce((a, b) => a + b, 0);
   while (sum !== listings) {
     const i = r.int(0, providers - 1);
-    if (sum < listings && counts[i] < 8) (counts[i]++, sum++);
-    else if (sum > listings && counts[i] > 0) (counts[i]--, sum--);
+    if (sum < listings && counts[i] < 8) {
+      counts[i]++;
+      sum++;
+    } else if (sum > listings && counts[i] > 0) {
+      counts[i]--;
+      sum--;
+    }
   }
   return counts;
 }

@@ -1,11 +1,11 @@
 import { count, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { apiTokens, memberships, organisations, users } from "../schema";
-import { hashPassword } from "../../app/services/passwords.server";
-import { sha256Hex } from "../../app/utils/crypto.server";
+import type { Db } from "../../db/client";
+import { apiTokens, memberships, organisations, users } from "../../db/schema";
+import { hashPassword } from "../services/passwords.server";
+import { sha256Hex } from "../utils/crypto.server";
 import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
 import { seedMarketplaceDemo } from "./marketplace-demo";
-import { gradeUngradedProviders } from "../../app/services/credit.server";
+import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
  * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running

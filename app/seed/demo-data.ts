@@ -1,5 +1,5 @@
-import { usccCheckCharacter } from "../../app/domain/uscc";
-import type { OrgKind } from "../schema";
+import { usccCheckCharacter } from "../domain/uscc";
+import type { OrgKind } from "../../db/schema";
 
 /** One password for every demo login; the README lists them. Never seeded in production. */
 export const DEMO_PASSWORD = "Anfu-demo-2026";

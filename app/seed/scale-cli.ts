@@ -1,4 +1,4 @@
-import { shanghaiDateString } from "../../app/domain/format";
+import { shanghaiDateString } from "../domain/format";
 import { seedScale } from "./scale";
 
 /**

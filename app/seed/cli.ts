@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { openDb } from "../client";
-import { loadEnv } from "../../app/utils/env.server";
+import { openDb } from "../../db/client";
+import { loadEnv } from "../utils/env.server";
 import { seedDemo } from "./demo";
 
 if (existsSync(".env")) process.loadEnvFile(".env");

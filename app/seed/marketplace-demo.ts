@@ -1,9 +1,9 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import type { Db, Tx } from "../client";
-import { organisations, practiceNotices, providerExperts, providerProfiles, qualifications, serviceListings } from "../schema";
-import { categoriesCoveredBy, licenceFor } from "../../app/domain/qualification-types";
-import { shanghaiDateString } from "../../app/domain/format";
-import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../../app/services/search-index.server";
+import type { Db, Tx } from "../../db/client";
+import { organisations, practiceNotices, providerExperts, providerProfiles, qualifications, serviceListings } from "../../db/schema";
+import { categoriesCoveredBy, licenceFor } from "../domain/qualification-types";
+import { shanghaiDateString } from "../domain/format";
+import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../services/search-index.server";
 import { DEMO_ORGS } from "./demo-data";
 import { MARKETPLACE_DEMO, type DemoProviderContent } from "./marketplace-demo-data";
 

@@ -1,10 +1,10 @@
-import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "../../app/domain/industries";
-import { childrenOf, countiesWithin, getRegion, regionPath, type Region } from "../../app/domain/regions";
-import { USCC_ALPHABET, usccCheckCharacter } from "../../app/domain/uscc";
-import type { ServiceCategoryCode } from "../../app/domain/service-categories";
+import { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS } from "../domain/industries";
+import { childrenOf, countiesWithin, getRegion, regionPath, type Region } from "../domain/regions";
+import { USCC_ALPHABET, usccCheckCharacter } from "../domain/uscc";
+import type { ServiceCategoryCode } from "../domain/service-categories";
 
 /**
- * Realistic-looking Chinese marketplace data for the scale run (db/seed/scale.ts): company
+ * Realistic-looking Chinese marketplace data for the scale run (app/seed/scale.ts): company
  * names 地名 + 字号 + 业务 + 有限公司, texts from templates, real GB/T 2260 counties and
  * GB/T 4754 industries. Deterministic: the same seed gives the same data.
  */

@@ -1,0 +1,34 @@
+import type { MemberRole, OrgKind } from "./org-kinds";
+
+/**
+ * Who may open a feature and who may change things in it (docs/architecture.md, "Permissions").
+ * A page's loader checks `view` and tells the page whether to offer editing by asking `allows(edit)`;
+ * its action checks `edit`. Both read the same entry, so the button the page shows and the
+ * permission the action enforces cannot drift apart. Services still check ownership themselves
+ * (every private query is scoped by the acting organisation); this is the coarse gate before them.
+ */
+export type AccessRule = { kinds?: readonly OrgKind[]; roles?: readonly MemberRole[] };
+export type FeatureAccess = { view: AccessRule; edit: AccessRule };
+
+/** Owners and admins run the organisation; plain members read and do their own work. */
+export const ORG_MANAGERS = ["owner", "admin"] as const satisfies readonly MemberRole[];
+
+export const ACCESS = {
+  /** The provider's workspace: profile, experts, listings, qualifications, practice notices. */
+  providerWorkspace: { view: { kinds: ["provider"] }, edit: { kinds: ["provider"], roles: ORG_MANAGERS } },
+  /** The organisation's own registration data (settings/organisation); any kind. */
+  organisationSettings: { view: {}, edit: { roles: ORG_MANAGERS } },
+  /** API tokens act for the whole organisation, so only its managers see or make them. */
+  apiTokens: { view: { roles: ORG_MANAGERS }, edit: { roles: ORG_MANAGERS } },
+  /** A bureau's desk: its region's organisations, practice notices, evaluations and violations. */
+  bureauDesk: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"] } },
+  /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
+  platformAdmin: { view: { kinds: ["platform"], roles: ORG_MANAGERS }, edit: { kinds: ["platform"], roles: ORG_MANAGERS } },
+} as const satisfies Record<string, FeatureAccess>;
+
+/** Whether a member of this organisation passes the rule (an empty rule lets every member through). */
+export function allows(rule: AccessRule, org: { kind: OrgKind; role: MemberRole }): boolean {
+  if (rule.kinds && !rule.kinds.includes(org.kind)) return false;
+  if (rule.roles && !rule.roles.includes(org.role)) return false;
+  return true;
+}
