@@ -9,6 +9,7 @@ import { engagementEvents, engagements } from "../../db/schema";
 import { resources } from "../../app/i18n/resources";
 import { action as engagementAction, loader as engagementLoader } from "../../app/routes/engagements/detail";
 import { loader as engagementListLoader } from "../../app/routes/engagements/index";
+import { action as offerAction, loader as offerLoader } from "../../app/routes/engagements/new";
 import { action as quoteAction } from "../../app/routes/provider-inbox/request";
 import { action as requestAction, loader as requestLoader } from "../../app/routes/requests/detail";
 import { applyTransition } from "../../app/services/engagements.server";
@@ -17,6 +18,7 @@ import { createRequest } from "../../app/services/requests.server";
 import { createSession } from "../../app/services/sessions.server";
 import { loadEnv } from "../../app/utils/env.server";
 import { makeEnterprise, makeProvider } from "../factories/marketplace";
+import { addListing, addQualification } from "../factories/search";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
 let t: TestDb;
@@ -125,5 +127,22 @@ describe("request and engagement routes", () => {
     await applyTransition(t.db, provider.actor, { engagementId: engagement.id, event: "start" });
     const result = await call(engagementAction, enterprise, `/engagements/${engagement.id}`, { engagementId: engagement.id }, { intent: "counter", price: "12.345", scope: "x", version: "2" });
     expect(result).toMatchObject({ status: 400, body: { intent: "counter", problem: { fieldErrors: { price: "engagement.amount_invalid" } } } });
+  });
+
+  it("a listing hidden by an expired licence is a 404 on the offer form and cannot be offered on", async () => {
+    const enterprise = await makeEnterprise(t.db);
+    const provider = await makeProvider(t.db, { categories: ["assessment"] });
+    await addQualification(t.db, provider.org.id, { type: "safety_assessment", validFrom: "2020-01-01", validTo: "2021-12-31", scopeCategories: ["assessment"] });
+    const hidden = await addListing(t.db, provider.org.id, { title: "隐藏的安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const url = `/engagements/new?listingId=${hidden.id}`;
+    const page = await call(offerLoader, enterprise, url, {});
+    expect(page.status).toBe(404);
+    expect(JSON.stringify(page.body ?? null)).not.toContain("隐藏的安全评价");
+    const offered = await call(offerAction, enterprise, url, {}, { listingId: hidden.id, title: "t", scope: "s", price: "100" });
+    expect(offered.status).toBe(404);
+    expect(await t.db.select().from(engagements).where(eq(engagements.providerId, provider.org.id))).toHaveLength(0);
+    // The same provider's listing that needs no licence is offered on as before.
+    const open = await addListing(t.db, provider.org.id, { title: "安全咨询", category: "assessment" });
+    expect((await call(offerLoader, enterprise, `/engagements/new?listingId=${open.id}`, {})).status).toBe(200);
   });
 });

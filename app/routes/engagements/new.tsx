@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMembership(request, context, { kinds: ["enterprise"] });
   const listingId = z.string().uuid().safeParse(new URL(request.url).searchParams.get("listingId"));
   if (!listingId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const listing = await getListingForOffer(context.db, { listingId: listingId.data });
+  const listing = await getListingForOffer(context.db, { listingId: listingId.data, now: new Date() });
   if (!listing) throw data({ messageKey: "not_found" }, { status: 404 });
   return { listing };
 }
