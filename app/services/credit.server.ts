@@ -21,7 +21,7 @@ import {
 import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
 import { isValidRegionCode } from "../domain/regions";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 
 export const PAGE_SIZE = 20;
@@ -68,7 +68,7 @@ async function loadCreditInputs(db: DbOrTx, providerId: string, now: Date) {
 export async function recomputeProviderCredit(
   db: DbOrTx,
   providerId: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<(CreditResult & { suspendedNow: boolean }) | null> {
   return db.transaction(async (tx) => {
     // Row lock: two recomputations of the same provider cannot interleave their reads and writes.
@@ -148,8 +148,8 @@ function suspensionReason(reasons: CreditReason[]): string {
 }
 
 /** A provider's grade as the public sees it; grades a provider on first sight if never graded. */
-export async function getProviderCredit(db: DbOrTx, params: { providerId: string; now?: Date }) {
-  const now = params.now ?? new Date();
+export async function getProviderCredit(db: DbOrTx, params: { providerId: string; now: Date }) {
+  const now = params.now;
   const load = () =>
     db
       .select({
@@ -169,7 +169,7 @@ export async function getProviderCredit(db: DbOrTx, params: { providerId: string
       .leftJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
       .where(and(eq(organisations.id, params.providerId), eq(organisations.kind, "provider")));
   let [row] = await load();
-  if (!row || row.verificationStatus !== "verified") throw new AppError(404, "not_found", "not_found");
+  if (!row || row.verificationStatus !== "verified") throw notFound();
   if (!row.grade) {
     await recomputeProviderCredit(db, row.id, now);
     [row] = await load();
@@ -195,7 +195,7 @@ export async function getProviderCredit(db: DbOrTx, params: { providerId: string
  * The 公示 list: verified, unsuspended providers graded A or B, registered in the region (a
  * city includes its counties) or serving it (region_keys holds ancestors and descendants).
  */
-export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode?: string; page?: number; now?: Date }) {
+export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode?: string; page?: number; now: Date }) {
   const page = Math.max(1, params.page ?? 1);
   const where: SQL[] = [
     eq(organisations.kind, "provider"),
@@ -238,6 +238,6 @@ export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode
     total,
     page,
     pageSize: PAGE_SIZE,
-    period: disclosurePeriod(shanghaiDateString(params.now ?? new Date())),
+    period: disclosurePeriod(shanghaiDateString(params.now)),
   };
 }

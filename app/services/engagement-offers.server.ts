@@ -25,7 +25,7 @@ export type DirectOfferInput = {
  * accept, counter or decline (cancel); the turns then alternate (engagement-machine.ts).
  * Two-way choice (domain.md): nothing is signed until the provider accepts.
  */
-export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now = new Date()) {
+export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now: Date) {
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
     throw new AppError(400, "dates_order", "engagement.dates_order");
   }

@@ -110,8 +110,8 @@ describe("violations and suspension (退出)", () => {
     await recordViolation(t.db, actor(jinhuaBureau), { providerId: provider.org.id, kind: "falsification", serious: true, occurredOn: "2025-05-01", note: "检测报告数据造假" }, now);
     expect((await org(provider.org.id)).suspendedAt).not.toBeNull();
 
-    await decideOrganisation(t.db, { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" }, { orgId: provider.org.id, decision: "reinstate" });
-    const later = new Date(Date.now() + 60_000);
+    await decideOrganisation(t.db, { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" }, { now: new Date(now.getTime() + 30_000), orgId: provider.org.id, decision: "reinstate" });
+    const later = new Date(now.getTime() + 60_000);
     const again = await recomputeProviderCredit(t.db, provider.org.id, later);
     expect(again?.grade).toBe("D");
     expect(again?.suspendedNow).toBe(false);

@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { price, ...rest } = parsed.data;
   try {
-    const engagement = await createDirectOffer(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, priceFen: price });
+    const engagement = await createDirectOffer(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, priceFen: price }, new Date());
     return redirect(`/engagements/${engagement.id}`);
   } catch (error) {
     return formFailure(error);
