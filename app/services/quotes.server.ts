@@ -13,7 +13,7 @@ import {
 import { shanghaiDateString } from "../domain/format";
 import { qualificationInForce } from "../domain/listing-visibility";
 import { withinQualificationScope } from "../domain/engagement-rules";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { ENGAGEMENT_SUBJECT, QUOTE_SUBJECT, REQUEST_SUBJECT } from "./lifecycle-subjects.server";
@@ -48,7 +48,7 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now: 
         ? await tx.select().from(serviceRequests).where(and(eq(serviceRequests.id, input.requestId), audience))
         : [];
       // Not for this provider: the same 404 as a request that does not exist.
-      if (!request) throw new AppError(404, "not_found", "not_found");
+      if (!request) throw notFound();
       if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
       if (request.deadline && request.deadline < today) throw new AppError(409, "deadline_passed", "engagement.deadline_passed");
       await assertProviderMayContract(tx, {
@@ -138,7 +138,7 @@ export async function compareQuotes(db: DbOrTx, params: { requestId: string; org
     .select()
     .from(serviceRequests)
     .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)));
-  if (!request) throw new AppError(404, "not_found", "not_found");
+  if (!request) throw notFound();
   const today = shanghaiDateString(params.now);
   const rows = await db
     .select({

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "../../db/client";
 import { organisations, providerProfiles, quotes, serviceRequests } from "../../db/schema";
 import type { ServiceCategory } from "../../db/schema";
 import { shanghaiDateString } from "../domain/format";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { REQUEST_SUBJECT } from "./lifecycle-subjects.server";
 import { PAGE_SIZE } from "./organisations.server";
@@ -47,17 +47,6 @@ export async function createRequest(db: Db, actor: Actor, input: NewRequestInput
     });
     return row;
   });
-}
-
-/** The enterprise's own request, locked for a decision; 404 for anyone else's. */
-export async function lockOwnRequest(tx: DbOrTx, params: { requestId: string; orgId: string }) {
-  const [row] = await tx
-    .select()
-    .from(serviceRequests)
-    .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)))
-    .for("update");
-  if (!row) throw new AppError(404, "not_found", "not_found");
-  return row;
 }
 
 /**
@@ -124,7 +113,7 @@ export async function getOwnRequest(db: DbOrTx, params: { requestId: string; org
     .select()
     .from(serviceRequests)
     .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   return row;
 }
 
@@ -200,7 +189,7 @@ export async function getRequestForProvider(db: DbOrTx, params: { requestId: str
     .from(serviceRequests)
     .innerJoin(organisations, eq(organisations.id, serviceRequests.enterpriseId))
     .where(and(eq(serviceRequests.id, params.requestId), match ? or(match, quotedBefore) : quotedBefore));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   const ownQuotes = await db
     .select()
     .from(quotes)
