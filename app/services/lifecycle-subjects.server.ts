@@ -1,5 +1,4 @@
 import { and, eq, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "../../db/client";
 import { engagementEvents, engagements, quotes, serviceRequests } from "../../db/schema";
 import type { Engagement } from "../../db/schema";
 import { ENGAGEMENT_MACHINE, type EngagementActor, type EngagementStamp, type EngagementState } from "../domain/engagement-machine";
