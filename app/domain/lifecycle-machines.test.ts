@@ -5,7 +5,7 @@ import { QUOTE_ACTORS, QUOTE_MACHINE, QUOTE_STATES } from "./quote-machine";
 import { REQUEST_ACTORS, REQUEST_MACHINE, REQUEST_STATES } from "./request-machine";
 
 /**
- * The request and quote lifecycles, written out by hand from domain.md ("The marketplace":
+ * The request and quote lifecycles, written out by hand from docs/domain.md ("Lifecycle":
  * an enterprise posts a need, providers quote, the enterprise picks one or ends the need) and
  * checked for every state × event × actor: anything not listed here must be refused.
  */

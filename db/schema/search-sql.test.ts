@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { GRADE_POINTS, GRADE_SORT_KEY } from "./rank-weights";
-import { listingSearchFlagsFunctionSql } from "../../db/schema/search-sql";
+import { GRADE_POINTS, GRADE_SORT_KEY } from "../../app/domain/rank-weights";
+import { listingSearchFlagsFunctionSql } from "./search-sql";
 
-const migrations = path.join(import.meta.dirname, "..", "..", "db", "migrations");
+const migrations = path.join(import.meta.dirname, "..", "migrations");
 
 /** The newest migration that (re)defines the listing search-flags function: what the database runs. */
 function latestTriggerMigration(): string {
