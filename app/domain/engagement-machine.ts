@@ -1,5 +1,5 @@
 /**
- * The engagement (服务合同) state machine, as data. domain.md "The marketplace": request →
+ * The engagement (服务合同) state machine, as data. docs/domain.md, "Lifecycle": request →
  * offer (counter-offers allowed) → signed → in service → delivered (the buyer may ask for
  * changes) → accepted → closed, with cancelled and disputed branches and automatic
  * acceptance after the buyer's silence. The request stage lives in service_requests; an
@@ -42,7 +42,7 @@ const ACCEPT = { stamps: ["acceptedAt"], audit: true, effects: ["recompute_credi
  * state → event → edge. Anything not listed here is an illegal transition.
  * - Cancel only before service starts: once the provider is on site, the way out is a dispute.
  * - The system may only accept (after 14 days of silence, see autoAcceptDue) and close.
- * - A dispute is resolved by the platform (domain.md "admin … handle disputes") in one of three ways.
+ * - A dispute is resolved by the platform (docs/domain.md, "Lifecycle") in one of three ways.
  * - `audit`: steps into a money-relevant state (MONEY_RELEVANT_STATES) also go to the audit log.
  */
 export const ENGAGEMENT_GRAPH = {
