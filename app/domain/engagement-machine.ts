@@ -5,9 +5,11 @@
  * acceptance after the buyer's silence. The request stage lives in service_requests; an
  * engagement starts at `offer` (a direct offer) or `signed` (the enterprise picked a quote).
  *
- * Pure: the service loads the row, asks `transition`, and writes the status and an
- * engagement_events row in one transaction.
+ * Pure: each edge says who may fire it, what it stamps, whether it is audited and which
+ * after-effects follow; the one executor (app/services/transitions.server.ts) writes it.
  */
+
+import { edgeOf, eventsFor, eventsOf, step, type Machine, type MachineEdge, type StepErrorCode } from "./machine";
 
 export const ENGAGEMENT_STATES = [
   "offer",
@@ -27,45 +29,44 @@ export const ENGAGEMENT_ACTORS = ["enterprise", "provider", "admin", "system"] a
 export type EngagementActor = (typeof ENGAGEMENT_ACTORS)[number];
 export type EngagementParty = "enterprise" | "provider";
 
-type Edge = {
-  to: EngagementState;
-  actors: readonly EngagementActor[];
-  /** Offer events: only the party the current offer awaits may answer it. */
-  turnBased?: true;
-  /** The event must carry a written reason (it is shown to the other party and kept). */
-  needsReason?: true;
-};
+/** The engagement columns a step may stamp with its time. */
+export type EngagementStamp = "signedAt" | "deliveredAt" | "acceptedAt";
+type Edge = MachineEdge<EngagementState, EngagementActor, EngagementStamp>;
 
 const PARTIES = ["enterprise", "provider"] as const;
+const SIGN = { stamps: ["signedAt"], audit: true } as const;
+// On-time delivery is an input of the credit grade: it changes when an engagement is accepted.
+const ACCEPT = { stamps: ["acceptedAt"], audit: true, effects: ["recompute_credit"] } as const;
 
 /**
  * state → event → edge. Anything not listed here is an illegal transition.
  * - Cancel only before service starts: once the provider is on site, the way out is a dispute.
  * - The system may only accept (after 14 days of silence, see autoAcceptDue) and close.
  * - A dispute is resolved by the platform (docs/domain.md, "Lifecycle") in one of three ways.
+ * - `audit`: steps into a money-relevant state (MONEY_RELEVANT_STATES) also go to the audit log.
  */
 export const ENGAGEMENT_GRAPH = {
   offer: {
     counter: { to: "offer", actors: PARTIES, turnBased: true },
-    accept_offer: { to: "signed", actors: PARTIES, turnBased: true },
-    cancel: { to: "cancelled", actors: PARTIES, needsReason: true },
+    accept_offer: { to: "signed", actors: PARTIES, turnBased: true, ...SIGN },
+    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true },
   },
   signed: {
     start: { to: "in_service", actors: ["provider"] },
-    cancel: { to: "cancelled", actors: PARTIES, needsReason: true },
+    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true },
   },
   in_service: {
-    deliver: { to: "delivered", actors: ["provider"] },
-    dispute: { to: "disputed", actors: PARTIES, needsReason: true },
+    deliver: { to: "delivered", actors: ["provider"], stamps: ["deliveredAt"] },
+    dispute: { to: "disputed", actors: PARTIES, needsReason: true, audit: true },
   },
   delivered: {
     request_changes: { to: "changes_requested", actors: ["enterprise"], needsReason: true },
-    accept: { to: "accepted", actors: ["enterprise", "system"] },
-    dispute: { to: "disputed", actors: PARTIES, needsReason: true },
+    accept: { to: "accepted", actors: ["enterprise", "system"], ...ACCEPT },
+    dispute: { to: "disputed", actors: PARTIES, needsReason: true, audit: true },
   },
   changes_requested: {
-    redeliver: { to: "delivered", actors: ["provider"] },
-    dispute: { to: "disputed", actors: PARTIES, needsReason: true },
+    redeliver: { to: "delivered", actors: ["provider"], stamps: ["deliveredAt"] },
+    dispute: { to: "disputed", actors: PARTIES, needsReason: true, audit: true },
   },
   accepted: {
     close: { to: "closed", actors: ["enterprise", "provider", "system"] },
@@ -74,17 +75,21 @@ export const ENGAGEMENT_GRAPH = {
   cancelled: {},
   disputed: {
     resolve_resume: { to: "in_service", actors: ["admin"], needsReason: true },
-    resolve_accept: { to: "accepted", actors: ["admin"], needsReason: true },
-    resolve_cancel: { to: "cancelled", actors: ["admin"], needsReason: true },
+    resolve_accept: { to: "accepted", actors: ["admin"], needsReason: true, ...ACCEPT },
+    resolve_cancel: { to: "cancelled", actors: ["admin"], needsReason: true, audit: true },
   },
 } as const satisfies Record<EngagementState, Record<string, Edge>>;
 
 type Graph = typeof ENGAGEMENT_GRAPH;
 export type EngagementEvent = { [S in keyof Graph]: keyof Graph[S] }[keyof Graph] & string;
 
-export const ENGAGEMENT_EVENTS = [
-  ...new Set(Object.values(ENGAGEMENT_GRAPH).flatMap((events) => Object.keys(events))),
-] as EngagementEvent[];
+export const ENGAGEMENT_MACHINE: Machine<EngagementState, EngagementActor, EngagementStamp> = {
+  name: "engagement",
+  states: ENGAGEMENT_STATES,
+  graph: ENGAGEMENT_GRAPH,
+};
+
+export const ENGAGEMENT_EVENTS = eventsOf(ENGAGEMENT_MACHINE) as EngagementEvent[];
 
 export const TERMINAL_STATES: readonly EngagementState[] = ENGAGEMENT_STATES.filter(
   (s) => Object.keys(ENGAGEMENT_GRAPH[s]).length === 0,
@@ -98,7 +103,7 @@ export type TransitionContext = {
   awaiting?: EngagementParty | null;
 };
 
-export type TransitionErrorCode = "illegal_transition" | "not_your_turn" | "actor_not_allowed";
+export type TransitionErrorCode = StepErrorCode;
 
 export type TransitionResult =
   | {
@@ -110,9 +115,9 @@ export type TransitionResult =
     }
   | { ok: false; code: TransitionErrorCode };
 
-function edgeOf(state: EngagementState, event: string): Edge | undefined {
-  const events = ENGAGEMENT_GRAPH[state] as Record<string, Edge>;
-  return Object.prototype.hasOwnProperty.call(events, event) ? events[event] : undefined;
+/** Whose turn it is after `event` by `actor`: a counter-offer hands the turn to the other party. */
+export function awaitingAfter(event: string, actor: EngagementActor): EngagementParty | null {
+  return event === "counter" ? (actor === "enterprise" ? "provider" : "enterprise") : null;
 }
 
 /**
@@ -126,13 +131,9 @@ export function transition(
   actor: EngagementActor,
   context: TransitionContext = {},
 ): TransitionResult {
-  const edge = edgeOf(state, event);
-  if (!edge) return { ok: false, code: "illegal_transition" };
-  if (!edge.actors.includes(actor)) return { ok: false, code: "actor_not_allowed" };
-  if (edge.turnBased && context.awaiting !== actor) return { ok: false, code: "not_your_turn" };
-  const awaiting: EngagementParty | null =
-    event === "counter" ? (actor === "enterprise" ? "provider" : "enterprise") : null;
-  return { ok: true, to: edge.to, awaiting, needsReason: Boolean(edge.needsReason) };
+  const result = step(ENGAGEMENT_MACHINE, state, event, actor, context.awaiting);
+  if (!result.ok) return result;
+  return { ok: true, to: result.to, awaiting: awaitingAfter(event, actor), needsReason: result.needsReason };
 }
 
 /** The events `actor` may fire now: the buttons to show. */
@@ -141,13 +142,11 @@ export function availableEvents(
   actor: EngagementActor,
   context: TransitionContext = {},
 ): EngagementEvent[] {
-  return (Object.keys(ENGAGEMENT_GRAPH[state]) as EngagementEvent[]).filter(
-    (event) => transition(state, event, actor, context).ok,
-  );
+  return eventsFor(ENGAGEMENT_MACHINE, state, actor, context.awaiting) as EngagementEvent[];
 }
 
 export function eventNeedsReason(state: EngagementState, event: string): boolean {
-  return Boolean(edgeOf(state, event)?.needsReason);
+  return Boolean(edgeOf(ENGAGEMENT_MACHINE, state, event)?.needsReason);
 }
 
 export function isEngagementState(value: string): value is EngagementState {

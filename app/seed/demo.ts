@@ -49,7 +49,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
   });
   await seedMarketplaceDemo(db);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
-  await gradeUngradedProviders(db);
+  await gradeUngradedProviders(db, new Date());
 }
 
 /** First start of an empty embedded database: fill it so the demo logins work. */

@@ -1,9 +1,10 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { auditLog, memberships, organisations, users } from "../../db/schema";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { generateSecretToken } from "../utils/crypto.server";
 import { writeAudit } from "./audit.server";
+import { recomputeProviderCredit } from "./credit.server";
 import { hashPassword } from "./passwords.server";
 
 type Actor = { userId: string; orgId: string; ip: string };
@@ -14,16 +15,16 @@ export type AdminDecision = "verify" | "reject" | "suspend" | "reinstate";
 export async function decideOrganisation(
   db: Db,
   actor: Actor,
-  input: { orgId: string; decision: AdminDecision; reason?: string },
+  input: { orgId: string; decision: AdminDecision; reason?: string; now: Date },
 ) {
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, input.orgId)).for("update");
-    if (!org) throw new AppError(404, "not_found", "not_found");
+    if (!org) throw notFound();
     if (org.kind === "platform") throw new AppError(409, "platform_org_fixed", "platform_org_fixed");
     if ((input.decision === "suspend" || input.decision === "reject") && !input.reason) {
       throw new AppError(422, "reason_required", "reason_required");
     }
-    const now = new Date();
+    const now = input.now;
     const changes = {
       verify: { verificationStatus: "verified" as const, verifiedAt: now },
       reject: { verificationStatus: "rejected" as const, verifiedAt: null },
@@ -41,7 +42,12 @@ export async function decideOrganisation(
       subjectId: org.id,
       data: input.reason ? { reason: input.reason } : {},
       ip: actor.ip,
+      // The reinstatement's time is an input of the credit rules (shouldAutoSuspend): the use case's clock.
+      at: now,
     });
+    // A newly verified provider gets its grade now (a new provider starts at B, decision 006),
+    // so it appears on the 公示 list without waiting for some other event.
+    if (input.decision === "verify" && org.kind === "provider") await recomputeProviderCredit(tx, org.id, now);
   });
 }
 

@@ -9,6 +9,8 @@ export type AuditInput = {
   subjectId?: string;
   data?: Record<string, unknown>;
   ip?: string | null;
+  /** When it happened, from the use case's `now`; the database clock when absent. */
+  at?: Date;
 };
 
 /** Call inside the same transaction as the change it records. */
@@ -21,5 +23,6 @@ export async function writeAudit(db: DbOrTx, entry: AuditInput): Promise<void> {
     subjectId: entry.subjectId,
     data: entry.data ?? {},
     ip: entry.ip ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
   });
 }

@@ -21,7 +21,7 @@ import {
 import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
 import { isValidRegionCode } from "../domain/regions";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 
 export const PAGE_SIZE = 20;
@@ -68,7 +68,7 @@ async function loadCreditInputs(db: DbOrTx, providerId: string, now: Date) {
 export async function recomputeProviderCredit(
   db: DbOrTx,
   providerId: string,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<(CreditResult & { suspendedNow: boolean }) | null> {
   return db.transaction(async (tx) => {
     // Row lock: two recomputations of the same provider cannot interleave their reads and writes.
@@ -127,16 +127,64 @@ export async function recomputeProviderCredit(
 
 /**
  * Grades every verified provider that has never been graded (a new provider gets B, decision
- * 006), so it can appear on the 公示 list. For the seed and a periodic job; idempotent.
+ * 006), so it can appear on the 公示 list. For the seed; idempotent.
  */
-export async function gradeUngradedProviders(db: DbOrTx, now: Date = new Date()): Promise<number> {
-  const ungraded = await db
+export async function gradeUngradedProviders(db: DbOrTx, now: Date): Promise<number> {
+  const ungraded = await ungradedProviderIds(db);
+  for (const id of ungraded) await recomputeProviderCredit(db, id, now);
+  return ungraded.length;
+}
+
+async function ungradedProviderIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db
     .select({ id: organisations.id })
     .from(organisations)
     .leftJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
     .where(and(eq(organisations.kind, "provider"), eq(organisations.verificationStatus, "verified"), isNull(providerProfiles.creditGrade)));
-  for (const { id } of ungraded) await recomputeProviderCredit(db, id, now);
-  return ungraded.length;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Graded providers whose grade may be out of date on `today` although nothing happened to them:
+ * a record left the 3-year window since the grade was computed (dated between the window start
+ * then and the window start now; one day of slack either side so a 29 February cannot slip
+ * through), or a review's publication time has come. A superset is harmless: regrading is idempotent.
+ */
+async function staleWindowProviderIds(db: DbOrTx, now: Date): Promise<string[]> {
+  const today = shanghaiDateString(now);
+  const result = (await db.execute(sql`
+    with p as (
+      select pp.org_id, pp.credit_computed_at as at, (pp.credit_computed_at at time zone 'Asia/Shanghai')::date as on_day
+      from provider_profiles pp join organisations o on o.id = pp.org_id
+      where o.kind = 'provider' and o.verification_status = 'verified'
+        and pp.credit_grade is not null and pp.credit_computed_at is not null
+        and (pp.credit_computed_at at time zone 'Asia/Shanghai')::date < ${today}::date
+    )
+    select p.org_id from p
+    where exists (select 1 from reviews r where r.reviewee_org_id = p.org_id and r.direction = 'client_to_provider'
+        and r.published_at is not null
+        and ((r.published_at at time zone 'Asia/Shanghai')::date between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date
+          or (r.published_at > p.at and r.published_at <= ${now.toISOString()}::timestamptz)))
+      or exists (select 1 from engagements e where e.provider_id = p.org_id and e.status in ('accepted', 'closed')
+        and (e.delivered_at at time zone 'Asia/Shanghai')::date between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date)
+      or exists (select 1 from bureau_evaluations b where b.provider_id = p.org_id
+        and b.evaluated_on between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date)
+      or exists (select 1 from violations v where v.provider_id = p.org_id
+        and v.occurred_on between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date)
+  `)) as unknown;
+  const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ org_id: string }>;
+  return list.map((r) => r.org_id);
+}
+
+/**
+ * The daily regrade (jobs/regrade-providers.ts): every verified provider never graded, and
+ * every one whose 3-year window changed content since its grade was computed, so a grade ages
+ * without waiting for another event. Returns the ids regraded.
+ */
+export async function regradeProviders(db: DbOrTx, params: { now: Date }): Promise<string[]> {
+  const ids = [...new Set([...(await ungradedProviderIds(db)), ...(await staleWindowProviderIds(db, params.now))])];
+  for (const id of ids) await recomputeProviderCredit(db, id, params.now);
+  return ids;
 }
 
 /** Stored beside the suspension like the admin's own reasons: plain Chinese text for the record. */
@@ -148,8 +196,8 @@ function suspensionReason(reasons: CreditReason[]): string {
 }
 
 /** A provider's grade as the public sees it; grades a provider on first sight if never graded. */
-export async function getProviderCredit(db: DbOrTx, params: { providerId: string; now?: Date }) {
-  const now = params.now ?? new Date();
+export async function getProviderCredit(db: DbOrTx, params: { providerId: string; now: Date }) {
+  const now = params.now;
   const load = () =>
     db
       .select({
@@ -169,7 +217,7 @@ export async function getProviderCredit(db: DbOrTx, params: { providerId: string
       .leftJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
       .where(and(eq(organisations.id, params.providerId), eq(organisations.kind, "provider")));
   let [row] = await load();
-  if (!row || row.verificationStatus !== "verified") throw new AppError(404, "not_found", "not_found");
+  if (!row || row.verificationStatus !== "verified") throw notFound();
   if (!row.grade) {
     await recomputeProviderCredit(db, row.id, now);
     [row] = await load();
@@ -195,7 +243,7 @@ export async function getProviderCredit(db: DbOrTx, params: { providerId: string
  * The 公示 list: verified, unsuspended providers graded A or B, registered in the region (a
  * city includes its counties) or serving it (region_keys holds ancestors and descendants).
  */
-export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode?: string; page?: number; now?: Date }) {
+export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode?: string; page?: number; now: Date }) {
   const page = Math.max(1, params.page ?? 1);
   const where: SQL[] = [
     eq(organisations.kind, "provider"),
@@ -238,6 +286,6 @@ export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode
     total,
     page,
     pageSize: PAGE_SIZE,
-    period: disclosurePeriod(shanghaiDateString(params.now ?? new Date())),
+    period: disclosurePeriod(shanghaiDateString(params.now)),
   };
 }

@@ -1,9 +1,10 @@
 import { and, eq, lte, or } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { engagementEvents, engagements } from "../../db/schema";
-import { AUTO_ACCEPT_DAYS, autoAcceptDue, transition } from "../domain/engagement-machine";
-import { writeAudit } from "./audit.server";
-import { recomputeProviderCredit } from "./credit.server";
+import { engagements } from "../../db/schema";
+import { AUTO_ACCEPT_DAYS, autoAcceptDue } from "../domain/engagement-machine";
+import { AppError } from "../utils/errors";
+import { ENGAGEMENT_SUBJECT } from "./lifecycle-subjects.server";
+import { fire } from "./transitions.server";
 
 /** The reason written on the system's acceptance; the timeline translates it. */
 export const AUTO_ACCEPT_REASON = "auto_accept_after_silence";
@@ -38,36 +39,29 @@ export async function runAutoAcceptance(
   return accepted;
 }
 
+/** One acceptance by the system through the executor; false when no longer due (someone acted first). */
 async function acceptOne(db: Db, engagementId: string, now: Date): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [e] = await tx.select().from(engagements).where(eq(engagements.id, engagementId)).for("update");
-    if (!e || e.status !== "delivered" || !autoAcceptDue(e.deliveredAt, now)) return false;
-    const step = transition(e.status, "accept", "system");
-    if (!step.ok) return false;
-    await tx
-      .update(engagements)
-      .set({ status: step.to, acceptedAt: now, version: e.version + 1 })
-      .where(eq(engagements.id, e.id));
-    await tx.insert(engagementEvents).values({
-      engagementId: e.id,
-      event: "accept",
-      fromStatus: e.status,
-      toStatus: step.to,
-      actorOrgId: null,
-      actorUserId: null,
-      reason: AUTO_ACCEPT_REASON,
-      data: { auto: true, deliveredAt: e.deliveredAt?.toISOString(), days: AUTO_ACCEPT_DAYS },
-      at: now,
-    });
-    await writeAudit(tx, {
-      action: "engagement.accepted",
-      actorUserId: null,
-      orgId: null,
-      subjectType: "engagement",
-      subjectId: e.id,
-      data: { event: "accept", auto: true, priceFen: e.priceFen },
-    });
-    await recomputeProviderCredit(tx, e.providerId, now);
+  try {
+    await db.transaction(async (tx) =>
+      fire(tx, ENGAGEMENT_SUBJECT, {
+        id: engagementId,
+        event: "accept",
+        actor: { role: "system", userId: null, orgId: null },
+        reason: AUTO_ACCEPT_REASON,
+        now,
+        prepare: (_tx, e) => {
+          // Re-checked under the row lock: a redelivery since the scan restarts the clock.
+          if (!autoAcceptDue(e.deliveredAt, now)) throw new AppError(409, "not_due", "engagement.illegal_transition");
+          return {
+            data: { auto: true, deliveredAt: e.deliveredAt?.toISOString(), days: AUTO_ACCEPT_DAYS },
+            auditData: { auto: true },
+          };
+        },
+      }),
+    );
     return true;
-  });
+  } catch (error) {
+    if (error instanceof AppError && error.status === 409) return false;
+    throw error;
+  }
 }

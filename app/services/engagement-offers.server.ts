@@ -2,9 +2,12 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { engagementEvents, engagements, organisations, serviceListings } from "../../db/schema";
 import type { ServiceCategory } from "../../db/schema";
-import { AppError } from "../utils/errors";
+import { shanghaiDateString } from "../domain/format";
+import { listingVisibility } from "../domain/listing-visibility";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
+import { providerVisibilityFacts } from "./listings.server";
 import type { Actor } from "./requests.server";
 
 export type DirectOfferInput = {
@@ -22,17 +25,13 @@ export type DirectOfferInput = {
  * accept, counter or decline (cancel); the turns then alternate (engagement-machine.ts).
  * Two-way choice (docs/domain.md, "Requests and quotes"): nothing is signed until the provider accepts.
  */
-export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now = new Date()) {
+export async function createDirectOffer(db: Db, actor: Actor, input: DirectOfferInput, now: Date) {
   if (input.startDate && input.endDate && input.endDate < input.startDate) {
     throw new AppError(400, "dates_order", "engagement.dates_order");
   }
   return db.transaction(async (tx) => {
-    const [listing] = await tx
-      .select({ id: serviceListings.id, providerId: serviceListings.providerId, category: serviceListings.category })
-      .from(serviceListings)
-      .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
-      .where(and(eq(serviceListings.id, input.listingId), eq(serviceListings.status, "active")));
-    if (!listing || listing.providerId === actor.orgId) throw new AppError(404, "not_found", "not_found");
+    const listing = await getListingForOffer(tx, { listingId: input.listingId, now });
+    if (!listing || listing.providerId === actor.orgId) throw notFound();
     await assertProviderMayContract(tx, {
       providerId: listing.providerId,
       enterpriseId: actor.orgId,
@@ -83,8 +82,12 @@ export async function createDirectOffer(db: Db, actor: Actor, input: DirectOffer
   });
 }
 
-/** A listing as the offer form shows it: only what the public marketplace shows anyway. */
-export async function getListingForOffer(db: DbOrTx, params: { listingId: string }) {
+/**
+ * A listing as the offer form shows it: only what the public marketplace shows anyway, and only
+ * while the public listing page would show it (listingVisibility: an expired licence, a paused
+ * listing or a suspended provider hide it). Null otherwise, so the form answers 404 like the page.
+ */
+export async function getListingForOffer(db: DbOrTx, params: { listingId: string; now: Date }) {
   const [listing] = await db
     .select({
       id: serviceListings.id,
@@ -92,10 +95,18 @@ export async function getListingForOffer(db: DbOrTx, params: { listingId: string
       scope: serviceListings.scope,
       category: serviceListings.category,
       priceFen: serviceListings.priceFen,
+      providerId: serviceListings.providerId,
       providerName: organisations.name,
+      status: serviceListings.status,
+      requiredQualificationType: serviceListings.requiredQualificationType,
     })
     .from(serviceListings)
     .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
-    .where(and(eq(serviceListings.id, params.listingId), eq(serviceListings.status, "active")));
-  return listing ?? null;
+    .where(and(eq(serviceListings.id, params.listingId), eq(organisations.kind, "provider")));
+  if (!listing) return null;
+  const facts = await providerVisibilityFacts(db, listing.providerId);
+  const visibility = listingVisibility({ listing, ...facts, today: shanghaiDateString(params.now) });
+  if (!visibility.visible) return null;
+  const { status: _status, requiredQualificationType: _required, ...shown } = listing;
+  return shown;
 }

@@ -6,16 +6,15 @@ import type { Engagement, EngagementStatus } from "../../db/schema";
 import {
   autoAcceptAt,
   availableEvents,
-  MONEY_RELEVANT_STATES,
-  transition,
+  awaitingAfter,
   type EngagementActor,
   type EngagementParty,
 } from "../domain/engagement-machine";
-import { AppError } from "../utils/errors";
-import { writeAudit } from "./audit.server";
-import { recomputeProviderCredit } from "./credit.server";
+import { AppError, notFound } from "../utils/errors";
 import { runAutoAcceptance } from "./engagement-auto-accept.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
+import { ENGAGEMENT_SUBJECT } from "./lifecycle-subjects.server";
+import { fire, type Prepared } from "./transitions.server";
 import { PAGE_SIZE } from "./organisations.server";
 
 /** Who is looking or acting: an organisation (a party, or the platform) and, for writes, a user. */
@@ -51,7 +50,7 @@ function actorFor(viewer: Viewer, e: Engagement): EngagementActor | null {
 async function findVisible(db: DbOrTx, viewer: Viewer, engagementId: string, lock = false) {
   const query = db.select().from(engagements).where(and(eq(engagements.id, engagementId), visibleTo(viewer)));
   const [row] = lock ? await query.for("update") : await query;
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   return row;
 }
 
@@ -63,8 +62,8 @@ const providerOrg = alias(organisations, "provider_org");
  * A delivery left unanswered for 14 days is accepted here, on read, before it is shown
  * (docs/decisions/005-auto-acceptance.md).
  */
-export async function getEngagement(db: Db, viewer: Viewer, params: { engagementId: string; now?: Date }) {
-  const now = params.now ?? new Date();
+export async function getEngagement(db: Db, viewer: Viewer, params: { engagementId: string; now: Date }) {
+  const now = params.now;
   let engagement = await findVisible(db, viewer, params.engagementId);
   if (engagement.status === "delivered" && (await runAutoAcceptance(db, { now, engagementId: engagement.id })) > 0) {
     engagement = await findVisible(db, viewer, params.engagementId);
@@ -110,9 +109,9 @@ export async function getEngagement(db: Db, viewer: Viewer, params: { engagement
 export async function listEngagements(
   db: Db,
   viewer: Viewer,
-  params: { status?: EngagementStatus; page?: number; now?: Date } = {},
+  params: { status?: EngagementStatus; page?: number; now: Date },
 ) {
-  if (viewer.orgKind !== "platform") await runAutoAcceptance(db, { now: params.now ?? new Date(), orgId: viewer.orgId });
+  if (viewer.orgKind !== "platform") await runAutoAcceptance(db, { now: params.now, orgId: viewer.orgId });
   const page = Math.max(1, params.page ?? 1);
   const where = and(visibleTo(viewer), params.status ? eq(engagements.status, params.status) : undefined);
   const [rows, [{ total }]] = await Promise.all([
@@ -150,94 +149,66 @@ export type TransitionInput = {
   expectedVersion?: number;
   /** For `counter`: the new terms. */
   terms?: OfferTerms;
-  now?: Date;
+  now: Date;
 };
 
 /**
- * Fires one event of the state machine. The row is locked, the machine decides, and the new
- * status, its timestamps and the engagement_events row (actor, time, reason) are written in
- * one transaction; money-relevant outcomes also go to the audit log. An event the machine
- * refuses is a 409 with a message key, never a 500.
+ * Fires one event of the state machine through the one executor (transitions.server.ts): the
+ * row is locked, the machine decides, and the new status, its timestamps, the engagement_events
+ * row and (for money-relevant steps) the audit entry are written in one transaction. An event
+ * the machine refuses is a 409 with a message key, never a 500.
  */
 export async function applyTransition(db: Db, actor: EngagementActorInput, input: TransitionInput) {
-  const now = input.now ?? new Date();
-  return db.transaction(async (tx) => {
-    const e = await findVisible(tx, actor, input.engagementId, true);
-    const role = actorFor(actor, e);
-    if (!role) throw new AppError(404, "not_found", "not_found");
-    if (input.expectedVersion !== undefined && input.expectedVersion !== e.version) {
-      throw new AppError(409, "stale", "engagement.stale");
-    }
-    const step = transition(e.status, input.event, role, { awaiting: awaitingParty(e) });
-    if (!step.ok) throw new AppError(409, step.code, `engagement.${step.code}`);
-    const reason = input.reason?.trim() || null;
-    if (step.needsReason && !reason) throw new AppError(400, "reason_required", "engagement.reason_required");
-
-    const changes: Partial<typeof engagements.$inferInsert> = {};
-    const data: Record<string, unknown> = {};
-    if (input.event === "counter") {
-      const terms = input.terms;
-      if (!terms) throw new AppError(400, "terms_required", "engagement.terms_required");
-      if (terms.startDate && terms.endDate && terms.endDate < terms.startDate) {
-        throw new AppError(400, "dates_order", "engagement.dates_order");
-      }
-      Object.assign(changes, {
-        priceFen: terms.priceFen,
-        scope: terms.scope,
-        startDate: terms.startDate ?? null,
-        endDate: terms.endDate ?? null,
-      });
-      data.terms = terms;
-      data.previous = { priceFen: e.priceFen, scope: e.scope, startDate: e.startDate, endDate: e.endDate };
-    }
-    if (input.event === "accept_offer") {
-      await assertProviderMayContract(tx, {
-        providerId: e.providerId,
-        enterpriseId: e.enterpriseId,
-        category: e.category,
-        now,
-        side: role === "provider" ? "provider" : "enterprise",
-      });
-    }
-    if (input.event === "deliver" || input.event === "redeliver") await assertSomethingDelivered(tx, e, input.event);
-
-    changes.offerAwaitingOrgId = step.awaiting === "enterprise" ? e.enterpriseId : step.awaiting === "provider" ? e.providerId : null;
-    if (step.to === "signed") changes.signedAt = now;
-    if (step.to === "delivered") changes.deliveredAt = now;
-    if (step.to === "accepted") changes.acceptedAt = now;
-
-    const updated = await tx
-      .update(engagements)
-      .set({ ...changes, status: step.to, version: e.version + 1 })
-      .where(and(eq(engagements.id, e.id), eq(engagements.version, e.version)))
-      .returning();
-    if (updated.length !== 1) throw new AppError(409, "stale", "engagement.stale");
-    await tx.insert(engagementEvents).values({
-      engagementId: e.id,
+  const now = input.now;
+  return db.transaction(async (tx) =>
+    fire(tx, ENGAGEMENT_SUBJECT, {
+      id: input.engagementId,
+      scope: visibleTo(actor),
       event: input.event,
-      fromStatus: e.status,
-      toStatus: step.to,
-      actorOrgId: actor.orgId,
-      actorUserId: actor.userId,
-      reason,
-      data,
-      at: now,
-    });
-    if (MONEY_RELEVANT_STATES.includes(step.to) && step.to !== e.status) {
-      await writeAudit(tx, {
-        action: `engagement.${step.to}`,
-        actorUserId: actor.userId,
-        orgId: actor.orgId,
-        subjectType: "engagement",
-        subjectId: e.id,
-        data: { event: input.event, from: e.status, priceFen: updated[0]!.priceFen, reason },
-        ip: actor.ip,
-      });
+      actor: (e) => {
+        const role = actorFor(actor, e);
+        return role ? { role, userId: actor.userId, orgId: actor.orgId, ip: actor.ip } : null;
+      },
+      reason: input.reason,
+      now,
+      expectedVersion: input.expectedVersion,
+      prepare: (tx, e) => prepareEvent(tx, e, input, actorFor(actor, e)!, now),
+    }),
+  );
+}
+
+/** What each event requires and changes beyond its edge: new terms, eligibility, a deliverable. */
+async function prepareEvent(tx: DbOrTx, e: Engagement, input: TransitionInput, role: EngagementActor, now: Date): Promise<Prepared> {
+  const changes: Partial<typeof engagements.$inferInsert> = {};
+  const data: Record<string, unknown> = {};
+  if (input.event === "counter") {
+    const terms = input.terms;
+    if (!terms) throw new AppError(400, "terms_required", "engagement.terms_required");
+    if (terms.startDate && terms.endDate && terms.endDate < terms.startDate) {
+      throw new AppError(400, "dates_order", "engagement.dates_order");
     }
-    // On-time delivery is an input of the credit grade: it changes when an engagement is accepted.
-    if (step.to === "accepted") await recomputeProviderCredit(tx, e.providerId, now);
-    return updated[0]!;
-  });
+    Object.assign(changes, {
+      priceFen: terms.priceFen,
+      scope: terms.scope,
+      startDate: terms.startDate ?? null,
+      endDate: terms.endDate ?? null,
+    });
+    data.terms = terms;
+    data.previous = { priceFen: e.priceFen, scope: e.scope, startDate: e.startDate, endDate: e.endDate };
+  }
+  if (input.event === "accept_offer") {
+    await assertProviderMayContract(tx, {
+      providerId: e.providerId,
+      enterpriseId: e.enterpriseId,
+      category: e.category,
+      now,
+      side: role === "provider" ? "provider" : "enterprise",
+    });
+  }
+  if (input.event === "deliver" || input.event === "redeliver") await assertSomethingDelivered(tx, e, input.event);
+  const awaiting = awaitingAfter(input.event, role);
+  changes.offerAwaitingOrgId = awaiting === "enterprise" ? e.enterpriseId : awaiting === "provider" ? e.providerId : null;
+  return { changes, data };
 }
 
 /**

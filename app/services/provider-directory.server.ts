@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, lte, min } from "drizzle-orm";
+import { and, eq, inArray, min } from "drizzle-orm";
+import { listingVisibleOnSql } from "../../db/schema/search-sql";
 import type { DbOrTx } from "../../db/client";
 import type { ProviderSearchQuery } from "../forms/search";
 import { qualifications, serviceListings } from "../../db/schema";
@@ -110,8 +111,7 @@ async function lowestPrices(db: DbOrTx, providerIds: string[], category: NonNull
       and(
         inArray(serviceListings.providerId, providerIds),
         eq(serviceListings.category, category),
-        lte(serviceListings.visibleFrom, today),
-        gte(serviceListings.visibleUntil, today),
+        listingVisibleOnSql(serviceListings, today),
       ),
     )
     .groupBy(serviceListings.providerId);

@@ -10,14 +10,15 @@ import {
   serviceListings,
   serviceRequests,
 } from "../../db/schema";
-import { transition } from "../domain/engagement-machine";
 import { shanghaiDateString } from "../domain/format";
 import { qualificationInForce } from "../domain/listing-visibility";
 import { withinQualificationScope } from "../domain/engagement-rules";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
-import { lockOwnRequest, requestAudienceCondition, type Actor } from "./requests.server";
+import { ENGAGEMENT_SUBJECT, QUOTE_SUBJECT, REQUEST_SUBJECT } from "./lifecycle-subjects.server";
+import { requestAudienceCondition, type Actor } from "./requests.server";
+import { fire } from "./transitions.server";
 
 export type QuoteInput = {
   requestId: string;
@@ -38,7 +39,7 @@ function isUniqueViolation(error: unknown): boolean {
  * rules of engagement-rules.ts let it; one live quote per provider per request (a partial
  * unique index backs this up against a double submit).
  */
-export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now = new Date()) {
+export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now: Date) {
   try {
     return await db.transaction(async (tx) => {
       const today = shanghaiDateString(now);
@@ -47,7 +48,7 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now =
         ? await tx.select().from(serviceRequests).where(and(eq(serviceRequests.id, input.requestId), audience))
         : [];
       // Not for this provider: the same 404 as a request that does not exist.
-      if (!request) throw new AppError(404, "not_found", "not_found");
+      if (!request) throw notFound();
       if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
       if (request.deadline && request.deadline < today) throw new AppError(409, "deadline_passed", "engagement.deadline_passed");
       await assertProviderMayContract(tx, {
@@ -102,25 +103,29 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now =
 }
 
 /** The provider takes back its own submitted quote; 404 for anyone else's. */
-export async function withdrawQuote(db: Db, actor: Actor, params: { quoteId: string }) {
-  return db.transaction(async (tx) => {
-    const [quote] = await tx
-      .select()
-      .from(quotes)
-      .where(and(eq(quotes.id, params.quoteId), eq(quotes.providerId, actor.orgId)))
-      .for("update");
-    if (!quote) throw new AppError(404, "not_found", "not_found");
-    if (quote.status !== "submitted") throw new AppError(409, "quote_not_open", "engagement.quote_not_open");
-    await tx.update(quotes).set({ status: "withdrawn" }).where(eq(quotes.id, quote.id));
-    await writeAudit(tx, {
-      action: "quote.withdrawn",
-      actorUserId: actor.userId,
-      orgId: actor.orgId,
-      subjectType: "quote",
-      subjectId: quote.id,
-      ip: actor.ip,
-    });
-  });
+export async function withdrawQuote(db: Db, actor: Actor, params: { quoteId: string; now: Date }) {
+  await db.transaction(async (tx) =>
+    fire(tx, QUOTE_SUBJECT, {
+      id: params.quoteId,
+      scope: eq(quotes.providerId, actor.orgId),
+      event: "withdraw",
+      actor: { role: "provider", ...actor },
+      now: params.now,
+    }),
+  );
+}
+
+/** Every still-submitted quote on the request except `keep`, declined by the system: not chosen. */
+export async function declineOpenQuotes(tx: DbOrTx, params: { requestId: string; keep?: string; now: Date }): Promise<number> {
+  const open = await tx
+    .select({ id: quotes.id })
+    .from(quotes)
+    .where(and(eq(quotes.requestId, params.requestId), eq(quotes.status, "submitted"), params.keep ? ne(quotes.id, params.keep) : undefined))
+    .orderBy(asc(quotes.id));
+  for (const { id } of open) {
+    await fire(tx, QUOTE_SUBJECT, { id, event: "decline", actor: { role: "system", userId: null, orgId: null }, now: params.now });
+  }
+  return open.length;
 }
 
 /**
@@ -128,13 +133,13 @@ export async function withdrawQuote(db: Db, actor: Actor, params: { quoteId: str
  * tells the providers apart (credit grade, rating, whether a qualification covering the
  * category is in force and until when).
  */
-export async function compareQuotes(db: DbOrTx, params: { requestId: string; orgId: string; now?: Date }) {
+export async function compareQuotes(db: DbOrTx, params: { requestId: string; orgId: string; now: Date }) {
   const [request] = await db
     .select()
     .from(serviceRequests)
     .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)));
-  if (!request) throw new AppError(404, "not_found", "not_found");
-  const today = shanghaiDateString(params.now ?? new Date());
+  if (!request) throw notFound();
+  const today = shanghaiDateString(params.now);
   const rows = await db
     .select({
       quote: quotes,
@@ -176,52 +181,40 @@ export async function compareQuotes(db: DbOrTx, params: { requestId: string; org
 }
 
 /**
- * The enterprise picks one quote: that is accepting the provider's offer, so the engagement
- * is created already `signed`, with its history (the quote as the offer, then accept_offer).
- * In the same transaction the other live quotes are declined and the request is awarded.
- * The request row is locked first, and awarded only if still open, so two concurrent picks
- * on one request make exactly one engagement.
+ * The enterprise picks one quote: that is accepting the provider's offer. Three machines move
+ * in one transaction, each through the executor: the request is awarded (its row locked first,
+ * so two concurrent picks make exactly one engagement), the quote is chosen and the others
+ * declined, and the engagement, created in `offer` with the quote as the provider's offer, is
+ * signed by the enterprise's accept_offer (which re-checks the provider's eligibility).
  */
-export async function acceptQuote(db: Db, actor: Actor, params: { requestId: string; quoteId: string; now?: Date }) {
-  const now = params.now ?? new Date();
+export async function acceptQuote(db: Db, actor: Actor, params: { requestId: string; quoteId: string; now: Date }) {
+  const now = params.now;
+  const enterprise = { role: "enterprise" as const, ...actor };
   return db.transaction(async (tx) => {
-    const request = await lockOwnRequest(tx, { requestId: params.requestId, orgId: actor.orgId });
-    if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
-    const [quote] = await tx
-      .select()
-      .from(quotes)
-      .where(and(eq(quotes.id, params.quoteId), eq(quotes.requestId, request.id)));
-    if (!quote) throw new AppError(404, "not_found", "not_found");
-    if (quote.status !== "submitted") throw new AppError(409, "quote_not_open", "engagement.quote_not_open");
-    if (quote.validUntil && quote.validUntil < shanghaiDateString(now)) {
-      throw new AppError(409, "quote_expired", "engagement.quote_expired");
-    }
-    // The provider's standing may have changed since it quoted.
-    await assertProviderMayContract(tx, {
-      providerId: quote.providerId,
-      enterpriseId: actor.orgId,
-      category: request.category,
+    const request = await fire(tx, REQUEST_SUBJECT, {
+      id: params.requestId,
+      scope: eq(serviceRequests.enterpriseId, actor.orgId),
+      event: "award",
+      actor: enterprise,
       now,
-      side: "enterprise",
     });
-    const step = transition("offer", "accept_offer", "enterprise", { awaiting: "enterprise" });
-    if (!step.ok) throw new AppError(409, step.code, `engagement.${step.code}`);
-
-    const awarded = await tx
-      .update(serviceRequests)
-      .set({ status: "awarded", closedAt: now })
-      .where(and(eq(serviceRequests.id, request.id), eq(serviceRequests.status, "open")))
-      .returning({ id: serviceRequests.id });
-    if (awarded.length !== 1) throw new AppError(409, "request_not_open", "engagement.request_not_open");
-    await tx.update(quotes).set({ status: "accepted" }).where(eq(quotes.id, quote.id));
-    await tx
-      .update(quotes)
-      .set({ status: "declined" })
-      .where(and(eq(quotes.requestId, request.id), eq(quotes.status, "submitted"), ne(quotes.id, quote.id)));
+    const quote = await fire(tx, QUOTE_SUBJECT, {
+      id: params.quoteId,
+      scope: eq(quotes.requestId, request.id),
+      event: "choose",
+      actor: enterprise,
+      now,
+      prepare: (_tx, q) => {
+        if (q.validUntil && q.validUntil < shanghaiDateString(now)) {
+          throw new AppError(409, "quote_expired", "engagement.quote_expired");
+        }
+      },
+    });
+    await declineOpenQuotes(tx, { requestId: request.id, keep: quote.id, now });
 
     const startDate = shanghaiDateString(now);
     const endDate = quote.durationDays ? shanghaiDateString(new Date(now.getTime() + quote.durationDays * 86_400_000)) : null;
-    const [engagement] = await tx
+    const [offer] = await tx
       .insert(engagements)
       .values({
         enterpriseId: actor.orgId,
@@ -239,44 +232,43 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
         // Policy 002 subsidises custody (安全托管) for industrial/trade firms; the subsidy
         // program still checks the enterprise itself when it applies.
         subsidyEligible: request.category === "custody",
-        status: step.to,
-        offerAwaitingOrgId: null,
-        signedAt: now,
-        version: 1,
+        status: "offer",
+        offerAwaitingOrgId: actor.orgId,
+        version: 0,
         createdAt: now,
       })
       .returning();
-    await tx.insert(engagementEvents).values([
-      {
-        engagementId: engagement.id,
-        event: "offer",
-        fromStatus: null,
-        toStatus: "offer",
-        actorOrgId: quote.providerId,
-        actorUserId: quote.createdByUserId,
-        data: { quoteId: quote.id, priceFen: quote.priceFen },
-        at: quote.createdAt,
-      },
-      {
-        engagementId: engagement.id,
-        event: "accept_offer",
-        fromStatus: "offer",
-        toStatus: step.to,
-        actorOrgId: actor.orgId,
-        actorUserId: actor.userId,
-        data: { quoteId: quote.id },
-        at: now,
-      },
-    ]);
-    await writeAudit(tx, {
-      action: "engagement.signed",
-      actorUserId: actor.userId,
-      orgId: actor.orgId,
-      subjectType: "engagement",
-      subjectId: engagement.id,
-      data: { quoteId: quote.id, requestId: request.id, providerId: quote.providerId, priceFen: quote.priceFen },
-      ip: actor.ip,
+    // The quote was the provider's offer: its history starts when the quote was made.
+    await tx.insert(engagementEvents).values({
+      engagementId: offer.id,
+      event: "offer",
+      fromStatus: null,
+      toStatus: "offer",
+      actorOrgId: quote.providerId,
+      actorUserId: quote.createdByUserId,
+      data: { quoteId: quote.id, priceFen: quote.priceFen },
+      at: quote.createdAt,
     });
-    return engagement;
+    return fire(tx, ENGAGEMENT_SUBJECT, {
+      id: offer.id,
+      event: "accept_offer",
+      actor: enterprise,
+      now,
+      prepare: async () => {
+        // The provider's standing may have changed since it quoted.
+        await assertProviderMayContract(tx, {
+          providerId: quote.providerId,
+          enterpriseId: actor.orgId,
+          category: request.category,
+          now,
+          side: "enterprise",
+        });
+        return {
+          changes: { offerAwaitingOrgId: null },
+          data: { quoteId: quote.id },
+          auditData: { quoteId: quote.id, requestId: request.id, providerId: quote.providerId },
+        };
+      },
+    });
   });
 }

@@ -3,11 +3,15 @@ import type { Db, DbOrTx } from "../../db/client";
 import { organisations, providerProfiles, quotes, serviceRequests } from "../../db/schema";
 import type { ServiceCategory } from "../../db/schema";
 import { shanghaiDateString } from "../domain/format";
-import { AppError } from "../utils/errors";
+import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { REQUEST_SUBJECT } from "./lifecycle-subjects.server";
 import { PAGE_SIZE } from "./organisations.server";
+import { declineOpenQuotes } from "./quotes.server";
+import { fire } from "./transitions.server";
 
-export type Actor = { userId: string; orgId: string; ip: string };
+export type { Actor } from "./actor";
+import type { Actor } from "./actor";
 
 export type NewRequestInput = {
   category: ServiceCategory;
@@ -23,14 +27,14 @@ export type NewRequestInput = {
 const LIVE_QUOTE = sql`${quotes.status} in ('submitted', 'accepted')`;
 
 /** 需求: an enterprise posts a need; matching providers see it in their inbox. */
-export async function createRequest(db: Db, actor: Actor, input: NewRequestInput, now = new Date()) {
+export async function createRequest(db: Db, actor: Actor, input: NewRequestInput, now: Date) {
   if (input.deadline && input.deadline < shanghaiDateString(now)) {
     throw new AppError(400, "deadline_past", "engagement.deadline_in_past");
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(serviceRequests)
-      .values({ ...input, enterpriseId: actor.orgId, createdByUserId: actor.userId })
+      .values({ ...input, enterpriseId: actor.orgId, createdByUserId: actor.userId, createdAt: now })
       .returning();
     await writeAudit(tx, {
       action: "request.created",
@@ -45,17 +49,6 @@ export async function createRequest(db: Db, actor: Actor, input: NewRequestInput
   });
 }
 
-/** The enterprise's own request, locked for a decision; 404 for anyone else's. */
-export async function lockOwnRequest(tx: DbOrTx, params: { requestId: string; orgId: string }) {
-  const [row] = await tx
-    .select()
-    .from(serviceRequests)
-    .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)))
-    .for("update");
-  if (!row) throw new AppError(404, "not_found", "not_found");
-  return row;
-}
-
 /**
  * Ends an open request without picking anyone: `closed` (the enterprise declined every quote)
  * or `cancelled` (it withdrew the need). Either way every live quote is declined.
@@ -63,28 +56,21 @@ export async function lockOwnRequest(tx: DbOrTx, params: { requestId: string; or
 export async function endRequest(
   db: Db,
   actor: Actor,
-  params: { requestId: string; outcome: "closed" | "cancelled"; now?: Date },
+  params: { requestId: string; outcome: "closed" | "cancelled"; now: Date },
 ) {
-  return db.transaction(async (tx) => {
-    const request = await lockOwnRequest(tx, { requestId: params.requestId, orgId: actor.orgId });
-    if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
-    const now = params.now ?? new Date();
-    await tx.update(serviceRequests).set({ status: params.outcome, closedAt: now }).where(eq(serviceRequests.id, request.id));
-    const declined = await tx
-      .update(quotes)
-      .set({ status: "declined" })
-      .where(and(eq(quotes.requestId, request.id), eq(quotes.status, "submitted")))
-      .returning({ id: quotes.id });
-    await writeAudit(tx, {
-      action: `request.${params.outcome}`,
-      actorUserId: actor.userId,
-      orgId: actor.orgId,
-      subjectType: "service_request",
-      subjectId: request.id,
-      data: { declinedQuotes: declined.length },
-      ip: actor.ip,
-    });
-  });
+  await db.transaction(async (tx) =>
+    fire(tx, REQUEST_SUBJECT, {
+      id: params.requestId,
+      scope: eq(serviceRequests.enterpriseId, actor.orgId),
+      event: params.outcome === "closed" ? "close" : "cancel",
+      actor: { role: "enterprise", ...actor },
+      now: params.now,
+      prepare: async (tx, request) => {
+        const declinedQuotes = await declineOpenQuotes(tx, { requestId: request.id, now: params.now });
+        return { auditData: { declinedQuotes } };
+      },
+    }),
+  );
 }
 
 /** The enterprise's requests, newest first, with how many live quotes each has. */
@@ -127,7 +113,7 @@ export async function getOwnRequest(db: DbOrTx, params: { requestId: string; org
     .select()
     .from(serviceRequests)
     .where(and(eq(serviceRequests.id, params.requestId), eq(serviceRequests.enterpriseId, params.orgId)));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   return row;
 }
 
@@ -160,9 +146,9 @@ async function matchCondition(db: DbOrTx, providerId: string, today: string): Pr
 }
 
 /** The provider's inbox: matching open requests it has no live quote on, newest first. */
-export async function providerInbox(db: DbOrTx, params: { providerId: string; page?: number; now?: Date }) {
+export async function providerInbox(db: DbOrTx, params: { providerId: string; page?: number; now: Date }) {
   const page = Math.max(1, params.page ?? 1);
-  const match = await matchCondition(db, params.providerId, shanghaiDateString(params.now ?? new Date()));
+  const match = await matchCondition(db, params.providerId, shanghaiDateString(params.now));
   if (!match) return { rows: [], total: 0, page, pageSize: PAGE_SIZE, hasProfile: false };
   const where = and(
     match,
@@ -195,15 +181,15 @@ export async function providerInbox(db: DbOrTx, params: { providerId: string; pa
  * One request as a provider sees it: only if it matches the provider now, or the provider
  * has quoted on it before (so it can follow its own quote). 404 otherwise.
  */
-export async function getRequestForProvider(db: DbOrTx, params: { requestId: string; providerId: string; now?: Date }) {
-  const match = await matchCondition(db, params.providerId, shanghaiDateString(params.now ?? new Date()));
+export async function getRequestForProvider(db: DbOrTx, params: { requestId: string; providerId: string; now: Date }) {
+  const match = await matchCondition(db, params.providerId, shanghaiDateString(params.now));
   const quotedBefore = sql`exists (select 1 from ${quotes} where ${quotes.requestId} = ${serviceRequests.id} and ${quotes.providerId} = ${params.providerId})`;
   const [row] = await db
     .select({ request: serviceRequests, enterpriseName: organisations.name, matches: match ?? sql<boolean>`false` })
     .from(serviceRequests)
     .innerJoin(organisations, eq(organisations.id, serviceRequests.enterpriseId))
     .where(and(eq(serviceRequests.id, params.requestId), match ? or(match, quotedBefore) : quotedBefore));
-  if (!row) throw new AppError(404, "not_found", "not_found");
+  if (!row) throw notFound();
   const ownQuotes = await db
     .select()
     .from(quotes)

@@ -1,7 +1,7 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
-import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
+import { bayesianRatingSql, gradeSortKeySql, listingVisibleOnSql, staticScoreSql } from "../../db/schema/search-sql";
 import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
 import { regionLevel } from "../domain/regions";
 import { combineTsQuery, queryLexemeGroups } from "../domain/search-facets";
@@ -181,11 +181,11 @@ function listingOrder(sort: ListingSort = "relevance", c: Cols): SortKey[] {
 }
 
 export function listingShape(f: ListingFilters): Shape {
-  // visible_from/visible_until are kept by triggers: paused, suspended or unqualified → never.
+  // visible_from/until/days are kept by triggers: paused, suspended or unqualified → never.
   return {
     table: l,
     cols: listingCols,
-    base: sql`${l.visibleFrom} <= ${f.today}::date and ${l.visibleUntil} >= ${f.today}::date`,
+    base: listingVisibleOnSql(l, f.today),
     filters: (c) => listingFilters(f, c),
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),

@@ -22,6 +22,8 @@ import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "./search-sql
 
 /** A tsvector filled by the app's CJK tokeniser (unigrams + bigrams), see app/domain/cjk-tokens.ts. */
 export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+/** A set of date ranges (PostgreSQL 14+), as its text form, e.g. "{[2020-01-01,2022-01-01),[2023-01-01,2028-01-01)}". */
+export const datemultirange = customType<{ data: string }>({ dataType: () => "datemultirange" });
 
 export const serviceCategory = pgEnum("service_category", [
   "consulting", // 安全咨询
@@ -205,6 +207,13 @@ export const serviceListings = pgTable(
      */
     visibleFrom: date({ mode: "string" }).notNull().default(sql`'infinity'`),
     visibleUntil: date({ mode: "string" }).notNull().default(sql`'-infinity'`),
+    /**
+     * The exact days the listing is public: one range per verified certificate of the required
+     * type, so a gap between two certificates is a gap here (listingVisibility checks each
+     * certificate). visible_from … visible_until is its hull, for the indexes; searches test
+     * both (listingVisibleOnSql in search-sql.ts).
+     */
+    visibleDays: datemultirange().notNull().default(sql`'{}'::datemultirange`),
     providerVerified: boolean().notNull().default(false),
     providerGrade: creditGrade(),
     providerGradeKey: smallint().notNull().default(1),

@@ -120,7 +120,11 @@ describe("an enterprise buys safety consulting on the marketplace", () => {
 
     // The enterprise sees the report and accepts.
     await gotoHydrated(ent, engagementPath);
-    await expect(ent.getByRole("link", { name: /安全生产标准化诊断报告|诊断报告\.pdf/ }).first()).toBeTruthy();
+    // The report's download link: exactly one, pointing at the stored file (a locator object
+    // itself is always truthy, so count and href are what can fail here).
+    const report = ent.getByRole("link", { name: /诊断报告\.pdf/ });
+    await expect.poll(() => report.count()).toBe(1);
+    expect(await report.getAttribute("href")).toMatch(/^\/files\/[0-9a-f-]{36}$/);
     await press(ent, "验收通过");
     await expect.poll(() => ent.locator("main").innerText()).toContain("已验收");
     await expectAccessible(ent);

@@ -11,6 +11,8 @@ import { AppError } from "../../app/utils/errors";
 import { createOrgWithOwner, registerOrg } from "../factories/accounts";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+/** The use cases' clock in this file: fixed, never the wall clock. */
+const NOW = new Date("2026-06-01T09:00:00+08:00");
 let t: TestDb;
 let admin: { userId: string; orgId: string; ip: string };
 
@@ -32,7 +34,7 @@ describe("decisions on an organisation", () => {
   it("verify: the organisation becomes verified, with an audit entry by the admin", async () => {
     const { org } = await registerOrg(t.db);
     expect(org.verificationStatus).toBe("pending");
-    await decideOrganisation(t.db, admin, { orgId: org.id, decision: "verify" });
+    await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "verify" });
     const after = await getOrg(org.id);
     expect(after.verificationStatus).toBe("verified");
     expect(after.verifiedAt).toBeInstanceOf(Date);
@@ -42,7 +44,7 @@ describe("decisions on an organisation", () => {
   it("suspend without a reason is refused and changes nothing", async () => {
     const { org } = await registerOrg(t.db);
     for (const reason of [undefined, ""]) {
-      const error = await rejection(decideOrganisation(t.db, admin, { orgId: org.id, decision: "suspend", reason }));
+      const error = await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason }));
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 422, code: "reason_required" });
     }
@@ -53,26 +55,26 @@ describe("decisions on an organisation", () => {
   it("suspend with a reason, then reinstate, each audited; repeating either is a 409", async () => {
     const { org } = await registerOrg(t.db);
     const reason = "资质证书过期未更新";
-    await decideOrganisation(t.db, admin, { orgId: org.id, decision: "suspend", reason });
+    await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason });
     const suspended = await getOrg(org.id);
     expect(suspended.suspendedAt).toBeInstanceOf(Date);
     expect(suspended.suspendedReason).toBe(reason);
     expect(await auditFor(org.id, "organisation.suspend")).toMatchObject([{ actorUserId: admin.userId, data: { reason } }]);
-    expect(await rejection(decideOrganisation(t.db, admin, { orgId: org.id, decision: "suspend", reason }))).toMatchObject({ status: 409 });
+    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason }))).toMatchObject({ status: 409 });
 
-    await decideOrganisation(t.db, admin, { orgId: org.id, decision: "reinstate" });
+    await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reinstate" });
     const reinstated = await getOrg(org.id);
     expect(reinstated.suspendedAt).toBeNull();
     expect(reinstated.suspendedReason).toBeNull();
     expect(await auditFor(org.id, "organisation.reinstate")).toMatchObject([{ actorUserId: admin.userId }]);
-    expect(await rejection(decideOrganisation(t.db, admin, { orgId: org.id, decision: "reinstate" }))).toMatchObject({ status: 409 });
+    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reinstate" }))).toMatchObject({ status: 409 });
   });
 
   it("reject needs a reason and is audited with it", async () => {
     const { org } = await registerOrg(t.db, { kind: "provider" });
-    expect(await rejection(decideOrganisation(t.db, admin, { orgId: org.id, decision: "reject" }))).toMatchObject({ status: 422 });
+    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reject" }))).toMatchObject({ status: 422 });
     expect((await getOrg(org.id)).verificationStatus).toBe("pending");
-    await decideOrganisation(t.db, admin, { orgId: org.id, decision: "reject", reason: "营业执照与统一社会信用代码不符" });
+    await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reject", reason: "营业执照与统一社会信用代码不符" });
     expect((await getOrg(org.id)).verificationStatus).toBe("rejected");
     expect(await auditFor(org.id, "organisation.reject")).toMatchObject([
       { actorUserId: admin.userId, data: { reason: "营业执照与统一社会信用代码不符" } },
@@ -80,10 +82,10 @@ describe("decisions on an organisation", () => {
   });
 
   it("the platform organisation itself cannot be decided on; an unknown id is a 404", async () => {
-    expect(await rejection(decideOrganisation(t.db, admin, { orgId: admin.orgId, decision: "suspend", reason: "x" }))).toMatchObject({ status: 409 });
+    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: admin.orgId, decision: "suspend", reason: "x" }))).toMatchObject({ status: 409 });
     expect((await getOrg(admin.orgId)).suspendedAt).toBeNull();
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect(await rejection(decideOrganisation(t.db, admin, { orgId: unknown, decision: "verify" }))).toMatchObject({ status: 404 });
+    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: unknown, decision: "verify" }))).toMatchObject({ status: 404 });
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, organisations, practiceNotices, providerProfiles } from "../../db/schema";
 import { decideOrganisation } from "../../app/services/admin.server";
-import { getProviderCredit, gradeUngradedProviders, listGoodStandingProviders, recomputeProviderCredit } from "../../app/services/credit.server";
+import { getProviderCredit, gradeUngradedProviders, listGoodStandingProviders, recomputeProviderCredit, regradeProviders } from "../../app/services/credit.server";
 import { listBureauRecords, listEvaluableProviders, listViolations, recordEvaluation, recordViolation } from "../../app/services/evaluations.server";
 import { listPublishedReviews, submitReview } from "../../app/services/reviews.server";
 import { AppError } from "../../app/utils/errors";
@@ -110,8 +110,8 @@ describe("violations and suspension (退出)", () => {
     await recordViolation(t.db, actor(jinhuaBureau), { providerId: provider.org.id, kind: "falsification", serious: true, occurredOn: "2025-05-01", note: "检测报告数据造假" }, now);
     expect((await org(provider.org.id)).suspendedAt).not.toBeNull();
 
-    await decideOrganisation(t.db, { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" }, { orgId: provider.org.id, decision: "reinstate" });
-    const later = new Date(Date.now() + 60_000);
+    await decideOrganisation(t.db, { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" }, { now: new Date(now.getTime() + 30_000), orgId: provider.org.id, decision: "reinstate" });
+    const later = new Date(now.getTime() + 60_000);
     const again = await recomputeProviderCredit(t.db, provider.org.id, later);
     expect(again?.grade).toBe("D");
     expect(again?.suspendedNow).toBe(false);
@@ -121,6 +121,40 @@ describe("violations and suspension (退出)", () => {
     const result = await recordViolation(t.db, actor(admin), { providerId: provider.org.id, kind: "monopoly_pricing", serious: false, occurredOn: "2025-06-02", note: "统一抬价" }, new Date(later.getTime() + 60_000));
     expect(result.credit?.suspendedNow).toBe(true);
     expect((await org(provider.org.id)).suspendedAt).not.toBeNull();
+  });
+});
+
+describe("grades without waiting for another event (daily regrade, verification)", () => {
+  it("verifying a provider grades it at once, so it is on the 公示 list", async () => {
+    const pending = await createOrgWithOwner(t.db, { kind: "provider", regionCode: "330702" });
+    expect((await profile(pending.org.id))?.creditGrade ?? null).toBeNull();
+    await decideOrganisation(t.db, actor(admin), { orgId: pending.org.id, decision: "verify", now });
+    const graded = await profile(pending.org.id);
+    expect(graded?.creditGrade).toBe("B"); // decision 006: a new provider starts at B
+    expect(graded?.creditComputedAt).toEqual(now);
+    expect(await listedIds()).toContain(pending.org.id);
+  });
+
+  it("regradeProviders regrades those whose 3-year window lost a record, and the ungraded, nobody else", async () => {
+    const gradedOn = new Date("2025-06-01T04:00:00Z");
+    const aging = await verifiedProvider(t.db, { regionCode: "330702" });
+    // Inside the window on 2025-06-01 (it starts 2022-06-01), outside on 2025-06-10 (starts 2022-06-10).
+    await recordViolation(t.db, actor(jinhuaBureau), { providerId: aging.org.id, kind: "monopoly_pricing", serious: false, occurredOn: "2022-06-05", note: "统一抬价" }, gradedOn);
+    expect((await profile(aging.org.id))?.creditReasons?.map((r) => r.code)).toContain("violation");
+    const steady = await verifiedProvider(t.db, { regionCode: "330702" });
+    await recomputeProviderCredit(t.db, steady.org.id, gradedOn);
+    const ungraded = await verifiedProvider(t.db, { regionCode: "330702" });
+
+    const regraded = await regradeProviders(t.db, { now });
+    expect(regraded).toContain(aging.org.id);
+    expect(regraded).toContain(ungraded.org.id);
+    expect(regraded).not.toContain(steady.org.id);
+    const aged = await profile(aging.org.id);
+    expect(aged?.creditComputedAt).toEqual(now);
+    expect(aged?.creditReasons?.map((r) => r.code) ?? []).not.toContain("violation");
+    expect((await profile(ungraded.org.id))?.creditGrade).toBe("B");
+    // Idempotent: nothing left to do the same day.
+    expect(await regradeProviders(t.db, { now })).not.toContain(aging.org.id);
   });
 });
 

@@ -35,6 +35,8 @@ import { fileOf, pdfBytes } from "../factories/files";
 import { makeEnterprise, makeProvider } from "../factories/marketplace";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+/** The use cases' clock in this file: fixed, never the wall clock. */
+const NOW = new Date("2026-06-01T09:00:00+08:00");
 let t: TestDb;
 let uploadDir: string;
 let env: ReturnType<typeof loadEnv>;
@@ -55,10 +57,10 @@ beforeAll(async () => {
   B = await makeProvider(t.db, { name: "乙服务机构" });
   C = await makeEnterprise(t.db, { name: "丙企业" });
   D = await makeProvider(t.db, { name: "丁服务机构" });
-  request = await createRequest(t.db, A.actor, { category: "consulting", title: "咨询", description: "d", regionCode: "330702" });
-  quote = await submitQuote(t.db, B.actor, { requestId: request.id, priceFen: 900_000, plan: "方案" });
-  engagement = await acceptQuote(t.db, A.actor, { requestId: request.id, quoteId: quote.id });
-  await applyTransition(t.db, B.actor, { engagementId: engagement.id, event: "start" });
+  request = await createRequest(t.db, A.actor, { category: "consulting", title: "咨询", description: "d", regionCode: "330702" }, NOW);
+  quote = await submitQuote(t.db, B.actor, { requestId: request.id, priceFen: 900_000, plan: "方案" }, NOW);
+  engagement = await acceptQuote(t.db, A.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
+  await applyTransition(t.db, B.actor, { now: NOW, engagementId: engagement.id, event: "start" });
   const row = await addReport(t.db, env, B.actor, { engagementId: engagement.id, title: "报告", file: fileOf(pdfBytes(), "报告.pdf") });
   [report] = await t.db.select().from(files).where(eq(files.id, row.fileId!));
   await postMessage(t.db, A.actor, { engagementId: engagement.id, body: "请尽快安排现场" });
@@ -107,7 +109,7 @@ async function fileRoute(fileId: string, who: { user: { id: string }; org: { id:
 
 describe("isolation between organisations", () => {
   it("the parties themselves can read what is theirs (so the refusals below mean something)", async () => {
-    expect((await getEngagement(t.db, A.actor, { engagementId: engagement.id })).engagement.id).toBe(engagement.id);
+    expect((await getEngagement(t.db, A.actor, { now: NOW, engagementId: engagement.id })).engagement.id).toBe(engagement.id);
     expect(await listDeliverables(t.db, { engagementId: engagement.id, orgId: A.org.id })).toHaveLength(1);
     expect(await listMessages(t.db, { engagementId: engagement.id, orgId: B.org.id })).toHaveLength(1);
     expect((await fileRoute(report.id, A)).status).toBe(200);
@@ -119,15 +121,15 @@ describe("isolation between organisations", () => {
       const before = await snapshot();
       const refusals: Array<[string, () => Promise<unknown>]> = [
         ["read request", () => getOwnRequest(t.db, { requestId: request.id, orgId: X.org.id })],
-        ["read request as provider", () => getRequestForProvider(t.db, { requestId: request.id, providerId: X.org.id })],
-        ["compare quotes", () => compareQuotes(t.db, { requestId: request.id, orgId: X.org.id })],
-        ["close request", () => endRequest(t.db, X.actor, { requestId: request.id, outcome: "closed" })],
-        ["cancel request", () => endRequest(t.db, X.actor, { requestId: request.id, outcome: "cancelled" })],
-        ["pick quote", () => acceptQuote(t.db, X.actor, { requestId: request.id, quoteId: quote.id })],
-        ["withdraw quote", () => withdrawQuote(t.db, X.actor, { quoteId: quote.id })],
-        ["read engagement", () => getEngagement(t.db, X.actor, { engagementId: engagement.id })],
-        ["deliver", () => applyTransition(t.db, X.actor, { engagementId: engagement.id, event: "deliver" })],
-        ["dispute", () => applyTransition(t.db, X.actor, { engagementId: engagement.id, event: "dispute", reason: "x" })],
+        ["read request as provider", () => getRequestForProvider(t.db, { now: NOW, requestId: request.id, providerId: X.org.id })],
+        ["compare quotes", () => compareQuotes(t.db, { now: NOW, requestId: request.id, orgId: X.org.id })],
+        ["close request", () => endRequest(t.db, X.actor, { now: NOW, requestId: request.id, outcome: "closed" })],
+        ["cancel request", () => endRequest(t.db, X.actor, { now: NOW, requestId: request.id, outcome: "cancelled" })],
+        ["pick quote", () => acceptQuote(t.db, X.actor, { now: NOW, requestId: request.id, quoteId: quote.id })],
+        ["withdraw quote", () => withdrawQuote(t.db, X.actor, { now: NOW, quoteId: quote.id })],
+        ["read engagement", () => getEngagement(t.db, X.actor, { now: NOW, engagementId: engagement.id })],
+        ["deliver", () => applyTransition(t.db, X.actor, { now: NOW, engagementId: engagement.id, event: "deliver" })],
+        ["dispute", () => applyTransition(t.db, X.actor, { now: NOW, engagementId: engagement.id, event: "dispute", reason: "x" })],
         ["list deliverables", () => listDeliverables(t.db, { engagementId: engagement.id, orgId: X.org.id })],
         ["upload report", () => addReport(t.db, env, X.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") })],
         ["record visit", () => recordActivity(t.db, X.actor, { engagementId: engagement.id, kind: "visit", title: "x", occurredOn: "2026-05-01" })],
@@ -140,7 +142,7 @@ describe("isolation between organisations", () => {
       }
       expect(await getReadableFile(t.db, { fileId: report.id, orgId: X.org.id, orgKind: X.org.kind })).toBeNull();
       expect((await fileRoute(report.id, X)).status).toBe(404);
-      expect((await listEngagements(t.db, X.actor)).rows).toHaveLength(0);
+      expect((await listEngagements(t.db, X.actor, { now: NOW })).rows).toHaveLength(0);
       expect(await snapshot()).toEqual(before);
     });
   }
@@ -149,10 +151,10 @@ describe("isolation between organisations", () => {
     const before = await snapshot();
     // The provider cannot pick quotes or close the enterprise's request; the enterprise cannot
     // withdraw the provider's quote, start the work or upload deliverables in its name.
-    expect(await statusOf(acceptQuote(t.db, B.actor, { requestId: request.id, quoteId: quote.id }))).toBe(404);
-    expect(await statusOf(endRequest(t.db, B.actor, { requestId: request.id, outcome: "closed" }))).toBe(404);
-    expect(await statusOf(withdrawQuote(t.db, A.actor, { quoteId: quote.id }))).toBe(404);
-    expect(await statusOf(applyTransition(t.db, A.actor, { engagementId: engagement.id, event: "deliver" }))).toBe(409);
+    expect(await statusOf(acceptQuote(t.db, B.actor, { now: NOW, requestId: request.id, quoteId: quote.id }))).toBe(404);
+    expect(await statusOf(endRequest(t.db, B.actor, { now: NOW, requestId: request.id, outcome: "closed" }))).toBe(404);
+    expect(await statusOf(withdrawQuote(t.db, A.actor, { now: NOW, quoteId: quote.id }))).toBe(404);
+    expect(await statusOf(applyTransition(t.db, A.actor, { now: NOW, engagementId: engagement.id, event: "deliver" }))).toBe(409);
     expect(await statusOf(addReport(t.db, env, A.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") }))).toBe(403);
     expect(await statusOf(recordActivity(t.db, A.actor, { engagementId: engagement.id, kind: "visit", title: "x", occurredOn: "2026-05-01" }))).toBe(403);
     expect(await snapshot()).toEqual(before);

@@ -9,6 +9,7 @@ import { engagementEvents, engagements } from "../../db/schema";
 import { resources } from "../../app/i18n/resources";
 import { action as engagementAction, loader as engagementLoader } from "../../app/routes/engagements/detail";
 import { loader as engagementListLoader } from "../../app/routes/engagements/index";
+import { action as offerAction, loader as offerLoader } from "../../app/routes/engagements/new";
 import { action as quoteAction } from "../../app/routes/provider-inbox/request";
 import { action as requestAction, loader as requestLoader } from "../../app/routes/requests/detail";
 import { applyTransition } from "../../app/services/engagements.server";
@@ -17,8 +18,11 @@ import { createRequest } from "../../app/services/requests.server";
 import { createSession } from "../../app/services/sessions.server";
 import { loadEnv } from "../../app/utils/env.server";
 import { makeEnterprise, makeProvider } from "../factories/marketplace";
+import { addListing, addQualification } from "../factories/search";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+/** The use cases' clock in this file: fixed, never the wall clock. */
+const NOW = new Date("2026-06-01T09:00:00+08:00");
 let t: TestDb;
 let uploadDir: string;
 let env: ReturnType<typeof loadEnv>;
@@ -58,8 +62,8 @@ async function call(fn: (args: never) => unknown, who: Who, url: string, params:
 async function setup() {
   const enterprise = await makeEnterprise(t.db);
   const provider = await makeProvider(t.db, { categories: ["assessment", "custody"], qualificationTypes: [["safety_assessment", ["assessment"]]] });
-  const request = await createRequest(t.db, enterprise.actor, { category: "assessment", title: "安全现状评价", description: "d", regionCode: "330702" });
-  const quote = await submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 2_000_000, plan: "评价方案" });
+  const request = await createRequest(t.db, enterprise.actor, { category: "assessment", title: "安全现状评价", description: "d", regionCode: "330702" }, NOW);
+  const quote = await submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 2_000_000, plan: "评价方案" }, NOW);
   return { enterprise, provider, request, quote };
 }
 
@@ -79,7 +83,7 @@ describe("request and engagement routes", () => {
 
   it("an outsider gets 404 on the request page, the engagement page and the engagement's actions", async () => {
     const { enterprise, provider, request, quote } = await setup();
-    const engagement = await acceptQuote(t.db, enterprise.actor, { requestId: request.id, quoteId: quote.id });
+    const engagement = await acceptQuote(t.db, enterprise.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
     const outsider = await makeEnterprise(t.db);
     expect((await call(requestLoader, outsider, `/requests/${request.id}`, { requestId: request.id })).status).toBe(404);
     expect((await call(requestAction, outsider, `/requests/${request.id}`, { requestId: request.id }, { intent: "cancel" })).status).toBe(404);
@@ -97,7 +101,7 @@ describe("request and engagement routes", () => {
 
   it("an illegal transition from the page is a 409 with its message key, for that form only", async () => {
     const { enterprise, request, quote } = await setup();
-    const engagement = await acceptQuote(t.db, enterprise.actor, { requestId: request.id, quoteId: quote.id });
+    const engagement = await acceptQuote(t.db, enterprise.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
     const before = await t.db.select().from(engagementEvents).where(eq(engagementEvents.engagementId, engagement.id));
     const result = await call(engagementAction, enterprise, `/engagements/${engagement.id}`, { engagementId: engagement.id }, { intent: "transition", event: "start", version: String(engagement.version) });
     expect(result).toMatchObject({ status: 409, body: { intent: "transition:start", problem: { formError: { key: "engagement.actor_not_allowed" } } } });
@@ -110,9 +114,9 @@ describe("request and engagement routes", () => {
 
   it("refuses the assessor's custody quote with the referee-and-player message", async () => {
     const { enterprise, provider, request, quote } = await setup();
-    const engagement = await acceptQuote(t.db, enterprise.actor, { requestId: request.id, quoteId: quote.id });
+    const engagement = await acceptQuote(t.db, enterprise.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
     await t.db.update(engagements).set({ status: "accepted", acceptedAt: new Date() }).where(eq(engagements.id, engagement.id));
-    const custody = await createRequest(t.db, enterprise.actor, { category: "custody", title: "安全托管", description: "d", regionCode: "330702" });
+    const custody = await createRequest(t.db, enterprise.actor, { category: "custody", title: "安全托管", description: "d", regionCode: "330702" }, NOW);
     const refused = await call(quoteAction, provider, `/provider/inbox/${custody.id}`, { requestId: custody.id }, { price: "50000", plan: "托管方案" });
     expect(refused).toMatchObject({ status: 409, body: { formError: { key: "engagement.assessment_then_custody" } } });
     const zh = (resources["zh-CN"].errors as unknown as { engagement: Record<string, string> }).engagement.assessment_then_custody;
@@ -121,9 +125,26 @@ describe("request and engagement routes", () => {
 
   it("a counter-offer with bad money is refused beside its field", async () => {
     const { enterprise, provider, request, quote } = await setup();
-    const engagement = await acceptQuote(t.db, enterprise.actor, { requestId: request.id, quoteId: quote.id });
-    await applyTransition(t.db, provider.actor, { engagementId: engagement.id, event: "start" });
+    const engagement = await acceptQuote(t.db, enterprise.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
+    await applyTransition(t.db, provider.actor, { now: NOW, engagementId: engagement.id, event: "start" });
     const result = await call(engagementAction, enterprise, `/engagements/${engagement.id}`, { engagementId: engagement.id }, { intent: "counter", price: "12.345", scope: "x", version: "2" });
     expect(result).toMatchObject({ status: 400, body: { intent: "counter", problem: { fieldErrors: { price: "engagement.amount_invalid" } } } });
+  });
+
+  it("a listing hidden by an expired licence is a 404 on the offer form and cannot be offered on", async () => {
+    const enterprise = await makeEnterprise(t.db);
+    const provider = await makeProvider(t.db, { categories: ["assessment"] });
+    await addQualification(t.db, provider.org.id, { type: "safety_assessment", validFrom: "2020-01-01", validTo: "2021-12-31", scopeCategories: ["assessment"] });
+    const hidden = await addListing(t.db, provider.org.id, { title: "隐藏的安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const url = `/engagements/new?listingId=${hidden.id}`;
+    const page = await call(offerLoader, enterprise, url, {});
+    expect(page.status).toBe(404);
+    expect(JSON.stringify(page.body ?? null)).not.toContain("隐藏的安全评价");
+    const offered = await call(offerAction, enterprise, url, {}, { listingId: hidden.id, title: "t", scope: "s", price: "100" });
+    expect(offered.status).toBe(404);
+    expect(await t.db.select().from(engagements).where(eq(engagements.providerId, provider.org.id))).toHaveLength(0);
+    // The same provider's listing that needs no licence is offered on as before.
+    const open = await addListing(t.db, provider.org.id, { title: "安全咨询", category: "assessment" });
+    expect((await call(offerLoader, enterprise, `/engagements/new?listingId=${open.id}`, {})).status).toBe(200);
   });
 });

@@ -119,8 +119,8 @@ describe("an engagement from signing to closing", () => {
 
   it("refuses a stale version: someone acted since the page was loaded", async () => {
     const { provider, engagement } = await signedEngagement();
-    await applyTransition(t.db, provider.actor, { engagementId: engagement.id, event: "start", expectedVersion: engagement.version });
-    expect(await refusal(applyTransition(t.db, provider.actor, { engagementId: engagement.id, event: "cancel", reason: "x", expectedVersion: engagement.version }))).toEqual({ status: 409, key: "engagement.stale" });
+    await applyTransition(t.db, provider.actor, { now: at(1), engagementId: engagement.id, event: "start", expectedVersion: engagement.version });
+    expect(await refusal(applyTransition(t.db, provider.actor, { now: at(1), engagementId: engagement.id, event: "cancel", reason: "x", expectedVersion: engagement.version }))).toEqual({ status: 409, key: "engagement.stale" });
   });
 
   it("cancels before service with a reason, and audits it", async () => {
@@ -134,16 +134,16 @@ describe("an engagement from signing to closing", () => {
     const { enterprise, provider, engagement } = await signedEngagement();
     const admin = await createOrgWithOwner(t.db, { kind: "platform", regionCode: "330000" });
     const A = { ...actorOf({ user: admin.user, org: admin.org }) };
-    await applyTransition(t.db, provider.actor, { engagementId: engagement.id, event: "start" });
+    await applyTransition(t.db, provider.actor, { now: at(1), engagementId: engagement.id, event: "start" });
     // The platform sees nothing before a dispute.
-    expect(await refusal(getEngagement(t.db, A, { engagementId: engagement.id }))).toEqual({ status: 404, key: "not_found" });
-    await applyTransition(t.db, ent(enterprise), { engagementId: engagement.id, event: "dispute", reason: "人员未到场" });
-    expect(await refusal(applyTransition(t.db, ent(enterprise), { engagementId: engagement.id, event: "resolve_accept", reason: "x" }))).toEqual({ status: 409, key: "engagement.actor_not_allowed" });
-    const view = await getEngagement(t.db, A, { engagementId: engagement.id });
+    expect(await refusal(getEngagement(t.db, A, { now: at(1), engagementId: engagement.id }))).toEqual({ status: 404, key: "not_found" });
+    await applyTransition(t.db, ent(enterprise), { now: at(1), engagementId: engagement.id, event: "dispute", reason: "人员未到场" });
+    expect(await refusal(applyTransition(t.db, ent(enterprise), { now: at(1), engagementId: engagement.id, event: "resolve_accept", reason: "x" }))).toEqual({ status: 409, key: "engagement.actor_not_allowed" });
+    const view = await getEngagement(t.db, A, { now: at(1), engagementId: engagement.id });
     expect(view.actions.sort()).toEqual(["resolve_accept", "resolve_cancel", "resolve_resume"]);
-    const resumed = await applyTransition(t.db, A, { engagementId: engagement.id, event: "resolve_resume", reason: "双方协商继续服务" });
+    const resumed = await applyTransition(t.db, A, { now: at(1), engagementId: engagement.id, event: "resolve_resume", reason: "双方协商继续服务" });
     expect(resumed.status).toBe("in_service");
-    const listed = await listEngagements(t.db, A);
+    const listed = await listEngagements(t.db, A, { now: at(1) });
     expect(listed.rows.map((r) => r.id)).toContain(engagement.id);
   });
 });
@@ -159,11 +159,11 @@ describe("direct offers and counter-offers", () => {
     const offer = await createDirectOffer(t.db, enterprise.actor, { listingId: listing!.id, title: "标准化咨询", scope: "全流程", priceFen: 1_800_000 }, T0);
     expect(offer).toMatchObject({ status: "offer", offerAwaitingOrgId: provider.org.id });
     const E = ent(enterprise);
-    expect(await refusal(applyTransition(t.db, E, { engagementId: offer.id, event: "accept_offer" }))).toEqual({ status: 409, key: "engagement.not_your_turn" });
-    await applyTransition(t.db, provider.actor, { engagementId: offer.id, event: "counter", terms: { priceFen: 1_900_000, scope: "全流程+培训", startDate: "2026-06-01", endDate: "2026-08-31" } });
-    expect(await refusal(applyTransition(t.db, provider.actor, { engagementId: offer.id, event: "counter", terms: { priceFen: 1, scope: "x" } }))).toEqual({ status: 409, key: "engagement.not_your_turn" });
-    expect(await refusal(applyTransition(t.db, E, { engagementId: offer.id, event: "counter" }))).toEqual({ status: 400, key: "engagement.terms_required" });
-    const signed = await applyTransition(t.db, E, { engagementId: offer.id, event: "accept_offer" });
+    expect(await refusal(applyTransition(t.db, E, { now: at(1), engagementId: offer.id, event: "accept_offer" }))).toEqual({ status: 409, key: "engagement.not_your_turn" });
+    await applyTransition(t.db, provider.actor, { now: at(1), engagementId: offer.id, event: "counter", terms: { priceFen: 1_900_000, scope: "全流程+培训", startDate: "2026-06-01", endDate: "2026-08-31" } });
+    expect(await refusal(applyTransition(t.db, provider.actor, { now: at(1), engagementId: offer.id, event: "counter", terms: { priceFen: 1, scope: "x" } }))).toEqual({ status: 409, key: "engagement.not_your_turn" });
+    expect(await refusal(applyTransition(t.db, E, { now: at(1), engagementId: offer.id, event: "counter" }))).toEqual({ status: 400, key: "engagement.terms_required" });
+    const signed = await applyTransition(t.db, E, { now: at(1), engagementId: offer.id, event: "accept_offer" });
     expect(signed).toMatchObject({ status: "signed", priceFen: 1_900_000, scope: "全流程+培训", offerAwaitingOrgId: null });
     const counter = (await eventsOf(offer.id)).find((e) => e.event === "counter")!;
     expect(counter.data).toMatchObject({ terms: { priceFen: 1_900_000 }, previous: { priceFen: 1_800_000 } });

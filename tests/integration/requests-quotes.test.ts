@@ -81,8 +81,8 @@ describe("quoting rules", () => {
     const request = await postNeed(enterprise);
     const first = await submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 1_000_000, plan: "方案一" }, NOW);
     expect(await refusal(submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 900_000, plan: "方案二" }, NOW))).toEqual({ status: 409, key: "engagement.quote_exists" });
-    await withdrawQuote(t.db, provider.actor, { quoteId: first.id });
-    expect(await refusal(withdrawQuote(t.db, provider.actor, { quoteId: first.id }))).toEqual({ status: 409, key: "engagement.quote_not_open" });
+    await withdrawQuote(t.db, provider.actor, { now: NOW, quoteId: first.id });
+    expect(await refusal(withdrawQuote(t.db, provider.actor, { now: NOW, quoteId: first.id }))).toEqual({ status: 409, key: "engagement.quote_not_open" });
     const second = await submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 900_000, plan: "方案二" }, NOW);
     expect(second.status).toBe("submitted");
   });
@@ -159,7 +159,7 @@ describe("comparing and picking", () => {
     await endRequest(t.db, enterprise.actor, { requestId: request.id, outcome: "closed", now: NOW });
     const [q] = await t.db.select().from(quotes).where(eq(quotes.id, quote.id));
     expect(q.status).toBe("declined");
-    expect(await refusal(endRequest(t.db, enterprise.actor, { requestId: request.id, outcome: "cancelled" }))).toEqual({ status: 409, key: "engagement.request_not_open" });
+    expect(await refusal(endRequest(t.db, enterprise.actor, { now: NOW, requestId: request.id, outcome: "cancelled" }))).toEqual({ status: 409, key: "engagement.request_not_open" });
     expect(await t.db.select().from(engagements).where(eq(engagements.requestId, request.id))).toHaveLength(0);
   });
 

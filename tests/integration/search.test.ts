@@ -1,9 +1,13 @@
 // Public search and matching (issue: search and matching): Chinese terms inside longer text,
 // a city includes its counties, hidden providers and listings stay hidden, paging, the API.
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import { organisations, providerProfiles, qualifications, serviceListings } from "../../db/schema";
+import { listingVisibility, type QualificationFacts } from "../../app/domain/listing-visibility";
 import { staticScore } from "../../app/domain/rank-weights";
+import { listingVisibleOnSql } from "../../db/schema/search-sql";
+import { getPublicListing } from "../../app/services/listings.server";
 import { loader as apiLoader } from "../../app/routes/api/providers";
 import { findProviders } from "../../app/services/provider-directory.server";
 import { refreshListingVisibility } from "../../app/services/search-index.server";
@@ -211,3 +215,54 @@ describe("ranked directory and GET /api/v1/providers", () => {
     expect(res.body.providers.map((p: { id: string }) => p.id)).not.toContain(ids.suspended);
   });
 });
+
+describe("search and the listing page apply one visibility rule (listingVisibility)", () => {
+  it("certificates 2020–21 and 2023–27: on 2022-06-01, in the gap, neither search nor the page shows the listing", async () => {
+    const p = await addProvider(t.db, { name: "婺城间断证书评价有限公司", categories: ["assessment"] });
+    await addQualification(t.db, p.id, { type: "safety_assessment", validFrom: "2020-01-01", validTo: "2021-12-31" });
+    await addQualification(t.db, p.id, { type: "safety_assessment", validFrom: "2023-01-01", validTo: "2027-12-31" });
+    const listing = await addListing(t.db, p.id, { title: "间断证书安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const shown = async (today: string) => ({
+      search: (await searchListings(t.db, { q: "间断证书", today })).rows.some((r) => r.id === listing.id),
+      page: await getPublicListing(t.db, { listingId: listing.id, today }).then(() => true, () => false),
+    });
+    expect(await shown("2022-06-01")).toEqual({ search: false, page: false });
+    expect(await shown("2021-06-01")).toEqual({ search: true, page: true });
+    expect(await shown("2024-06-01")).toEqual({ search: true, page: true });
+  });
+
+  it("property: for random certificate sets and days, the database's flag equals the domain rule", async () => {
+    const p = await addProvider(t.db, { name: "婺城随机证书评价有限公司", categories: ["assessment"] });
+    const listing = await addListing(t.db, p.id, { title: "随机证书安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const base = Date.UTC(2020, 0, 1);
+    const iso = (d: number) => new Date(base + d * 86_400_000).toISOString().slice(0, 10);
+    const offset = fc.integer({ min: 0, max: 365 * 4 });
+    const certificate = fc.record({
+      type: fc.constantFrom("safety_assessment", "safety_assessment", "testing_inspection"),
+      status: fc.constantFrom("verified", "verified", "pending", "rejected") as fc.Arbitrary<QualificationFacts["status"]>,
+      from: offset,
+      to: offset,
+    });
+    // Days near certificate edges (the day before, the first, the last, the day after) find the
+    // gaps and boundaries that random days would mostly miss.
+    const scenario = fc.array(certificate, { maxLength: 4 }).chain((certs) => {
+      const edges = certs.flatMap((c) => [c.from - 1, c.from, c.to, c.to + 1]).filter((d) => d >= 0);
+      const dayOffset = edges.length ? fc.oneof(offset, fc.constantFrom(...edges)) : offset;
+      return fc.tuple(fc.constant(certs), fc.array(dayOffset, { minLength: 1, maxLength: 8 }));
+    });
+    await fc.assert(
+      fc.asyncProperty(scenario, async ([drawn, dayOffsets]) => {
+        const certs = drawn.map((c) => ({ type: c.type, status: c.status, validFrom: iso(c.from), validTo: iso(c.to) }));
+        await t.db.delete(qualifications).where(eq(qualifications.providerId, p.id));
+        for (const c of certs) await addQualification(t.db, p.id, c);
+        for (const today of dayOffsets.map(iso)) {
+          const expected = listingVisibility({ listing: { status: "active", requiredQualificationType: "safety_assessment" }, providerSuspended: false, providerVerification: "verified", qualifications: certs, today }).visible;
+          const [row] = await t.db.select({ visible: listingVisibleOnSql(serviceListings, today).mapWith(Boolean) }).from(serviceListings).where(eq(serviceListings.id, listing.id));
+          expect({ certs, today, visible: row!.visible }).toEqual({ certs, today, visible: expected });
+        }
+      }),
+      { numRuns: 80, seed: 20260601 },
+    );
+  });
+});
+

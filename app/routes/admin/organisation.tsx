@@ -31,7 +31,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(OrganisationDecisionSchema, await request.formData());
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: false }, { status: 400 });
   try {
-    await decideOrganisation(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { orgId: orgId.data, ...parsed.data });
+    await decideOrganisation(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { now: new Date(), orgId: orgId.data, ...parsed.data });
     return { done: true };
   } catch (error) {
     return formFailure(error);

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "信用公示 · 安服市集"
 /** Public: anyone may read the 公示 list (decision 006). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = CreditListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await orErrorPage(() => listGoodStandingProviders(context.db, { regionCode: query.region, page: query.page }));
+  const result = await orErrorPage(() => listGoodStandingProviders(context.db, { now: new Date(), regionCode: query.region, page: query.page }));
   return { query, result, regionName: query.region ? regionFullName(query.region) : null };
 }
 

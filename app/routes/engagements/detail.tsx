@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const engagementId = engagementIdOf(params);
   const viewer = { orgId: org.id, orgKind: org.kind };
   return orErrorPage(async () => {
-    const view = await getEngagement(context.db, viewer, { engagementId });
+    const view = await getEngagement(context.db, viewer, { now: new Date(), engagementId });
     const isParty = view.viewerRole === "enterprise" || view.viewerRole === "provider";
     const [deliverables, messages, reviews] = await Promise.all([
       listDeliverables(context.db, { engagementId, ...viewer }),
@@ -80,14 +80,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "transition") {
       const parsed = parseForm(TransitionSchema, form);
       if (!parsed.ok) return invalid(key, parsed.fieldErrors, parsed.values);
-      await applyTransition(context.db, actor, { engagementId, event: parsed.data.event, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+      await applyTransition(context.db, actor, { now: new Date(), engagementId, event: parsed.data.event, reason: parsed.data.reason, expectedVersion: parsed.data.version });
       return back;
     }
     if (intent === "counter") {
       const parsed = parseForm(CounterOfferSchema, form);
       if (!parsed.ok) return invalid(key, parsed.fieldErrors, parsed.values);
       const { price, scope, startDate, endDate, version } = parsed.data;
-      await applyTransition(context.db, actor, { engagementId, event: "counter", expectedVersion: version, terms: { priceFen: price, scope, startDate, endDate } });
+      await applyTransition(context.db, actor, { now: new Date(), engagementId, event: "counter", expectedVersion: version, terms: { priceFen: price, scope, startDate, endDate } });
       return back;
     }
     if (intent === "report") {

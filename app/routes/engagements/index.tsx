@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "服务合同 · 安服市集"
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise", "provider", "platform"] });
   const query = EngagementListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await listEngagements(context.db, { orgId: org.id, orgKind: org.kind }, query);
+  const result = await listEngagements(context.db, { orgId: org.id, orgKind: org.kind }, { ...query, now: new Date() });
   return { query, result, ownOrgId: org.id, isPlatform: org.kind === "platform" };
 }
 

@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireMembership(request, context, { kinds: ["enterprise"] });
   const listingId = z.string().uuid().safeParse(new URL(request.url).searchParams.get("listingId"));
   if (!listingId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const listing = await getListingForOffer(context.db, { listingId: listingId.data });
+  const listing = await getListingForOffer(context.db, { listingId: listingId.data, now: new Date() });
   if (!listing) throw data({ messageKey: "not_found" }, { status: 404 });
   return { listing };
 }
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { price, ...rest } = parsed.data;
   try {
-    const engagement = await createDirectOffer(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, priceFen: price });
+    const engagement = await createDirectOffer(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, priceFen: price }, new Date());
     return redirect(`/engagements/${engagement.id}`);
   } catch (error) {
     return formFailure(error);

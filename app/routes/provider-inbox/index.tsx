@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "需求收件箱 · 安服市�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
   const { page } = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return providerInbox(context.db, { providerId: org.id, page });
+  return providerInbox(context.db, { now: new Date(), providerId: org.id, page });
 }
 
 export default function ProviderInbox() {

@@ -27,7 +27,7 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
-  return orErrorPage(() => getRequestForProvider(context.db, { requestId: requestIdOf(params), providerId: org.id }));
+  return orErrorPage(() => getRequestForProvider(context.db, { now: new Date(), requestId: requestIdOf(params), providerId: org.id }));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,13 +39,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (form.get("intent") === "withdraw") {
       const quoteId = Id.safeParse(form.get("quoteId"));
       if (!quoteId.success) return data({ formError: { key: "not_found", params: {} } }, { status: 404 });
-      await withdrawQuote(context.db, actor, { quoteId: quoteId.data });
+      await withdrawQuote(context.db, actor, { now: new Date(), quoteId: quoteId.data });
       return { done: "withdrawn" };
     }
     const parsed = parseForm(QuoteSchema, form);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
     const { price, ...rest } = parsed.data;
-    await submitQuote(context.db, actor, { requestId, priceFen: price, ...rest });
+    await submitQuote(context.db, actor, { requestId, priceFen: price, ...rest }, new Date());
     return { done: "quoted" };
   } catch (error) {
     return formFailure(error);

@@ -28,7 +28,7 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  return orErrorPage(() => compareQuotes(context.db, { requestId: requestIdOf(params), orgId: org.id }));
+  return orErrorPage(() => compareQuotes(context.db, { now: new Date(), requestId: requestIdOf(params), orgId: org.id }));
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,10 +39,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {
     if (parsed.data.intent === "pick") {
-      const engagement = await acceptQuote(context.db, actor, { requestId, quoteId: parsed.data.quoteId });
+      const engagement = await acceptQuote(context.db, actor, { now: new Date(), requestId, quoteId: parsed.data.quoteId });
       return redirect(`/engagements/${engagement.id}`);
     }
-    await endRequest(context.db, actor, { requestId, outcome: parsed.data.intent === "cancel" ? "cancelled" : "closed" });
+    await endRequest(context.db, actor, { now: new Date(), requestId, outcome: parsed.data.intent === "cancel" ? "cancelled" : "closed" });
     return { done: parsed.data.intent };
   } catch (error) {
     return formFailure(error);

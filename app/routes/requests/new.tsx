@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { budget, ...rest } = parsed.data;
   try {
-    const created = await createRequest(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, budgetFen: budget });
+    const created = await createRequest(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, budgetFen: budget }, new Date());
     return redirect(`/requests/${created.id}`);
   } catch (error) {
     return formFailure(error);

@@ -1,0 +1,1 @@
+ALTER TABLE "service_listings" ADD COLUMN "visible_days" datemultirange DEFAULT '{}'::datemultirange NOT NULL;
