@@ -2,10 +2,10 @@ import { eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, staticScoreSql } from "../../db/schema/search-sql";
-import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
 import { regionLevel } from "../domain/regions";
 import { combineTsQuery, queryLexemeGroups } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
+import { expandedLexemeGroups, expandedTsQuery } from "../domain/search-synonyms";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { COUNT_CAP, MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
@@ -44,8 +44,19 @@ export type Page<T> = { rows: T[]; page: number; pageSize: number; total: number
 
 const GRADES_AT_LEAST: Record<CreditGradeCode, CreditGradeCode[]> = { A: ["A"], B: ["A", "B"], C: ["A", "B", "C"], D: ["A", "B", "C", "D"] };
 
+/**
+ * The text part of the tsquery: the query with the reviewed synonyms and category names
+ * (app/domain/search-synonyms.ts), so 危化 also finds 危险化学品 and 职业卫生 finds a provider
+ * that only ticked that category. The index stays as it is; a query without synonyms gives
+ * exactly the plain CJK tsquery.
+ */
 function tsQuery(q: string | undefined): string | null {
-  return q ? toTsQuery(queryTokens(q)) : null;
+  return q ? expandedTsQuery(q) : null;
+}
+
+/** The plan's lexeme groups: the expanded text's, then the facet filters' (search-facets.ts). */
+function lexemeGroups(f: CommonFilters): Array<string[] | null> {
+  return [...(f.q ? expandedLexemeGroups(f.q) : []), ...queryLexemeGroups([], f)];
 }
 
 /**
@@ -102,7 +113,7 @@ export function providerShape(f: ProviderFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => providerOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["city", "county"]),
-    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+    lexemes: lexemeGroups(f),
   };
 }
 
@@ -190,7 +201,7 @@ export function listingShape(f: ListingFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["county"]),
-    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+    lexemes: lexemeGroups(f),
   };
 }
 
