@@ -128,7 +128,8 @@ export const providerRowFields = {
   creditGrade: p.creditGrade,
   reviewCount: p.reviewCount,
   ratingSum: p.ratingSum,
-  summary: sql<string>`left(${p.description}, 80)`,
+  // More than a card shows, so the page can tell a long text and cut it with "…" (text-excerpt.ts).
+  summary: sql<string>`left(${p.description}, 120)`,
 };
 
 /** Display rows for hit ids, in the hits' order. */
@@ -216,7 +217,7 @@ export const listingRowFields = {
   providerName: organisations.name,
   providerGrade: l.providerGrade,
   providerVerified: l.providerVerified,
-  summary: sql<string>`left(${l.scope}, 80)`,
+  summary: sql<string>`left(${l.scope}, 120)`,
 };
 
 export async function listingRows(db: DbOrTx, ids: string[]) {

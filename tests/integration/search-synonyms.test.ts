@@ -120,7 +120,7 @@ describe("a query without synonyms or category names returns exactly what it did
 });
 
 describe("through the public pages", () => {
-  const load = async (page: typeof providersPage, url: string) =>
+  const load = async (page: (args: never) => Promise<unknown>, url: string) =>
     (await page({ request: new Request(`http://localhost${url}`), params: {}, context: { db: t.db } } as never)) as any;
 
   it("/providers?q=职业卫生 lists 青岛安达", async () => {
