@@ -44,8 +44,10 @@ export const COMMON_ADVANCED_KEYS = ["region", "industry", "grade", "verified"] 
 /**
  * The filters both search pages share. Keywords and category stay in sight with the search
  * button; region, industry, grade, verified and the page's own `advanced` fields fold into a
- * <details> (works without JS) so the results start on the first screen, even at 390 px. It
- * opens by itself when one of them is set or was refused, so nothing active is hidden.
+ * <details> (works without JS) so the results start on the first screen, even at 390 px. The
+ * summary counts the folded filters that are set, and the fold opens by itself only when one
+ * of them was refused (its message must be seen); set filters stay folded so a narrowed search
+ * still shows its results first (the empty page lists them to drop, search-empty.tsx).
  */
 export function CommonSearchFilters({
   values,
@@ -65,7 +67,7 @@ export function CommonSearchFilters({
   const lang = toLanguage(i18n.language);
   const qError = errors.q;
   const folded = [...COMMON_ADVANCED_KEYS, ...advancedKeys];
-  const open = folded.some((k) => (values[k] ?? "").trim() !== "" || errors[k] !== undefined);
+  const open = folded.some((k) => errors[k] !== undefined);
   const activeCount = folded.filter((k) => (values[k] ?? "").trim() !== "" && k !== "sort").length;
   return (
     <>

@@ -40,7 +40,7 @@ export default {
   postRequestLead: "找不到合适的？发布需求，让服务机构来报价。",
   postRequest: "发布需求",
   moreFilters: "更多筛选",
-  activeFilters: "（已选 {{count}} 项）",
+  activeFilters: "· 已选 {{count}} 项",
   invalidQuery: "查询条件有误，请检查标出的项目。",
   verified: "已认证",
   unverified: "待认证",
