@@ -40,6 +40,19 @@ describe("anonymous search", () => {
     expect(await page.locator("main").innerText()).toMatch(/危险化学品|危化品/);
   });
 
+  it("职业卫生 finds 青岛安达 by its category, its fit shown in words and a bar, not as a number", async () => {
+    const page = await context.newPage();
+    await gotoHydrated(page, `/providers?q=${encodeURIComponent("职业卫生")}&region=370212`);
+    const first = page.locator("section[aria-labelledby=results-heading] ol > li").first();
+    expect(await first.locator("h3 a").innerText()).toContain("青岛安达");
+    const meter = first.locator("[role=meter]");
+    expect(await meter.count()).toBe(1);
+    const fit = await meter.locator("xpath=..").innerText();
+    expect(fit).toMatch(/匹配/);
+    expect(fit).not.toMatch(/\d/);
+    await expectAccessible(page);
+  });
+
   it("a search that finds nothing offers to drop a filter and to post a request with the terms", async () => {
     const page = await context.newPage();
     await gotoHydrated(page, `/listings?q=${encodeURIComponent("危化 不存在的词")}&grade=A`);
