@@ -2,10 +2,10 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { organisations, providerProfiles as p, serviceListings as l } from "../../db/schema";
 import { bayesianRatingSql, gradeSortKeySql, listingVisibleOnSql, staticScoreSql } from "../../db/schema/search-sql";
-import { queryTokens, toTsQuery } from "../domain/cjk-tokens";
 import { regionLevel } from "../domain/regions";
 import { combineTsQuery, queryLexemeGroups } from "../domain/search-facets";
 import type { CreditGradeCode } from "../domain/rank-weights";
+import { expandedLexemeGroups, expandedTsQuery } from "../domain/search-synonyms";
 import type { ServiceCategoryCode } from "../domain/service-categories";
 import { MAX_PAGE, PAGE_SIZE, type ListingSort, type ProviderSort } from "../domain/search-options";
 import { textArray } from "./pg-arrays.server";
@@ -44,8 +44,19 @@ export type Page<T> = { rows: T[]; page: number; pageSize: number; total: number
 
 const GRADES_AT_LEAST: Record<CreditGradeCode, CreditGradeCode[]> = { A: ["A"], B: ["A", "B"], C: ["A", "B", "C"], D: ["A", "B", "C", "D"] };
 
+/**
+ * The text part of the tsquery: the query with the reviewed synonyms and category names
+ * (app/domain/search-synonyms.ts), so 危化 also finds 危险化学品 and 职业卫生 finds a provider
+ * that only ticked that category. The index stays as it is; a query without synonyms gives
+ * exactly the plain CJK tsquery.
+ */
 function tsQuery(q: string | undefined): string | null {
-  return q ? toTsQuery(queryTokens(q)) : null;
+  return q ? expandedTsQuery(q) : null;
+}
+
+/** The plan's lexeme groups: the expanded text's, then the facet filters' (search-facets.ts). */
+function lexemeGroups(f: CommonFilters): Array<string[] | null> {
+  return [...(f.q ? expandedLexemeGroups(f.q) : []), ...queryLexemeGroups([], f)];
 }
 
 /**
@@ -102,7 +113,7 @@ export function providerShape(f: ProviderFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => providerOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["city", "county"]),
-    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+    lexemes: lexemeGroups(f),
   };
 }
 
@@ -117,7 +128,8 @@ export const providerRowFields = {
   creditGrade: p.creditGrade,
   reviewCount: p.reviewCount,
   ratingSum: p.ratingSum,
-  summary: sql<string>`left(${p.description}, 80)`,
+  // More than a card shows, so the page can tell a long text and cut it with "…" (text-excerpt.ts).
+  summary: sql<string>`left(${p.description}, 120)`,
 };
 
 /** Display rows for hit ids, in the hits' order. */
@@ -190,7 +202,7 @@ export function listingShape(f: ListingFilters): Shape {
     text: combineTsQuery(tsQuery(f.q), f),
     order: (c) => listingOrder(f.sort, c),
     selective: narrowRegion(f.regionCode, ["county"]),
-    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+    lexemes: lexemeGroups(f),
   };
 }
 
@@ -205,7 +217,7 @@ export const listingRowFields = {
   providerName: organisations.name,
   providerGrade: l.providerGrade,
   providerVerified: l.providerVerified,
-  summary: sql<string>`left(${l.scope}, 80)`,
+  summary: sql<string>`left(${l.scope}, 120)`,
 };
 
 export async function listingRows(db: DbOrTx, ids: string[]) {

@@ -3,6 +3,7 @@ import { apiError } from "../../utils/api.server";
 import { shanghaiDateString } from "../../domain/format";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { directoryQueryOf, findProviders } from "../../services/provider-directory.server";
+import { excerpt } from "../../domain/text-excerpt";
 
 /**
  * GET /api/v1/providers — the public directory as JSON: the same ranked results as /providers
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       categories: r.categories,
       regionCodes: r.regionCodes,
       industryCodes: r.industryCodes,
-      summary: r.summary,
+      summary: excerpt(r.summary ?? "", 80),
       score: r.score,
       reasons: r.reasons,
     })),

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Field, SubmitButton, ValidatedForm } from "../../components/forms";
 import { IndustryPicker } from "../../components/industry-picker";
 import { RegionPicker } from "../../components/region-picker";
-import { SERVICE_CATEGORIES, categoryLabel } from "../../domain/service-categories";
+import { SERVICE_CATEGORIES, categoryLabel, isServiceCategory } from "../../domain/service-categories";
+import { clipText } from "../../domain/text-excerpt";
 import { RequestSchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
 import { getOwnOrganisation } from "../../services/organisations.server";
@@ -18,7 +19,11 @@ export const meta: MetaFunction = () => [{ title: "发布服务需求 · 安服�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
   const profile = await getOwnOrganisation(context.db, { orgId: org.id });
-  return { regionCode: profile.regionCode, industryCode: profile.industryCode };
+  // Prefill from a search that found nothing (/providers, /listings): ?title=…&category=….
+  const url = new URL(request.url);
+  const title = clipText((url.searchParams.get("title") ?? url.searchParams.get("q") ?? "").trim(), 100);
+  const category = url.searchParams.get("category") ?? "";
+  return { regionCode: profile.regionCode, industryCode: profile.industryCode, title, category: isServiceCategory(category) ? category : "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,12 +53,12 @@ export default function NewRequest() {
           {({ errors, values }) => (
             <>
               <Field name="category" label={t("field.category")} errors={errors}>
-                <select id="field-category" name="category" className="input" defaultValue={values.category ?? ""} aria-invalid={errors.category ? true : undefined}>
+                <select id="field-category" name="category" className="input" defaultValue={values.category ?? defaults.category} aria-invalid={errors.category ? true : undefined}>
                   <option value="">{t("common:regionPick")}</option>
                   {SERVICE_CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c, lang)}</option>)}
                 </select>
               </Field>
-              <Field name="title" label={t("field.title")} errors={errors} defaultValue={values.title} />
+              <Field name="title" label={t("field.title")} errors={errors} defaultValue={values.title ?? (defaults.title || undefined)} />
               <Field name="description" label={t("field.description")} hint={t("field.descriptionHint")} errors={errors}>
                 <textarea id="field-description" name="description" rows={5} className="input" defaultValue={values.description} aria-invalid={errors.description ? true : undefined} />
               </Field>

@@ -2,9 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "../../components/pagination";
-import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
+import { NoResults } from "../../components/search-empty";
+import { COMMON_ADVANCED_KEYS, CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { formatFen, shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
+import { excerpt } from "../../domain/text-excerpt";
 import { CREDIT_GRADES, LISTING_SORTS } from "../../domain/search-options";
 
 const PRICE_MODELS = ["fixed", "per_visit", "yearly_custody"] as const;
@@ -12,6 +14,12 @@ import { categoryLabel } from "../../domain/service-categories";
 import { ListingSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
 import { searchListings, type ListingRow, type Page } from "../../services/search.server";
+
+/** The page's own folded filters, and every filter a visitor may drop when nothing is found. */
+const LISTING_ADVANCED_KEYS = ["minPrice", "maxPrice", "sort"] as const;
+const LISTING_FILTER_KEYS = ["q", "category", ...COMMON_ADVANCED_KEYS, "minPrice", "maxPrice"] as const;
+/** Summaries on a card: a line or two, cut between characters (text-excerpt.ts). */
+const SUMMARY_LENGTH = 80;
 
 export const meta: MetaFunction = () => [{ title: "服务项目 — 安服市集" }];
 
@@ -36,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     maxPriceFen: q.maxPrice,
     today: shanghaiDateString(new Date()),
   });
-  return { values, errors: {} as Record<string, string>, result };
+  return { values, errors: {} as Record<string, string>, result: { ...result, rows: result.rows.map((r) => ({ ...r, summary: excerpt(r.summary ?? "", SUMMARY_LENGTH) })) } };
 }
 
 export default function ListingSearch() {
@@ -59,24 +67,27 @@ export default function ListingSearch() {
         {Object.keys(errors).length > 0 ? (
           <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t("invalidQuery")}</p>
         ) : null}
-        <CommonSearchFilters values={values} errors={errors} />
-        <div className="grid gap-4 sm:grid-cols-3">
-          {priceInput("minPrice")}
-          {priceInput("maxPrice")}
-          <FilterSelect name="sort" label={t("sort")} value={values.sort} error={errors.sort} options={LISTING_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))} />
-        </div>
+        <CommonSearchFilters
+          values={values}
+          errors={errors}
+          resetTo="/listings"
+          advancedKeys={LISTING_ADVANCED_KEYS}
+          advanced={
+            <div className="grid gap-4 sm:grid-cols-3">
+              {priceInput("minPrice")}
+              {priceInput("maxPrice")}
+              <FilterSelect name="sort" label={t("sort")} value={values.sort} error={errors.sort} options={LISTING_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))} />
+            </div>
+          }
+        />
         {errors.page ? <p className="field-error">{t(`errors:${errors.page}`)}</p> : null}
-        <div className="mt-4 flex gap-3">
-          <button type="submit" className="btn-primary">{t("submit")}</button>
-          <Link to="/listings" className="btn-secondary">{t("reset")}</Link>
-        </div>
       </Form>
-      {result ? <ListingResults result={result} /> : null}
+      {result ? <ListingResults result={result} values={values} /> : null}
     </div>
   );
 }
 
-function ListingResults({ result }: { result: Page<ListingRow> }) {
+function ListingResults({ result, values }: { result: Page<ListingRow>; values: Record<string, string | undefined> }) {
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -87,7 +98,7 @@ function ListingResults({ result }: { result: Page<ListingRow> }) {
     <section aria-labelledby="results-heading" className="space-y-4">
       <h2 id="results-heading" className="text-lg font-semibold">{t("results")}</h2>
       <p className="text-sm text-slate-600">{result.capped ? t("listingsTotalCapped", { count: result.total }) : t("listingsTotal", { count: result.total })}</p>
-      {result.rows.length === 0 ? <p className="card text-sm text-slate-600">{t("noResults")}</p> : null}
+      {result.rows.length === 0 ? <NoResults path="/listings" values={values} keys={LISTING_FILTER_KEYS} /> : null}
       <ol className="space-y-3">
         {result.rows.map((row) => (
           <li key={row.id} className="card">

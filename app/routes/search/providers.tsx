@@ -3,14 +3,23 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MatchReasons } from "../../components/match-reasons";
 import { Pagination } from "../../components/pagination";
-import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
+import { MatchScore } from "../../components/match-score";
+import { NoResults } from "../../components/search-empty";
+import { COMMON_ADVANCED_KEYS, CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
+import { excerpt } from "../../domain/text-excerpt";
 import { CREDIT_GRADES, PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-options";
 import { categoryLabel, isServiceCategory } from "../../domain/service-categories";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
 import { directoryQueryOf, findProviders, type DirectoryResult } from "../../services/provider-directory.server";
+
+/** The page's own folded filters, and every filter a visitor may drop when nothing is found. */
+const PROVIDER_ADVANCED_KEYS = ["budget", "sort"] as const;
+const PROVIDER_FILTER_KEYS = ["q", "category", ...COMMON_ADVANCED_KEYS, "budget"] as const;
+/** Summaries on a card: a line or two, cut between characters (text-excerpt.ts). */
+const SUMMARY_LENGTH = 80;
 
 export const meta: MetaFunction = () => [{ title: "找服务机构 — 安服市集" }];
 
@@ -25,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
   // Only what the page shows travels to the browser (the page is re-rendered from this data).
   const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
-    id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons,
+    id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary: excerpt(summary ?? "", SUMMARY_LENGTH), score, reasons,
   }));
   return { values, errors: {} as Record<string, string>, result: { ...result, rows } };
 }
@@ -43,22 +52,25 @@ export default function ProviderDirectory() {
         {Object.keys(errors).length > 0 ? (
           <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t("invalidQuery")}</p>
         ) : null}
-        <CommonSearchFilters values={values} errors={errors} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="field-budget" className="label">{t("budget")}</label>
-            <input id="field-budget" name="budget" inputMode="decimal" className="input" defaultValue={values.budget ?? ""} aria-invalid={errors.budget ? true : undefined} aria-describedby={errors.budget ? "field-budget-error" : undefined} />
-            {errors.budget ? <p id="field-budget-error" className="field-error">{t(`errors:${errors.budget}`)}</p> : null}
-          </div>
-          <FilterSelect name="sort" label={t("sort")} value={values.sort} error={errors.sort} options={PROVIDER_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))} />
-        </div>
+        <CommonSearchFilters
+          values={values}
+          errors={errors}
+          resetTo="/providers"
+          advancedKeys={PROVIDER_ADVANCED_KEYS}
+          advanced={
+            <div className="grid gap-4 sm:grid-cols-2">
+              <div>
+                <label htmlFor="field-budget" className="label">{t("budget")}</label>
+                <input id="field-budget" name="budget" inputMode="decimal" className="input" defaultValue={values.budget ?? ""} aria-invalid={errors.budget ? true : undefined} aria-describedby={errors.budget ? "field-budget-error" : undefined} />
+                {errors.budget ? <p id="field-budget-error" className="field-error">{t(`errors:${errors.budget}`)}</p> : null}
+              </div>
+              <FilterSelect name="sort" label={t("sort")} value={values.sort} error={errors.sort} options={PROVIDER_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))} />
+            </div>
+          }
+        />
         {errors.page ? <p className="field-error">{t(`errors:${errors.page}`)}</p> : null}
-        <div className="mt-4 flex gap-3">
-          <button type="submit" className="btn-primary">{t("submit")}</button>
-          <Link to="/providers" className="btn-secondary">{t("reset")}</Link>
-        </div>
       </Form>
-      {result ? <ProviderResults result={result} /> : null}
+      {result ? <ProviderResults result={result} values={values} /> : null}
     </div>
   );
 }
@@ -67,7 +79,7 @@ type PageResult = Omit<DirectoryResult, "rows"> & {
   rows: Array<Pick<DirectoryResult["rows"][number], "id" | "name" | "verified" | "categories" | "regionCodes" | "creditGrade" | "reviewCount" | "ratingSum" | "summary" | "score" | "reasons">>;
 };
 
-function ProviderResults({ result }: { result: PageResult }) {
+function ProviderResults({ result, values }: { result: PageResult; values: Record<string, string | undefined> }) {
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -80,7 +92,7 @@ function ProviderResults({ result }: { result: PageResult }) {
         {result.capped && !result.ranked ? t("totalCapped", { count: result.total }) : t("total", { count: result.total })}
         {result.ranked ? ` · ${t("rankedNote", { window: RANK_WINDOW })}` : null}
       </p>
-      {result.rows.length === 0 ? <p className="card text-sm text-slate-600">{t("noResults")}</p> : null}
+      {result.rows.length === 0 ? <NoResults path="/providers" values={values} keys={PROVIDER_FILTER_KEYS} /> : null}
       <ol className="space-y-3">
         {result.rows.map((row) => (
           <li key={row.id} className="card">
@@ -88,7 +100,7 @@ function ProviderResults({ result }: { result: PageResult }) {
               <h3 className="text-base font-semibold text-brand-700">
                 <Link className="link" to={`/providers/${row.id}`}>{row.name}</Link>
               </h3>
-              {row.score !== null ? <span className="text-sm font-medium text-slate-700">{t("score", { score: row.score })}</span> : null}
+              {row.score !== null ? <MatchScore score={row.score} /> : null}
             </div>
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
               <span className={`badge ${row.verified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.verified ? label.verified : label.unverified}</span>
