@@ -1,7 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drizzle } from "drizzle-orm/postgres-js";
+import { openDb } from "../../db/client";
 import { files } from "../../db/schema";
 import { registerOrg, TEST_PASSWORD } from "../factories/accounts";
 import { fileOf, pdfBytes } from "../factories/files";
@@ -26,21 +28,30 @@ describe.skipIf(!applicable)("two server processes, one PostgreSQL database, one
   let s3: Awaited<ReturnType<typeof startS3Server>>;
   let first: RunningServer;
   let second: RunningServer;
+  let uploadDirs: string[] = [];
 
   beforeAll(async () => {
     database = await prepareDatabase(async (db) => {
       await registerOrg(db, { kind: "provider", email });
     });
     s3 = await startS3Server("anfu-two-processes");
-    const env = { NODE_ENV: "production", ...database.env, ...s3.processEnv, UPLOAD_DIR: "/nonexistent-upload-dir" };
+    // Each process gets a folder of its own, as on two machines: shared files must come from the bucket.
+    uploadDirs = [mkdtempSync(join(tmpdir(), "anfu-first-")), mkdtempSync(join(tmpdir(), "anfu-second-"))];
     [first, second] = await Promise.all(
-      ["first", "second"].map((name) => startServer({ name: `two-processes-${name}`, env, logFile: `tests/e2e/.artifacts/server-two-processes-${name}.log` })),
+      (["first", "second"] as const).map((name, i) =>
+        startServer({
+          name: `two-processes-${name}`,
+          env: { NODE_ENV: "production", ...database.env, ...s3.processEnv, UPLOAD_DIR: uploadDirs[i]! },
+          logFile: `tests/e2e/.artifacts/server-two-processes-${name}.log`,
+        }),
+      ),
     );
   });
   afterAll(async () => {
     for (const server of [first, second]) expect(await server?.stop()).toBe(0);
     await s3?.close();
     await database?.drop();
+    for (const dir of uploadDirs) rmSync(dir, { recursive: true, force: true });
   });
 
   async function login(server: RunningServer): Promise<string> {
@@ -82,16 +93,18 @@ describe.skipIf(!applicable)("two server processes, one PostgreSQL database, one
     });
     expect(upload.status).toBe(302);
 
-    const sql = postgres(database.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    const handle = await openDb({ databaseUrl: database.env.DATABASE_URL, maxConnections: 1 });
     try {
-      const [row] = await drizzle(sql).select().from(files).where(eq(files.originalName, "资质证书.pdf"));
+      const [row] = await handle.db.select().from(files).where(eq(files.originalName, "资质证书.pdf"));
       expect(row).toBeDefined();
       const download = await fetch(`${second.url}/files/${row!.id}`, { headers: { Cookie: cookie } });
       expect(download.status).toBe(200);
       expect(download.headers.get("content-type")).toBe("application/pdf");
       expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdfBytes());
+      // The bytes are in the bucket, not on either machine's disk.
+      for (const dir of uploadDirs) expect(readdirSync(dir, { recursive: true })).toEqual([]);
     } finally {
-      await sql.end();
+      await handle.close();
     }
   });
 });
