@@ -58,6 +58,17 @@ describe("uploaded names through the multipart parser", () => {
   });
 });
 
+describe("a body that is not a valid multipart form", () => {
+  it.each([
+    ["no closing boundary", '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-'],
+    ["garbage", "this is not multipart at all"],
+  ])("%s: 400, never a 500", async (_case, body) => {
+    const request = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body });
+    const error = await parseUploadForm(request).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ status: 400, code: "bad_multipart" });
+  });
+});
+
 describe("download names", () => {
   it("a PDF/HTML polyglot named invoice.html downloads as invoice.pdf", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
