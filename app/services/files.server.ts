@@ -95,6 +95,8 @@ export async function openStoredFile(env: UploadEnv, row: Pick<StoredFile, "stor
   return { stream: found.stream, size: found.size, mimeType: row.mimeType, filename: cleanOriginalName(row.originalName, ext) };
 }
 
+const STORED_NAME = /^\d{4}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{3,4}$/;
+
 /** Bytes younger than this may belong to an upload whose transaction is still running. */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
@@ -108,7 +110,8 @@ export async function sweepOrphanUploads(db: DbOrTx, env: UploadEnv, options: { 
   const cutoff = options.now.getTime() - (options.olderThanMs ?? ORPHAN_AGE_MS);
   const candidates: string[] = [];
   for await (const object of storage.list()) {
-    if (object.modifiedAt.getTime() < cutoff) candidates.push(object.key);
+    // Only keys of the shape saveUpload makes: anything else in the folder or bucket is not ours.
+    if (STORED_NAME.test(object.key) && object.modifiedAt.getTime() < cutoff) candidates.push(object.key);
   }
   const removed: string[] = [];
   for (let i = 0; i < candidates.length; i += 500) {

@@ -76,6 +76,9 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
     const kept = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(pdfBytes(), "kept.pdf") });
     const orphan = `2026-11/${crypto.randomUUID()}.pdf`;
     await storageFor(env).put(orphan, pdfBytes(), "application/pdf");
+    // Something else kept in the same folder or bucket is never the sweeper's to remove.
+    const foreign = `backups/${crypto.randomUUID()}.sql`;
+    await storageFor(env).put(foreign, pdfBytes(), "application/octet-stream");
     const stamps = new Map<string, number>();
     for await (const object of storageFor(env).list()) stamps.set(object.key, object.modifiedAt.getTime());
     const newest = Math.max(...stamps.values());
@@ -89,6 +92,9 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
     expect(removed).not.toContain(kept.storedName);
     expect(await keys(env)).toContain(kept.storedName);
     expect(await keys(env)).not.toContain(orphan);
+    expect(removed).not.toContain(foreign);
+    expect(await keys(env)).toContain(foreign);
+    await storageFor(env).delete(foreign);
   });
 });
 
