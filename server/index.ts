@@ -6,7 +6,9 @@ import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { openDb } from "../db/client";
 import { seedDemoIfEmpty } from "../app/seed/demo";
+import { sweepOrphanUploads } from "../app/services/files.server";
 import { loadEnv } from "../app/utils/env.server";
+import { drainer } from "./drain";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
 
@@ -25,12 +27,19 @@ const viteDevServer = dev
 
 const app = express();
 app.disable("x-powered-by");
-if (env.TRUST_PROXY) app.set("trust proxy", true);
+// A hop count or the proxies' addresses, never `true` (docs/decisions/009-proxy-trust.md).
+if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
+// Set once the server exists; the first middleware, so every response can be told to close.
+// eslint-disable-next-line prefer-const -- read by the middleware above before the server exists
+let shutdownDrain: ReturnType<typeof drainer> | undefined;
+app.use((req, res, next) => (shutdownDrain ? shutdownDrain.middleware(req, res, next) : next()));
 // Level 4 compresses HTML nearly as well as the default 6 at about half the CPU per page.
 app.use(compression({ level: 4 }));
 app.use(securityHeaders({ production, dev }));
 
 app.get("/healthz", async (_req, res) => {
+  // A load balancer stops sending traffic here as soon as shutdown begins.
+  if (shutdownDrain?.isDraining()) return void res.status(503).json({ ok: false, stopping: true });
   try {
     await handle.db.execute(sql`select 1`);
     res.json({ ok: true, database: handle.driver });
@@ -69,21 +78,33 @@ app.all(
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Anfu listening on http://localhost:${env.PORT}`);
 });
+shutdownDrain = drainer(server);
 
-/** Stop taking requests, let the running ones finish, then close the database. */
+// Bytes whose row was never committed (a process killed mid-upload): removed after an hour.
+const sweeping = sweepOrphanUploads(handle.db, env, { now: new Date() })
+  .then((removed) => removed.length > 0 && console.log(`uploads: removed ${removed.length} orphaned file(s)`))
+  .catch((error) => console.error("uploads: orphan sweep failed", error));
+
+/**
+ * Stop taking connections, finish what is in flight (closing each keep-alive socket after its
+ * response), then close the database and exit 0. The timer is a last resort only.
+ */
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: shutting down`);
-  const force = setTimeout(() => process.exit(1), 10_000);
+  const force = setTimeout(() => {
+    console.error("shutdown: requests still running after 10 s; exiting anyway");
+    process.exit(1);
+  }, 10_000);
   force.unref();
-  server.close(async () => {
-    await viteDevServer?.close();
-    await handle.close();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
+  await shutdownDrain!.drain();
+  await sweeping;
+  await viteDevServer?.close();
+  await handle.close();
+  console.log(`${signal}: drained, database closed`);
+  process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));

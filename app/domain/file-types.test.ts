@@ -1,8 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { docxBytes, jpegBytes, pdfBytes, pngBytes, xlsxBytes, zipBytes } from "../../tests/factories/files";
 import {
   attachmentDisposition,
   cleanOriginalName,
+  extensionForMime,
   isAllowedForPurpose,
   sniffFileType,
   zipEntryNames,
@@ -80,23 +82,71 @@ describe("allow-list per purpose", () => {
   });
 });
 
+// Issue 6, defect 5: the download is named after what the bytes are, never after the uploader's
+// claim; invisible reordering characters are removed; ordinary punctuation is kept.
 describe("cleanOriginalName", () => {
-  it.each([
-    ["安全评价报告.pdf", "安全评价报告.pdf"],
-    ["C:\\Users\\张三\\扫描件.jpg", "扫描件.jpg"],
-    ["../../etc/passwd", "passwd"],
-    ['a"b<c>.pdf', "a_b_c_.pdf"],
-    ["line\nbreak.pdf", "line_break.pdf"],
-    ["", "file.pdf"],
-    ["..", "file.pdf"],
-  ])("%j → %j", (input, expected) => {
-    expect(cleanOriginalName(input, "pdf")).toBe(expected);
+  it.each<[string, string, string, string]>([
+    ["a Chinese name", "安全评价报告.pdf", "pdf", "安全评价报告.pdf"],
+    ["a Windows path", "C:\\Users\\张三\\扫描件.jpg", "jpg", "扫描件.jpg"],
+    ["a Unix path", "../../etc/passwd", "pdf", "passwd.pdf"],
+    ["characters Windows refuses", 'a"b<c>.pdf', "pdf", "a_b_c_.pdf"],
+    ["a line break", "line\nbreak.pdf", "pdf", "line_break.pdf"],
+    ["no name", "", "pdf", "file.pdf"],
+    ["only dots", "..", "pdf", "file.pdf"],
+    ["a dot file", ".htaccess", "pdf", "htaccess.pdf"],
+    ["a PDF/HTML polyglot named .html", "invoice.html", "pdf", "invoice.pdf"],
+    ["a double extension", "invoice.pdf.exe", "pdf", "invoice.pdf.pdf"],
+    ["an upper-case extension", "SCAN.PDF", "pdf", "SCAN.pdf"],
+    ["a JPEG named .jpeg", "photo.jpeg", "jpg", "photo.jpg"],
+    ["no extension at all", "评价报告", "docx", "评价报告.docx"],
+    ["a right-to-left override", "report\u202Efdp.html", "pdf", "reportfdp.pdf"],
+    ["bidi isolates and marks", "\u2066a\u2069\u200Fb\u200E\u061C.pdf", "pdf", "ab.pdf"],
+    ["zero-width and BOM characters", "a\u200Bb\uFEFF.pdf", "pdf", "ab.pdf"],
+    ["C1 controls and a line separator", "a\u0085b\u2028c.pdf", "pdf", "a_b_c.pdf"],
+    ["an equals sign", "a=b.pdf", "pdf", "a=b.pdf"],
+    ["semicolons", "a;b; c.pdf", "pdf", "a;b; c.pdf"],
+    ["ordinary punctuation", "报告(1), v2 & 附件#3 [终稿] 'x'.pdf", "pdf", "报告(1), v2 & 附件#3 [终稿] 'x'.pdf"],
+    ["a dot inside the name", "2024.03 评价报告.docx", "docx", "2024.03 评价报告.docx"],
+    ["trailing spaces and dots", "report.pdf . ", "pdf", "report.pdf"],
+    ["a lone surrogate", "a\uD800b.pdf", "pdf", "a_b.pdf"],
+  ])("%s: %j as %s → %j", (_case, input, ext, expected) => {
+    expect(cleanOriginalName(input, ext)).toBe(expected);
   });
 
   it("trims long names to 200 characters keeping the extension", () => {
     const out = cleanOriginalName(`${"报".repeat(300)}.docx`, "docx");
     expect(out).toHaveLength(200);
     expect(out.endsWith(".docx")).toBe(true);
+  });
+
+  it("never cuts an emoji in half when trimming", () => {
+    const out = cleanOriginalName(`a${"😀".repeat(150)}.pdf`, "pdf");
+    expect(out.length).toBeLessThanOrEqual(200);
+    expect(() => encodeURIComponent(out)).not.toThrow();
+  });
+
+  it("always ends in the sniffed extension and keeps no bidi or control character", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.constantFrom("pdf", "png", "jpg", "docx", "xlsx"), (name, ext) => {
+        const out = cleanOriginalName(name, ext);
+        expect(out.endsWith(`.${ext}`)).toBe(true);
+        expect(out.length).toBeLessThanOrEqual(200);
+        // eslint-disable-next-line no-control-regex -- asserting that no control character survives
+        expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069/\\]/);
+        expect(() => attachmentDisposition(out)).not.toThrow();
+      }),
+    );
+  });
+});
+
+describe("extensionForMime", () => {
+  it.each([
+    ["application/pdf", "pdf"],
+    ["image/jpeg", "jpg"],
+    ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
+    ["text/html", null],
+  ])("%s → %s", (mime, ext) => {
+    expect(extensionForMime(mime)).toBe(ext);
   });
 });
 

@@ -114,23 +114,53 @@ function localHeaderNames(b: Uint8Array): string[] {
   return names;
 }
 
+/** Invisible characters that reorder or hide text: bidi overrides/isolates/marks, zero-width marks. */
+const BIDI_AND_INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** C0 and C1 controls, and the Unicode line/paragraph separators. */
+// Control characters are exactly what this strips, so the regex must name them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Characters Windows refuses in a file name; ordinary punctuation such as = ; , ' ( ) & # stays. */
+const UNSAFE_ON_DISK = /["<>|:*?]/g;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const TRIM_DOTS_AND_SPACES = /^[\s.]+|[\s.]+$/g;
+const MAX_NAME = 200;
+
 /**
  * The uploader's file name, kept only for display and the download's name: no directories,
- * no control characters, at most 200 characters (the extension is kept when trimming).
+ * no control or bidi characters (a right-to-left override makes "x\u202Efdp.html" read as
+ * "xlmth.pdf"), and always ending in the extension of what the bytes really are — a PDF
+ * named invoice.html downloads as invoice.pdf. At most 200 characters.
  */
-export function cleanOriginalName(name: string, fallbackExt: string): string {
+export function cleanOriginalName(name: string, ext: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  // Control characters are exactly what this strips, so the regex must name them.
-  // eslint-disable-next-line no-control-regex
-  let clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "_").trim();
-  if (!clean || clean === "." || clean === "..") clean = `file.${fallbackExt}`;
-  if (clean.length > 200) {
-    const dot = clean.lastIndexOf(".");
-    const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : "";
-    clean = clean.slice(0, 200 - ext.length) + ext;
-  }
-  return clean;
+  const clean = base
+    .replace(LONE_SURROGATE, "_")
+    .replace(BIDI_AND_INVISIBLE, "")
+    .replace(CONTROL, "_")
+    .replace(UNSAFE_ON_DISK, "_")
+    .replace(TRIM_DOTS_AND_SPACES, "");
+  // The uploader's extension is only a claim: drop it (a short ASCII tail after the last dot).
+  let stem = clean.replace(/\.[A-Za-z0-9]{1,10}$/, "").replace(TRIM_DOTS_AND_SPACES, "");
+  if (!stem) stem = "file";
+  const suffix = `.${ext}`;
+  // Cut by UTF-16 units, but never through a surrogate pair (a lone half breaks encodeURIComponent).
+  if (stem.length + suffix.length > MAX_NAME) stem = stem.slice(0, MAX_NAME - suffix.length).replace(/[\ud800-\udbff]$/, "");
+  return stem + suffix;
 }
+
+/** The extension for a stored MIME type (rows keep the sniffed type; the name is rebuilt on download). */
+export function extensionForMime(mime: string): SniffedExt | null {
+  return KNOWN_TYPES.find((t) => t.mime === mime)?.ext ?? null;
+}
+
+const KNOWN_TYPES: readonly SniffedType[] = [
+  { mime: "application/pdf", ext: "pdf" },
+  { mime: "image/png", ext: "png" },
+  { mime: "image/jpeg", ext: "jpg" },
+  { mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ext: "docx" },
+  { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ext: "xlsx" },
+];
 
 /**
  * `attachment` with an ASCII fallback name and the real one as RFC 5987 `filename*`,

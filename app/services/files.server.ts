@@ -1,19 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { mkdir, stat, unlink, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { Readable } from "node:stream";
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type UploadHandler,
-} from "@remix-run/node";
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { deliverables, engagements, files, type OrgKind, type StoredFile } from "../../db/schema";
 import {
   cleanOriginalName,
+  extensionForMime,
   isAllowedForPurpose,
   MAX_UPLOAD_BYTES,
   sniffFileType,
@@ -22,14 +13,15 @@ import {
 } from "../domain/file-types";
 import { shanghaiDateString } from "../domain/format";
 import { AppError } from "../utils/errors";
+import { storageFor, type StorageEnv } from "./storage/index.server";
 
 /**
- * The shared upload service. Files live on local disk under UPLOAD_DIR/<yyyy-mm>/<uuid>.<ext>:
- * the name is made here, never taken from the upload, and the `files` row is the only way
- * back to the bytes (through canReadFile).
+ * The shared upload service. Bytes live in the configured storage (local UPLOAD_DIR or an S3
+ * bucket) under <yyyy-mm>/<uuid>.<ext>: the key is made here, never taken from the upload,
+ * and the `files` row is the only way back to the bytes (through canReadFile).
  */
 
-type UploadEnv = { UPLOAD_DIR: string };
+type UploadEnv = StorageEnv;
 
 export type UploadInput = {
   ownerOrgId: string;
@@ -57,9 +49,9 @@ export async function saveUpload(db: DbOrTx, env: UploadEnv, input: UploadInput)
   }
   const month = shanghaiDateString(input.now ?? new Date()).slice(0, 7);
   const storedName = `${month}/${randomUUID()}.${type.ext}`;
-  const fullPath = storedPath(env, storedName);
-  await mkdir(path.dirname(fullPath), { recursive: true });
-  await writeFile(fullPath, bytes, { flag: "wx", mode: 0o640 });
+  // Bytes first, then the row: a failed insert removes the bytes here; a process killed in
+  // between leaves bytes without a row, which sweepOrphanUploads removes after an hour.
+  await storageFor(env).put(storedName, bytes, type.mime);
   try {
     const [row] = await db
       .insert(files)
@@ -86,60 +78,101 @@ export async function saveUpload(db: DbOrTx, env: UploadEnv, input: UploadInput)
  * this removes the bytes. Never throws.
  */
 export async function discardStoredFile(env: UploadEnv, storedName: string): Promise<void> {
-  await unlink(storedPath(env, storedName)).catch(() => undefined);
+  await storageFor(env)
+    .delete(storedName)
+    .catch(() => undefined);
 }
 
-function storedPath(env: UploadEnv, storedName: string): string {
-  const root = path.resolve(env.UPLOAD_DIR);
-  const full = path.resolve(root, storedName);
-  // Stored names are made here, but a path outside the upload folder must be impossible anyway.
-  if (!full.startsWith(root + path.sep)) throw new AppError(404, "not_found", "not_found");
-  return full;
-}
-
-/** The bytes of a stored file as a web stream, for a Response body. */
+/**
+ * The bytes of a stored file as a web stream, for a Response body, named for download after
+ * what the bytes are (rows written before names were rebuilt may still carry the uploader's
+ * extension, so the name is cleaned again here).
+ */
 export async function openStoredFile(env: UploadEnv, row: Pick<StoredFile, "storedName" | "mimeType" | "originalName">) {
-  const full = storedPath(env, row.storedName);
-  const info = await stat(full).catch(() => null);
-  if (!info?.isFile()) throw new AppError(404, "not_found", "not_found");
-  const stream = Readable.toWeb(createReadStream(full)) as ReadableStream<Uint8Array>;
-  return { stream, size: info.size, mimeType: row.mimeType, filename: row.originalName };
+  const found = await storageFor(env).get(row.storedName);
+  if (!found) throw new AppError(404, "not_found", "not_found");
+  const ext = extensionForMime(row.mimeType) ?? "bin";
+  return { stream: found.stream, size: found.size, mimeType: row.mimeType, filename: cleanOriginalName(row.originalName, ext) };
+}
+
+const STORED_NAME = /^\d{4}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{3,4}$/;
+
+/** Bytes younger than this may belong to an upload whose transaction is still running. */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes stored bytes that no `files` row names and that are older than an hour: what a
+ * process killed between writing the bytes and committing the row leaves behind. Runs at
+ * start-up and from `npm run jobs:sweep-uploads`; safe to run at any time, from any process.
+ */
+export async function sweepOrphanUploads(db: DbOrTx, env: UploadEnv, options: { now: Date; olderThanMs?: number }): Promise<string[]> {
+  const storage = storageFor(env);
+  const cutoff = options.now.getTime() - (options.olderThanMs ?? ORPHAN_AGE_MS);
+  const candidates: string[] = [];
+  for await (const object of storage.list()) {
+    // Only keys of the shape saveUpload makes: anything else in the folder or bucket is not ours.
+    if (STORED_NAME.test(object.key) && object.modifiedAt.getTime() < cutoff) candidates.push(object.key);
+  }
+  const removed: string[] = [];
+  for (let i = 0; i < candidates.length; i += 500) {
+    const batch = candidates.slice(i, i + 500);
+    const known = await db.select({ storedName: files.storedName }).from(files).where(inArray(files.storedName, batch));
+    const kept = new Set(known.map((r) => r.storedName));
+    for (const key of batch) {
+      if (kept.has(key)) continue;
+      await storage.delete(key);
+      removed.push(key);
+    }
+  }
+  return removed;
 }
 
 /** Room for the text fields that travel with a file in the same form. */
 const FIELD_ALLOWANCE = 64 * 1024;
 
 /**
- * Reads a multipart form into memory with a hard ceiling: any part over `maxBytes`, or the
+ * Reads a multipart form into memory with a hard ceiling: any file over `maxBytes`, or the
  * whole body over `maxBytes` plus a little for text fields, is a 413 — never a 500.
+ * The platform's own parser (undici) reads quoted part headers properly; Remix's splits
+ * Content-Disposition at every `;` and `=`, so a file named `a=b.pdf` was refused.
  */
 export async function parseUploadForm(request: Request, maxBytes: number = MAX_UPLOAD_BYTES): Promise<FormData> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(415, "multipart_required", "provider.multipart_required");
   }
+  const limit = maxBytes + FIELD_ALLOWANCE;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes + FIELD_ALLOWANCE) throw tooLarge(maxBytes);
-  const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes });
+  if (declared > limit) throw tooLarge(maxBytes);
+  if (!request.body) throw new AppError(400, "bad_multipart", "invalid_input");
   let total = 0;
-  const handler: UploadHandler = (part) => {
-    // Per part is not enough: many parts just under the limit would still fill memory.
-    async function* counted() {
-      for await (const chunk of part.data) {
+  let overLimit = false;
+  // A declared length can be absent or false: count what really arrives and stop past the limit.
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
         total += chunk.byteLength;
-        if (total > maxBytes + FIELD_ALLOWANCE) throw new MaxPartSizeExceededError(part.name, maxBytes);
-        yield chunk;
-      }
-    }
-    return memory({ ...part, data: counted() });
-  };
+        if (total > limit) {
+          overLimit = true;
+          controller.error(new Error("upload over the limit"));
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  const headers = new Headers({ "content-type": contentType });
+  let form: FormData;
   try {
-    return await unstable_parseMultipartFormData(request, handler);
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) throw tooLarge(maxBytes);
-    if (error instanceof AppError) throw error;
+    form = await new Request(request.url, { method: "POST", headers, body: counted, duplex: "half" } as RequestInit).formData();
+  } catch {
+    if (overLimit) throw tooLarge(maxBytes);
     throw new AppError(400, "bad_multipart", "invalid_input");
   }
+  for (const value of form.values()) {
+    if (value instanceof File && value.size > maxBytes) throw tooLarge(maxBytes);
+  }
+  return form;
 }
 
 /** A form field that must be a file with content; a missing or empty one is the caller's 422. */

@@ -1,4 +1,47 @@
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/** Names Express's `trust proxy` knows for whole address ranges. */
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrCidr(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `false`/empty: X-Forwarded-For is ignored. A number: that many proxies in front of the app
+ * (1 = one nginx); the client is the entry that many hops from the right. A comma list of
+ * addresses/CIDRs: exactly those proxies. `true` is refused: Express would then believe the
+ * left-most entry, which the client writes itself.
+ */
+const TrustProxySetting = z
+  .string()
+  .default("false")
+  .transform((raw, ctx): false | number | string[] => {
+    const value = raw.trim();
+    if (value === "" || value === "false" || value === "0") return false;
+    if (value === "true") {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: "TRUST_PROXY=true would trust any client's X-Forwarded-For; set the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8)",
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(",").map((e) => e.trim()).filter(Boolean);
+    const bad = entries.filter((e) => !isAddressOrCidr(e));
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `TRUST_PROXY: not a hop count, address or CIDR: ${bad.join(", ")}` });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -20,10 +63,24 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
-  TRUST_PROXY: z
+  /** How many reverse proxies, or which addresses, may set X-Forwarded-For (docs/decisions/009-proxy-trust.md). */
+  TRUST_PROXY: TrustProxySetting,
+  /** Where uploaded bytes live (docs/decisions/010-file-storage.md). */
+  STORAGE_BACKEND: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  S3_BUCKET: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_SECRET_ACCESS_KEY: z.string().optional().or(z.literal("").transform(() => undefined)),
+  S3_FORCE_PATH_STYLE: z
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+}).superRefine((env, ctx) => {
+  if (env.STORAGE_BACKEND !== "s3") return;
+  for (const key of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!env[key]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: `${key} is required when STORAGE_BACKEND=s3` });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -61,7 +61,7 @@ describe("saveUpload", () => {
     });
     expect(row.mimeType).toBe("application/pdf");
     expect(row.storedName).toMatch(/^2026-11\/[0-9a-f-]{36}\.pdf$/);
-    expect(row.originalName).toBe("资质证书 扫描件.png");
+    expect(row.originalName).toBe("资质证书 扫描件.pdf"); // named after the bytes, not the claim
     expect(row.sizeBytes).toBe(bytes.byteLength);
     expect(row.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
     const onDisk = await readFile(path.join(uploadDir, row.storedName));

@@ -1,0 +1,18 @@
+// `npm run jobs:sweep-uploads` — removes uploaded bytes that no `files` row names and that are
+// older than an hour (docs/decisions/010-file-storage.md). The server also does this at
+// start-up; with several servers or long uptimes, run it hourly from cron. Safe at any time.
+import { existsSync } from "node:fs";
+import { openDb } from "../db/client";
+import { sweepOrphanUploads } from "../app/services/files.server";
+import { loadEnv } from "../app/utils/env.server";
+
+if (existsSync(".env")) process.loadEnvFile(".env");
+const env = loadEnv();
+const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+try {
+  const removed = await sweepOrphanUploads(handle.db, env, { now: new Date() });
+  console.log(`sweep-uploads: ${removed.length} orphaned file(s) removed from ${env.STORAGE_BACKEND} storage`);
+  for (const key of removed) console.log(`  ${key}`);
+} finally {
+  await handle.close();
+}
