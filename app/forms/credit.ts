@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { optionalText, requiredText, usccField } from "./fields";
 
 /** A 1–5 score from a radio group: missing or out of range is "pick a score". */

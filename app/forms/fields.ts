@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidIndustryCode } from "../domain/industries";
 import { checkPassword } from "../domain/password-policy";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { normaliseUscc, validateUscc } from "../domain/uscc";
 
 /**

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
 import { optionalText, phoneField, regionField, requiredText } from "./fields";
 
