@@ -76,6 +76,11 @@ export function regionFullName(code: string): string {
   return addressName(regionPath(code));
 }
 
+/** Address names of several codes, for a loader to hand to the page (the browser lacks county names). */
+export function regionNamesOf(codes: Iterable<string>): Record<string, string> {
+  return Object.fromEntries([...codes].map((code) => [code, regionFullName(code)]));
+}
+
 /**
  * Prefix of the codes a bureau at this region oversees, for `code LIKE prefix || '%'`:
  * 330000 → "33", 330700 → "3307", 330702 → "330702". Unknown code → null, never

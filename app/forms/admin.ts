@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { emailField, optionalText, phoneField, regionField, requiredText } from "./fields";
+import { emailField, optionalText, phoneField, requiredText } from "./fields";
+import { regionField } from "./place-fields";
 
 export const OrganisationDecisionSchema = z
   .object({

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrgTable } from "../../components/org-table";
 import { Pagination } from "../../components/pagination";
-import { regionFullName } from "../../domain/regions";
+import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisationsInRegion } from "../../services/organisations.server";
 import { requireMembership } from "../../utils/auth.server";
@@ -13,11 +13,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
   const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listOrganisationsInRegion(context.db, { ...query, bureauRegionCode: org.regionCode });
-  return { query, result, region: regionFullName(org.regionCode) };
+  return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
 }
 
 export default function BureauOrganisations() {
-  const { query, result, region } = useLoaderData<typeof loader>();
+  const { query, result, region, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("bureau");
   return (
     <div className="space-y-4">
@@ -31,7 +31,7 @@ export default function BureauOrganisations() {
         <button type="submit" className="btn-primary">{t("common:search")}</button>
       </Form>
       <section className="card overflow-x-auto">
-        <OrgTable rows={result.rows} />
+        <OrgTable rows={result.rows} regionNames={regionNames} />
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} />
       </section>
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Pagination } from "../../components/pagination";
 import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { formatFen, shanghaiDateString } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { CREDIT_GRADES, LISTING_SORTS } from "../../domain/search-options";
 
 const PRICE_MODELS = ["fixed", "per_visit", "yearly_custody"] as const;
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ListingSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as Page<ListingRow> | null }, { status: 400 });
+    return data({ values, errors: queryIssues(parsed.error), result: null as Page<ListingRow> | null, regionNames: {} as Record<string, string> }, { status: 400 });
   }
   const q = parsed.data;
   const result = await searchListings(context.db, {
@@ -36,11 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     maxPriceFen: q.maxPrice,
     today: shanghaiDateString(new Date()),
   });
-  return { values, errors: {} as Record<string, string>, result };
+  return { values, errors: {} as Record<string, string>, result, regionNames: regionNamesOf(new Set(result.rows.flatMap((r) => r.regionCodes))) };
 }
 
 export default function ListingSearch() {
-  const { values, errors, result } = useLoaderData<typeof loader>();
+  const { values, errors, result, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
   const priceInput = (name: "minPrice" | "maxPrice") => (
     <div>
@@ -71,12 +71,13 @@ export default function ListingSearch() {
           <Link to="/listings" className="btn-secondary">{t("reset")}</Link>
         </div>
       </Form>
-      {result ? <ListingResults result={result} /> : null}
+      {result ? <ListingResults result={result} regionNames={regionNames} /> : null}
     </div>
   );
 }
 
-function ListingResults({ result }: { result: Page<ListingRow> }) {
+function ListingResults({ result, regionNames }: { result: Page<ListingRow>; regionNames: Record<string, string> }) {
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -110,7 +111,7 @@ function ListingResults({ result }: { result: Page<ListingRow> }) {
                 <Link className="link" to={`/providers/${row.providerId}`}>{row.providerName}</Link>
               </dd>
               <dt className="text-slate-500">{label.serves}</dt>
-              <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
+              <dd>{row.regionCodes.map(regionName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}
           </li>

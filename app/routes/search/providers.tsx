@@ -5,7 +5,7 @@ import { MatchReasons } from "../../components/match-reasons";
 import { Pagination } from "../../components/pagination";
 import { CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { shanghaiDateString } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { CREDIT_GRADES, PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-options";
 import { categoryLabel, isServiceCategory } from "../../domain/service-categories";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null }, { status: 400 });
+    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null, regionNames: {} as Record<string, string> }, { status: 400 });
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
@@ -27,11 +27,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
     id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons,
   }));
-  return { values, errors: {} as Record<string, string>, result: { ...result, rows } };
+  return { values, errors: {} as Record<string, string>, result: { ...result, rows }, regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))) };
 }
 
 export default function ProviderDirectory() {
-  const { values, errors, result } = useLoaderData<typeof loader>();
+  const { values, errors, result, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
   return (
     <div className="space-y-6">
@@ -58,7 +58,7 @@ export default function ProviderDirectory() {
           <Link to="/providers" className="btn-secondary">{t("reset")}</Link>
         </div>
       </Form>
-      {result ? <ProviderResults result={result} /> : null}
+      {result ? <ProviderResults result={result} regionNames={regionNames} /> : null}
     </div>
   );
 }
@@ -67,7 +67,8 @@ type PageResult = Omit<DirectoryResult, "rows"> & {
   rows: Array<Pick<DirectoryResult["rows"][number], "id" | "name" | "verified" | "categories" | "regionCodes" | "creditGrade" | "reviewCount" | "ratingSum" | "summary" | "score" | "reasons">>;
 };
 
-function ProviderResults({ result }: { result: PageResult }) {
+function ProviderResults({ result, regionNames }: { result: PageResult; regionNames: Record<string, string> }) {
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -101,7 +102,7 @@ function ProviderResults({ result }: { result: PageResult }) {
               <dt className="text-slate-500">{label.offers}</dt>
               <dd>{row.categories.filter(isServiceCategory).map((c) => categoryLabel(c, lang)).join("、") || "—"}</dd>
               <dt className="text-slate-500">{label.serves}</dt>
-              <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
+              <dd>{row.regionCodes.map(regionName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}
             <MatchReasons reasons={row.reasons} />
