@@ -6,8 +6,8 @@ import { createInstance, type i18n as I18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig } from "./i18n/config";
 import { i18nServer } from "./i18n/i18n.server";
+import { i18nServerConfig } from "./i18n/server-config";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -22,7 +22,7 @@ function i18nFor(lng: string): Promise<I18n> {
   let found = instances.get(lng);
   if (!found) {
     const instance = createInstance();
-    found = instance.use(initReactI18next).init({ ...i18nConfig, ns: [...i18nConfig.ns], lng }).then(() => instance);
+    found = instance.use(initReactI18next).init({ ...i18nServerConfig, lng }).then(() => instance);
     instances.set(lng, found);
   }
   return found;

@@ -12,7 +12,9 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppErrorBoundary } from "./components/error-boundary";
 import { SiteHeader } from "./components/site-header";
-import { i18nConfig, toLanguage } from "./i18n/config";
+import { toLanguage } from "./i18n/config";
+import enCommon from "./i18n/locales/en/common";
+import zhCommon from "./i18n/locales/zh-CN/common";
 import { i18nServer } from "./i18n/i18n.server";
 import stylesheet from "./tailwind.css?url";
 import { getSessionContext } from "./utils/auth.server";
@@ -40,9 +42,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
 /** Every page has a <title> (WCAG 2.4.2): routes without meta of their own inherit this one. */
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: i18nConfig.resources[toLanguage(data?.lang)].common.appName },
-];
+// Only the two "common" namespaces are imported here, not every translation: this module is in
+// every page's JavaScript (docs/decisions/016-client-i18n-and-region-data.md).
+const appNames = { "zh-CN": zhCommon.appName, en: enCommon.appName };
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: appNames[toLanguage(data?.lang)] }];
 export const useRootData = () => useRouteLoaderData<RootData>("root");
 
 export function Layout({ children }: { children: React.ReactNode }) {

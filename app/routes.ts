@@ -10,6 +10,8 @@ export default [
   route("register", "routes/auth/register.tsx"),
   route("logout", "routes/auth/logout.tsx"),
   route("set-language", "routes/set-language.tsx"),
+  // Region levels for the pickers, on demand (the browser ships only provinces and cities).
+  route("regions/:code/children", "routes/regions/children.ts"),
   route("dashboard", "routes/dashboard.tsx"),
 
   ...prefix("settings", [

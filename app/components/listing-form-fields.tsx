@@ -15,6 +15,8 @@ export type ListingDefaults = {
   priceModel?: string;
   price?: string;
   regionCodes?: readonly string[];
+  /** Address names of regionCodes, resolved by the loader (the browser has no county names). */
+  regionNames?: Record<string, string>;
   industryCodes?: readonly string[];
   requiredQualificationType?: string | null;
 };
@@ -47,7 +49,7 @@ export function ListingFormFields({ errors, values, defaults }: { errors: FieldE
         {select("priceModel", t("priceModel"), (["fixed", "per_visit", "yearly_custody"] as const).map((m) => ({ value: m, label: t(`priceModels.${m}`) })), pick("priceModel") || "fixed")}
         <Field name="price" label={t("price")} hint={t("priceHint")} errors={errors} defaultValue={pick("price")} inputMode="decimal" />
       </div>
-      <RegionListPicker name="regionCodes" legend={t("listingRegions")} hint={t("regionsHint")} defaultValue={list("regionCodes")} error={errors.regionCodes} />
+      <RegionListPicker name="regionCodes" legend={t("listingRegions")} hint={t("regionsHint")} defaultValue={list("regionCodes")} names={defaults.regionNames} error={errors.regionCodes} />
       <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={list("industryCodes")} error={errors.industryCodes} />
       {select(
         "requiredQualificationType",

@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../domain/format";
-import { regionFullName } from "../domain/regions";
 import { toLanguage } from "../i18n/config";
 
 export type OrgRow = {
@@ -23,7 +22,8 @@ export function StatusBadge({ status, suspended }: { status: string; suspended: 
 }
 
 /** The organisations table shared by the admin list and a bureau's region list. */
-export function OrgTable({ rows, linkTo }: { rows: OrgRow[]; linkTo?: (id: string) => string }) {
+/** `regionNames`: address names of the rows' region codes, resolved by the loader (regionNamesOf). */
+export function OrgTable({ rows, regionNames, linkTo }: { rows: OrgRow[]; regionNames: Record<string, string>; linkTo?: (id: string) => string }) {
   const { t, i18n } = useTranslation("admin");
   const lang = toLanguage(i18n.language);
   if (rows.length === 0) return <p className="text-slate-500">{t("common:empty")}</p>;
@@ -45,7 +45,7 @@ export function OrgTable({ rows, linkTo }: { rows: OrgRow[]; linkTo?: (id: strin
             <td>{linkTo ? <Link className="link" to={linkTo(o.id)}>{o.name}</Link> : o.name}</td>
             <td>{t(`common:kind.${o.kind}`)}</td>
             <td className="font-mono text-xs">{o.uscc ?? "—"}</td>
-            <td>{regionFullName(o.regionCode)}</td>
+            <td>{regionNames[o.regionCode] ?? ""}</td>
             <td><StatusBadge status={o.verificationStatus} suspended={!!o.suspendedAt} /></td>
             <td>{formatDate(new Date(o.createdAt), lang)}</td>
           </tr>

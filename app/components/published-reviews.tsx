@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../domain/format";
-import { regionFullName } from "../domain/regions";
 import { SERVICE_CATEGORY_LABELS, isServiceCategory } from "../domain/service-categories";
 import { toLanguage } from "../i18n/config";
+import { fullName } from "./use-region-options";
 
 /** The shape of listPublishedReviews(...).rows, after the loader's JSON round trip. */
 export type PublishedReview = {
@@ -20,9 +20,9 @@ export type PublishedReview = {
 
 const CRITERIA = ["professionalism", "timeliness", "effect"] as const;
 
-/** A city is enough to place the client; its name stays private (reviews are about the provider). */
+/** A city is enough to place the client; its name stays private (reviews are about the provider). City names come with the outline. */
 function cityOf(code: string): string {
-  return regionFullName(code.slice(0, 4) + "00") || regionFullName(code);
+  return fullName(code.slice(0, 4) + "00") || fullName(code);
 }
 
 /** A provider's published reviews with its public replies; no reviewer names. */

@@ -1,10 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { childrenOf, regionFullName } from "../domain/regions";
+import { outlineChildren } from "../domain/region-outline";
+import { fullName, useCounties, useRegionFullNames } from "./use-region-options";
 
 /**
  * Several regions (province, city or county each): pick one with the cascading selects and
  * add it to the list. Each chosen code is a hidden input named `name`; the route joins them.
+ * `names`: address names the loader resolved for the default codes (the browser has no county
+ * names; it fetches a city's counties when needed — docs/decisions/016-client-i18n-and-region-data.md).
  */
 export function RegionListPicker({
   name,
@@ -12,17 +15,22 @@ export function RegionListPicker({
   hint,
   defaultValue = [],
   error,
+  names,
 }: {
   name: string;
   legend: string;
   hint?: string;
   defaultValue?: readonly string[];
   error?: string;
+  names?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>([...defaultValue]);
   const [path, setPath] = useState<string[]>([]);
-  const levels = [null, path[0], path[1]] as const;
+  const [picked, setPicked] = useState<Record<string, string>>({});
+  const counties = useCounties(path[1]);
+  const nameOf = useRegionFullNames(chosen, { ...names, ...picked });
+  const levels = [outlineChildren(null), path[0] ? outlineChildren(path[0]) : undefined, path[1] ? counties : undefined];
   const labels = [t("common:regionProvince"), t("common:regionCity"), t("common:regionCounty")];
   const pick = path[path.length - 1];
   const id = `field-${name}`;
@@ -35,11 +43,11 @@ export function RegionListPicker({
         {chosen.length === 0 ? <li className="text-sm text-slate-500">{t("provider:noRegions")}</li> : null}
         {chosen.map((code) => (
           <li key={code} className="badge gap-1 bg-slate-100 text-slate-800">
-            {regionFullName(code) || code}
+            {nameOf(code) || code}
             <button
               type="button"
               className="ml-1 rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900"
-              aria-label={t("provider:remove", { name: regionFullName(code) || code })}
+              aria-label={t("provider:remove", { name: nameOf(code) || code })}
               onClick={() => setChosen(chosen.filter((c) => c !== code))}
             >
               ×
@@ -48,10 +56,8 @@ export function RegionListPicker({
         ))}
       </ul>
       <div className="grid gap-2 sm:grid-cols-4">
-        {levels.map((parent, depth) => {
-          if (parent === undefined) return <div key={depth} />;
-          const options = childrenOf(parent);
-          if (options.length === 0) return <div key={depth} />;
+        {levels.map((options, depth) => {
+          if (!options || options.length === 0) return <div key={depth} />;
           return (
             <select
               key={depth}
@@ -71,7 +77,11 @@ export function RegionListPicker({
           className="btn-secondary"
           disabled={!pick || chosen.includes(pick)}
           onClick={() => {
-            if (pick && !chosen.includes(pick)) setChosen([...chosen, pick]);
+            if (pick && !chosen.includes(pick)) {
+              setChosen([...chosen, pick]);
+              const county = counties?.find((c) => c.code === pick);
+              setPicked({ ...picked, [pick]: fullName(pick, county?.name) });
+            }
             setPath([]);
           }}
         >

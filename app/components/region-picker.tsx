@@ -1,10 +1,13 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { childrenOf, getRegion, regionPath } from "../domain/regions";
+import { outlineChildren, regionCodePath } from "../domain/region-outline";
+import { useCounties } from "./use-region-options";
 
 /**
  * Province → city → county, GB/T 2260 codes. The deepest choice is submitted as `name`;
  * `minLevel` "city" lets a form accept a whole city (a bureau, a service area).
+ * Provinces and cities come with the page; a city's counties are fetched when it is chosen
+ * (docs/decisions/016-client-i18n-and-region-data.md), so the county select appears then.
  */
 export function RegionPicker({
   name,
@@ -20,9 +23,9 @@ export function RegionPicker({
   required?: boolean;
 }) {
   const { t } = useTranslation();
-  const initial = defaultValue && getRegion(defaultValue) ? regionPath(defaultValue).map((r) => r.code) : [];
-  const [path, setPath] = useState<string[]>(initial);
-  const levels = [null, path[0] ?? undefined, path[1] ?? undefined] as const;
+  const [path, setPath] = useState<string[]>(() => regionCodePath(defaultValue ?? ""));
+  const counties = useCounties(path[1]);
+  const levels = [outlineChildren(null), path[0] ? outlineChildren(path[0]) : undefined, path[1] ? counties : undefined];
   const labels = [t("common:regionProvince"), t("common:regionCity"), t("common:regionCounty")];
   const value = path[path.length - 1] ?? "";
   const id = `field-${name}`;
@@ -34,10 +37,8 @@ export function RegionPicker({
       </legend>
       <input type="hidden" name={name} value={value} />
       <div className="grid gap-2 sm:grid-cols-3">
-        {levels.map((parent, depth) => {
-          if (parent === undefined) return <div key={depth} />;
-          const options = childrenOf(parent);
-          if (options.length === 0) return <div key={depth} />;
+        {levels.map((options, depth) => {
+          if (!options || options.length === 0) return <div key={depth} />;
           return (
             <select
               key={depth}

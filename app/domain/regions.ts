@@ -6,8 +6,10 @@
 // its province's 2 digits (the build relies on the source data guaranteeing
 // this), which is what lets a bureau's jurisdiction be a simple LIKE prefix.
 import rows from './data/regions.json';
+import { addressName } from './region-outline';
+import type { RegionLevel } from './regions-types';
 
-export type RegionLevel = 'province' | 'city' | 'county';
+export type { RegionLevel } from './regions-types';
 
 export type Region = {
   code: string;
@@ -33,9 +35,6 @@ for (const [code, name, parentCode] of rows as Row[]) {
   if (siblings) siblings.push(region);
   else children.set(parentCode, [region]);
 }
-
-// 北京/天津/上海/重庆: the city level is only a container (市辖区/县).
-const MUNICIPALITIES = new Set(['110000', '120000', '310000', '500000']);
 
 /** The region with this 6-digit code, or undefined if the code is unknown. */
 export function getRegion(code: string): Region | undefined {
@@ -74,16 +73,12 @@ export function regionPath(code: string): Region[] {
  * whenever a county follows. Unknown code → "".
  */
 export function regionFullName(code: string): string {
-  const path = regionPath(code);
-  const last = path.length - 1;
-  return path
-    .filter((r, i) => {
-      if (r.level !== 'city') return true;
-      if (MUNICIPALITIES.has(r.parentCode ?? '')) return false;
-      return !(r.code.slice(2, 4) === '90' && i < last);
-    })
-    .map((r) => r.name)
-    .join('');
+  return addressName(regionPath(code));
+}
+
+/** Address names of several codes, for a loader to hand to the page (the browser lacks county names). */
+export function regionNamesOf(codes: Iterable<string>): Record<string, string> {
+  return Object.fromEntries([...codes].map((code) => [code, regionFullName(code)]));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { emailField, optionalText, phoneField, regionField, requiredText } from "./fields";
+import { emailField, optionalText, phoneField, requiredText } from "./fields";
 import { PageField } from "./paging";
+import { regionField } from "./place-fields";
 
 export const OrganisationDecisionSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { checkPassword } from "../domain/password-policy";
-import { emailField, industryField, newPasswordField, phoneField, regionField, requiredText, usccField } from "./fields";
+import { emailField, newPasswordField, phoneField, requiredText, usccField } from "./fields";
+import { industryField, regionField } from "./place-fields";
 
 /** Kinds a visitor may register; bureaus and the platform are created by the platform admin. */
 export const SELF_REGISTERED_KINDS = ["enterprise", "provider", "insurer", "group"] as const;

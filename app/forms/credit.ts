@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { optionalText, requiredText, usccField } from "./fields";
 import { PageField } from "./paging";
 

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { isValidIndustryCode } from "../domain/industries";
 import { checkPassword } from "../domain/password-policy";
-import { isValidRegionCode } from "../domain/regions";
 import { normaliseUscc, validateUscc } from "../domain/uscc";
 
 /**
@@ -40,18 +38,6 @@ export const usccField = z
     const result = validateUscc(value);
     if (!result.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `uscc_${result.reason}` });
   });
-
-export const regionField = z
-  .string({ required_error: "region_required" })
-  .trim()
-  .refine((v) => isValidRegionCode(v), "region_required");
-
-export const industryField = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || isValidIndustryCode(v), "industry_invalid");
 
 export const phoneField = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { industryField, optionalText, phoneField, regionField, requiredText, usccField } from "./fields";
+import { optionalText, phoneField, requiredText, usccField } from "./fields";
+import { industryField, regionField } from "./place-fields";
 
 export const OrganisationProfileSchema = z.object({
   name: requiredText(100),

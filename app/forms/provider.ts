@@ -2,9 +2,10 @@ import { z } from "zod";
 import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
-import { optionalText, phoneField, regionField, requiredText } from "./fields";
+import { optionalText, phoneField, requiredText } from "./fields";
+import { regionField } from "./place-fields";
 
 /**
  * Forms of the provider area. A multi-valued field (checkboxes, region and industry lists)

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { SERVICE_CATEGORIES } from "../domain/service-categories";
 import { optionalDateField, optionalYuanField, yuanField } from "./engagements";
-import { industryField, regionField, requiredText } from "./fields";
+import { requiredText } from "./fields";
 import { PageField } from "./paging";
+import { industryField, regionField } from "./place-fields";
 
 export const RequestSchema = z.object({
   category: z.enum(SERVICE_CATEGORIES, { errorMap: () => ({ message: "engagement.category_invalid" }) }),

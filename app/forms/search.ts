@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
-import { isValidRegionCode } from "../domain/regions";
+import { isValidRegionCode } from "../domain/region-outline";
 import { CREDIT_GRADES, LISTING_SORTS, MAX_PAGE, PROVIDER_SORTS } from "../domain/search-options";
 import { SERVICE_CATEGORIES } from "../domain/service-categories";
 

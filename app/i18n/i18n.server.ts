@@ -1,6 +1,7 @@
 import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, i18nConfig } from "./config";
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "./config";
+import { i18nServerConfig } from "./server-config";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -17,5 +18,5 @@ export const i18nServer = new RemixI18Next({
     cookie: languageCookie,
     order: ["cookie", "header"],
   },
-  i18next: { ...i18nConfig, supportedLngs: [...SUPPORTED_LANGUAGES], ns: [...i18nConfig.ns] },
+  i18next: { ...i18nServerConfig, supportedLngs: [...SUPPORTED_LANGUAGES] },
 });

@@ -187,6 +187,17 @@ describe("ranked directory and GET /api/v1/providers", () => {
     expect(res.body.providers[0].reasons).toEqual(direct.rows[0].reasons);
   });
 
+  it("answers with a real JSON Response, so Remix neither wraps it nor logs a REMIX FUTURE CHANGE warning per request", async () => {
+    const request = new Request("http://localhost/api/v1/providers?region=330702&category=consulting");
+    const value = await apiLoader({ request, params: {}, context: { db: t.db } } as never);
+    expect(value).toBeInstanceOf(Response);
+    const response = value as unknown as Response;
+    expect(response.status).toBe(200);
+    // The same header Remix's json() wrapper used to set, so clients see no change.
+    expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
+    expect((await response.json()).ranked).toBe(true);
+  });
+
   it.each([
     ["page=0", "page"],
     ["page=abc", "page"],

@@ -6,7 +6,7 @@ import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../component
 import { StatusBadge } from "../../components/org-table";
 import { formatDateTime } from "../../domain/format";
 import { industryName } from "../../domain/industries";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { OrganisationDecisionSchema } from "../../forms/admin";
 import { toLanguage } from "../../i18n/config";
 import { decideOrganisation } from "../../services/admin.server";
@@ -21,7 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
   const orgId = OrgId.safeParse(params.orgId);
   if (!orgId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  return orErrorPage(() => getOrganisationForAdmin(context.db, { orgId: orgId.data }));
+  const found = await orErrorPage(() => getOrganisationForAdmin(context.db, { orgId: orgId.data }));
+  return { ...found, regionNames: regionNamesOf([found.org.regionCode]) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -39,7 +40,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function AdminOrganisation() {
-  const { org, members } = useLoaderData<typeof loader>();
+  const { org, members, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const result = useActionData<{ done?: boolean }>();
   const { t, i18n } = useTranslation("admin");
   const lang = toLanguage(i18n.language);
@@ -50,7 +52,7 @@ export default function AdminOrganisation() {
       <header>
         <h1 className="text-2xl font-semibold">{org.name}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
-          {t(`common:kind.${org.kind}`)} · {regionFullName(org.regionCode)}
+          {t(`common:kind.${org.kind}`)} · {regionName(org.regionCode)}
           {org.industryCode ? ` · ${industryName(org.industryCode, lang)}` : ""}
           <StatusBadge status={org.verificationStatus} suspended={suspended} />
         </p>

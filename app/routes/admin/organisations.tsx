@@ -6,6 +6,7 @@ import { Pagination } from "../../components/pagination";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisations } from "../../services/organisations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
+import { regionNamesOf } from "../../domain/regions";
 
 const KINDS = ["enterprise", "provider", "insurer", "group", "bureau"] as const;
 const STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
@@ -13,11 +14,12 @@ const STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
   const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { query, result: await listOrganisations(context.db, query) };
+  const result = await listOrganisations(context.db, query);
+  return { query, result, regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
 }
 
 export default function AdminOrganisations() {
-  const { query, result } = useLoaderData<typeof loader>();
+  const { query, result, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   return (
     <div className="space-y-4">
@@ -44,7 +46,7 @@ export default function AdminOrganisations() {
         <button type="submit" className="btn-primary">{t("common:filter")}</button>
       </Form>
       <section className="card overflow-x-auto">
-        <OrgTable rows={result.rows} linkTo={(id) => `/admin/organisations/${id}`} />
+        <OrgTable rows={result.rows} regionNames={regionNames} linkTo={(id) => `/admin/organisations/${id}`} />
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} />
       </section>
     </div>

@@ -17,7 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
-  return {
+  // A Response, not a plain object: with single fetch on, Remix wraps a plain object from a
+  // resource route in json() itself and logs a "REMIX FUTURE CHANGE" warning on every request.
+  return jsonResponse({
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
@@ -37,5 +39,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       score: r.score,
       reasons: r.reasons,
     })),
-  };
+  });
+}
+
+/** What Remix's json() sent before: same body, same Content-Type. */
+function jsonResponse(body: unknown): Response {
+  return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json; charset=utf-8" } });
 }

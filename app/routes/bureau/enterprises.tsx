@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { OrgTable } from "../../components/org-table";
 import { Pagination } from "../../components/pagination";
 import { ACCESS } from "../../domain/access";
-import { regionFullName } from "../../domain/regions";
+import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisationsInRegion } from "../../services/organisations.server";
 import { requireAccess } from "../../utils/access.server";
@@ -14,11 +14,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
   const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await listOrganisationsInRegion(context.db, { ...query, bureauRegionCode: org.regionCode });
-  return { query, result, region: regionFullName(org.regionCode) };
+  return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
 }
 
 export default function BureauOrganisations() {
-  const { query, result, region } = useLoaderData<typeof loader>();
+  const { query, result, region, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("bureau");
   return (
     <div className="space-y-4">
@@ -32,7 +32,7 @@ export default function BureauOrganisations() {
         <button type="submit" className="btn-primary">{t("common:search")}</button>
       </Form>
       <section className="card overflow-x-auto">
-        <OrgTable rows={result.rows} />
+        <OrgTable rows={result.rows} regionNames={regionNames} />
         <Pagination page={result.page} pageSize={result.pageSize} total={result.total} />
       </section>
     </div>

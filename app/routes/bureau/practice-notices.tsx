@@ -6,7 +6,7 @@ import { CategoryList } from "../../components/category-checkboxes";
 import { Pagination } from "../../components/pagination";
 import { ACCESS } from "../../domain/access";
 import { formatDateTime } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { toLanguage } from "../../i18n/config";
 import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
 import { requireAccess } from "../../utils/access.server";
@@ -26,11 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     includeWithdrawn: query.withdrawn === "1",
     page: query.page,
   });
-  return { query, result, region: regionFullName(org.regionCode) };
+  return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.flatMap((n) => [n.providerRegion, n.countyCode])) };
 }
 
 export default function BureauPracticeNotices() {
-  const { query, result, region } = useLoaderData<typeof loader>();
+  const { query, result, region, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
   return (
@@ -65,10 +66,10 @@ export default function BureauPracticeNotices() {
                   <td>
                     <Link to={`/providers/${n.providerId}`} className="link">{n.providerName}</Link>
                     {n.providerSuspendedAt ? <span className="badge ml-2 bg-slate-200 text-slate-700">{t("suspended")}</span> : null}
-                    <p className="text-xs text-slate-500">{regionFullName(n.providerRegion)}</p>
+                    <p className="text-xs text-slate-500">{regionName(n.providerRegion)}</p>
                   </td>
                   <td className="font-mono text-xs">{n.providerUscc}</td>
-                  <td>{regionFullName(n.countyCode)}</td>
+                  <td>{regionName(n.countyCode)}</td>
                   <td><CategoryList codes={n.categories} /></td>
                   <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
                   <td>{n.withdrawnAt ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}` : t("noticeStatus.active")}</td>

@@ -25,7 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listEvaluableProviders(context.db, { bureauRegionCode: org.regionCode }),
     listBureauRecords(context.db, { bureauId: org.id, page }),
   ]);
-  return { providers, records, region: regionFullName(org.regionCode), today: shanghaiDateString(new Date()) };
+  // Names resolved here: the browser has no county names (docs/decisions/016-client-i18n-and-region-data.md).
+  const named = providers.map((o) => ({ ...o, regionName: regionFullName(o.regionCode) }));
+  return { providers: named, records, region: regionFullName(org.regionCode), today: shanghaiDateString(new Date()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -59,14 +61,14 @@ function Saved({ result }: { result: Result | undefined }) {
   );
 }
 
-function ProviderSelect({ form, providers, errors }: { form: string; providers: { id: string; name: string; regionCode: string }[]; errors: Record<string, string> }) {
+function ProviderSelect({ form, providers, errors }: { form: string; providers: { id: string; name: string; regionName: string }[]; errors: Record<string, string> }) {
   const { t } = useTranslation("credit");
   return (
     <Control form={form} name="providerId" label={t("bureau.provider")} errors={errors}>
       {(p) => (
         <select {...p} name="providerId" className="input" defaultValue="">
           <option value="">{t("bureau.pickProvider")}</option>
-          {providers.map((o) => <option key={o.id} value={o.id}>{o.name}（{regionFullName(o.regionCode)}）</option>)}
+          {providers.map((o) => <option key={o.id} value={o.id}>{o.name}（{o.regionName}）</option>)}
         </select>
       )}
     </Control>

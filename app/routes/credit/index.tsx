@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CreditBadge } from "../../components/credit-badge";
 import { Pagination } from "../../components/pagination";
 import { RegionPicker } from "../../components/region-picker";
-import { regionFullName } from "../../domain/regions";
+import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { CreditListQuerySchema } from "../../forms/credit";
 import { listGoodStandingProviders } from "../../services/credit.server";
 import { orErrorPage } from "../../utils/http.server";
@@ -15,11 +15,12 @@ export const meta: MetaFunction = () => [{ title: "信用公示 · 安服市集"
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = CreditListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const result = await orErrorPage(() => listGoodStandingProviders(context.db, { now: new Date(), regionCode: query.region, page: query.page }));
-  return { query, result, regionName: query.region ? regionFullName(query.region) : null };
+  return { query, result, regionName: query.region ? regionFullName(query.region) : null, regionNames: regionNamesOf(result.rows.map((p) => p.regionCode)) };
 }
 
 export default function CreditList() {
-  const { query, result, regionName } = useLoaderData<typeof loader>();
+  const { query, result, regionName, regionNames } = useLoaderData<typeof loader>();
+  const nameOf = (code: string) => regionNames[code] ?? "";
   const { t } = useTranslation("credit");
   const period = t("period", { year: result.period.year, half: t(`half${result.period.half}`) });
   return (
@@ -57,7 +58,7 @@ export default function CreditList() {
                   <td>
                     <Link className="link" to={`/credit/${p.id}`}>{p.name}</Link>
                   </td>
-                  <td>{regionFullName(p.regionCode)}</td>
+                  <td>{nameOf(p.regionCode)}</td>
                   <td><CreditBadge grade={p.grade} /></td>
                   <td>{p.averageRating !== null ? t("ratingValue", { rating: p.averageRating.toFixed(1), count: p.reviewCount }) : t("noRating")}</td>
                 </tr>

@@ -6,7 +6,7 @@ import { CreditBadge } from "../../components/credit-badge";
 import { Pagination } from "../../components/pagination";
 import { PublishedReviewList } from "../../components/published-reviews";
 import { formatDateTime } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { pageFromUrl } from "../../domain/paging";
 import { toLanguage } from "../../i18n/config";
 import { getProviderCredit } from "../../services/credit.server";
@@ -25,12 +25,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return orErrorPage(async () => {
     const credit = await getProviderCredit(context.db, { now: new Date(), providerId: providerId.data });
     const reviews = await listPublishedReviews(context.db, { providerId: providerId.data, page });
-    return { credit, reviews };
+    return { credit, reviews, regionNames: regionNamesOf([credit.provider.regionCode]) };
   });
 }
 
 export default function ProviderCredit() {
-  const { credit, reviews } = useLoaderData<typeof loader>();
+  const { credit, reviews, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("credit");
   const lang = toLanguage(i18n.language);
   return (
@@ -38,7 +39,7 @@ export default function ProviderCredit() {
       <Link to="/credit" className="link text-sm">← {t("listTitle")}</Link>
       <header>
         <h1 className="text-2xl font-semibold">{t("providerTitle", { name: credit.provider.name })}</h1>
-        <p className="mt-1 text-slate-600">{regionFullName(credit.provider.regionCode)}</p>
+        <p className="mt-1 text-slate-600">{regionName(credit.provider.regionCode)}</p>
         {credit.provider.suspended ? <p role="status" className="mt-2 rounded bg-red-50 px-3 py-2 text-sm text-red-800">{t("suspendedNotice")}</p> : null}
       </header>
       <section className="card space-y-2" aria-labelledby="grade-title">

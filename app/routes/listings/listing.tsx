@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { joinNames, ListingPrice } from "../../components/listing-bits";
 import { industryName } from "../../domain/industries";
 import { qualificationTypeName } from "../../domain/qualification-types";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel } from "../../domain/service-categories";
 import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
@@ -15,13 +15,16 @@ import { orErrorPage } from "../../utils/http.server";
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.listingId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  return orErrorPage(() => getPublicListing(context.db, { listingId: id.data }));
+  const listing = await orErrorPage(() => getPublicListing(context.db, { listingId: id.data }));
+  return { ...listing, regionNames: regionNamesOf([listing.providerRegion, ...listing.regionCodes]) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: listing }) => [{ title: listing ? `${listing.title} · 安服市集` : "安服市集" }];
 
 export default function PublicListingPage() {
   const listing = useLoaderData<typeof loader>();
+  const { regionNames } = listing;
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
   return (
@@ -32,7 +35,7 @@ export default function PublicListingPage() {
         <p className="text-xl text-brand-700"><ListingPrice priceFen={listing.priceFen} priceModel={listing.priceModel} /></p>
         <p className="text-sm">
           {t("offeredBy")}：<Link to={`/providers/${listing.providerId}`} className="link">{listing.providerName}</Link>
-          <span className="ml-2 text-slate-500">{regionFullName(listing.providerRegion)}</span>
+          <span className="ml-2 text-slate-500">{regionName(listing.providerRegion)}</span>
         </p>
       </header>
       <section className="card space-y-4">
@@ -49,7 +52,7 @@ export default function PublicListingPage() {
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-medium text-slate-700">{t("listingRegions")}</dt>
-            <dd>{listing.regionCodes.length ? joinNames(listing.regionCodes.map((c) => regionFullName(c)), lang) : t("anyRegion")}</dd>
+            <dd>{listing.regionCodes.length ? joinNames(listing.regionCodes.map((c) => regionName(c)), lang) : t("anyRegion")}</dd>
           </div>
           <div>
             <dt className="font-medium text-slate-700">{t("industries")}</dt>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "../../components/pagination";
 import { formatDate, formatFen } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
 import { RequestListQuerySchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
@@ -15,11 +15,14 @@ export const meta: MetaFunction = () => [{ title: "需求收件箱 · 安服市�
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
   const { page } = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return providerInbox(context.db, { now: new Date(), providerId: org.id, page });
+  const inbox = await providerInbox(context.db, { now: new Date(), providerId: org.id, page });
+  return { ...inbox, regionNames: regionNamesOf(inbox.rows.map((r) => r.regionCode)) };
 }
 
 export default function ProviderInbox() {
   const result = useLoaderData<typeof loader>();
+  const { regionNames } = result;
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
   return (
@@ -53,7 +56,7 @@ export default function ProviderInbox() {
                   <td><Link className="link" to={`/provider/inbox/${r.id}`}>{r.title}</Link></td>
                   <td>{r.enterpriseName}</td>
                   <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
-                  <td>{regionFullName(r.regionCode)}</td>
+                  <td>{regionName(r.regionCode)}</td>
                   <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
                   <td>{r.deadline ?? "—"}</td>
                   <td>{formatDate(new Date(r.createdAt), lang)}</td>

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { RequestStatusBadge } from "../../components/engagement-status";
 import { Field, FormErrorMessage, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { formatDateTime, formatFen } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
 import { QuoteSchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
@@ -27,7 +27,8 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
-  return orErrorPage(() => getRequestForProvider(context.db, { now: new Date(), requestId: requestIdOf(params), providerId: org.id }));
+  const found = await orErrorPage(() => getRequestForProvider(context.db, { now: new Date(), requestId: requestIdOf(params), providerId: org.id }));
+  return { ...found, regionNames: regionNamesOf([found.request.regionCode]) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -53,7 +54,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function InboxRequest() {
-  const { request, enterpriseName, canQuote, ownQuotes } = useLoaderData<typeof loader>();
+  const { request, enterpriseName, canQuote, ownQuotes, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const result = useActionData<{ done?: string; formError?: { key: string; params?: Record<string, string | number> } }>();
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
@@ -66,7 +68,7 @@ export default function InboxRequest() {
           {request.title} <RequestStatusBadge status={request.status} />
         </h1>
         <p className="text-slate-600">
-          {enterpriseName} · {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionFullName(request.regionCode)}
+          {enterpriseName} · {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionName(request.regionCode)}
         </p>
         <p className="text-sm text-slate-600">
           {t("col.budget")}：{request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} · {t("col.deadline")}：{request.deadline ?? "—"}

@@ -10,6 +10,7 @@ import { getOwnListing, updateListing } from "../../services/listings.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { regionNamesOf } from "../../domain/regions";
 
 function listingIdOf(params: { listingId?: string }): string {
   const id = IdSchema.safeParse(params.listingId);
@@ -23,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const listing = await orErrorPage(() => getOwnListing(context.db, { providerId: org.id, listingId }));
   // Yuan text for the input, by integer arithmetic: money never goes through a float.
   const price = `${Math.floor(listing.priceFen / 100)}.${String(listing.priceFen % 100).padStart(2, "0")}`;
-  return { listing, price };
+  return { listing, price, regionNames: regionNamesOf(listing.regionCodes) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -41,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditListingPage() {
-  const { listing, price } = useLoaderData<typeof loader>();
+  const { listing, price, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("provider");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -52,7 +53,7 @@ export default function EditListingPage() {
         <ValidatedForm schema={ListingSchema}>
           {({ errors, values }) => (
             <>
-              <ListingFormFields errors={errors} values={values} defaults={{ ...listing, price }} />
+              <ListingFormFields errors={errors} values={values} defaults={{ ...listing, price, regionNames }} />
               <SubmitButton>{t("saveListing")}</SubmitButton>
             </>
           )}

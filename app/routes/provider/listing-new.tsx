@@ -10,12 +10,13 @@ import { getOwnProfile } from "../../services/providers.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { regionNamesOf } from "../../domain/regions";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const { profile } = await getOwnProfile(context.db, { orgId: org.id });
   // A new listing starts from what the profile says the provider does and where.
-  return { defaults: { category: profile.categories[0], regionCodes: profile.regionCodes, industryCodes: profile.industryCodes } };
+  return { defaults: { category: profile.categories[0], regionCodes: profile.regionCodes, regionNames: regionNamesOf(profile.regionCodes), industryCodes: profile.industryCodes } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

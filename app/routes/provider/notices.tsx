@@ -6,7 +6,7 @@ import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../component
 import { RegionPicker } from "../../components/region-picker";
 import { ACCESS } from "../../domain/access";
 import { formatDateTime } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { collapseMultiValues, IdSchema, MULTI_VALUE_FIELDS, PracticeNoticeSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { declarePracticeNotice, listOwnPracticeNotices, withdrawPracticeNotice } from "../../services/practice-notices.server";
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getOwnProfile(context.db, { orgId: org.id }),
     listOwnPracticeNotices(context.db, { providerId: org.id }),
   ]);
-  return { notices, categories: profile.categories, canEdit };
+  return { notices, categories: profile.categories, canEdit, regionNames: regionNamesOf(notices.map((n) => n.countyCode)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +45,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProviderNoticesPage() {
-  const { notices, categories, canEdit } = useLoaderData<typeof loader>();
+  const { notices, categories, canEdit, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const result = useActionData<{ done?: "declared" | "withdrawn"; regionAdded?: boolean }>();
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
@@ -76,7 +77,7 @@ export default function ProviderNoticesPage() {
             <tbody>
               {notices.map((n) => (
                 <tr key={n.id}>
-                  <td>{regionFullName(n.countyCode)}</td>
+                  <td>{regionName(n.countyCode)}</td>
                   <td><CategoryList codes={n.categories} /></td>
                   <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
                   <td>

@@ -11,6 +11,7 @@ import { getOwnProfile, updateOwnProfile } from "../../services/providers.server
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { regionNamesOf } from "../../domain/regions";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -22,6 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       categories: profile.categories,
       description: profile.description,
       regionCodes: profile.regionCodes,
+      regionNames: regionNamesOf(profile.regionCodes),
       industryCodes: profile.industryCodes,
       staffCount: profile.staffCount,
       contactName: profile.contactName,
@@ -67,7 +69,7 @@ export default function ProviderProfilePage() {
               <Field name="description" label={t("description")} errors={errors}>
                 <textarea id="field-description" name="description" rows={5} className="input" defaultValue={values.description ?? profile.description} maxLength={4000} />
               </Field>
-              <RegionListPicker name="regionCodes" legend={t("regionsServed")} hint={t("regionsHint")} defaultValue={values.regionCodes?.split(",").filter(Boolean) ?? profile.regionCodes} error={errors.regionCodes} />
+              <RegionListPicker name="regionCodes" legend={t("regionsServed")} hint={t("regionsHint")} defaultValue={values.regionCodes?.split(",").filter(Boolean) ?? profile.regionCodes} names={profile.regionNames} error={errors.regionCodes} />
               <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={values.industryCodes?.split(",").filter(Boolean) ?? profile.industryCodes} error={errors.industryCodes} />
               <Field name="staffCount" type="number" min={0} inputMode="numeric" label={t("staffCount")} errors={errors} defaultValue={values.staffCount ?? String(profile.staffCount)} />
               <div className="grid gap-x-4 sm:grid-cols-3">

@@ -5,7 +5,7 @@ import { CategoryList } from "../../components/category-checkboxes";
 import { joinNames, ListingPrice } from "../../components/listing-bits";
 import { industryName } from "../../domain/industries";
 import { qualificationTypeName } from "../../domain/qualification-types";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel } from "../../domain/service-categories";
 import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
@@ -16,13 +16,15 @@ import { orErrorPage } from "../../utils/http.server";
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.providerId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  return orErrorPage(() => getPublicProviderProfile(context.db, { providerId: id.data }));
+  const found = await orErrorPage(() => getPublicProviderProfile(context.db, { providerId: id.data }));
+  return { ...found, regionNames: regionNamesOf([found.org.regionCode, ...(found.profile?.regionCodes ?? [])]) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.org.name} · 安服市集` : "安服市集" }];
 
 export default function PublicProviderPage() {
-  const { org, profile, experts, qualifications, listings, today } = useLoaderData<typeof loader>();
+  const { org, profile, experts, qualifications, listings, today, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
   const regions = profile?.regionCodes ?? [];
@@ -32,7 +34,7 @@ export default function PublicProviderPage() {
       <header className="card space-y-2">
         <h1 className="text-2xl font-semibold">{org.name}</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          {t("publicIntro", { region: regionFullName(org.regionCode), staff: profile?.staffCount ?? 0 })}
+          {t("publicIntro", { region: regionName(org.regionCode), staff: profile?.staffCount ?? 0 })}
           {org.verificationStatus === "verified" ? (
             <span className="badge bg-brand-50 text-brand-700">{t("common:verification.verified")}</span>
           ) : (
@@ -49,7 +51,7 @@ export default function PublicProviderPage() {
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-medium text-slate-700">{t("regionsServed")}</dt>
-            <dd>{regions.length ? joinNames(regions.map((c) => regionFullName(c)), lang) : t("anyRegion")}</dd>
+            <dd>{regions.length ? joinNames(regions.map((c) => regionName(c)), lang) : t("anyRegion")}</dd>
           </div>
           <div>
             <dt className="font-medium text-slate-700">{t("industries")}</dt>

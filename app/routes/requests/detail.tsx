@@ -7,7 +7,7 @@ import { RequestStatusBadge } from "../../components/engagement-status";
 import { FormErrorMessage, SubmitButton } from "../../components/forms";
 import { formatDate, formatFen } from "../../domain/format";
 import { qualificationTypeName } from "../../domain/qualification-types";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
 import { RequestDecisionSchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
@@ -28,7 +28,8 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  return orErrorPage(() => compareQuotes(context.db, { now: new Date(), requestId: requestIdOf(params), orgId: org.id }));
+  const found = await orErrorPage(() => compareQuotes(context.db, { now: new Date(), requestId: requestIdOf(params), orgId: org.id }));
+  return { ...found, regionNames: regionNamesOf([found.request.regionCode]) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -50,7 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function RequestDetail() {
-  const { request, quotes, engagementId } = useLoaderData<typeof loader>();
+  const { request, quotes, engagementId, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const result = useActionData<{ formError?: { key: string; params?: Record<string, string | number> }; done?: string }>();
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
@@ -64,7 +66,7 @@ export default function RequestDetail() {
           {request.title} <RequestStatusBadge status={request.status} />
         </h1>
         <p className="text-slate-600">
-          {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionFullName(request.regionCode)} · {t("col.budget")}：
+          {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionName(request.regionCode)} · {t("col.budget")}：
           {request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} · {t("col.deadline")}：{request.deadline ?? "—"}
         </p>
         <p className="whitespace-pre-line text-sm text-slate-700">{request.description}</p>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { RequestStatusBadge } from "../../components/engagement-status";
 import { Pagination } from "../../components/pagination";
 import { formatDate, formatFen } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { categoryLabel, type ServiceCategoryCode } from "../../domain/service-categories";
 import { RequestListQuerySchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
@@ -18,11 +18,13 @@ const STATUSES = ["open", "awarded", "closed", "cancelled"] as const;
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
   const query = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { query, result: await listOwnRequests(context.db, { orgId: org.id, ...query }) };
+  const result = await listOwnRequests(context.db, { orgId: org.id, ...query });
+  return { query, result, regionNames: regionNamesOf(result.rows.map((r) => r.regionCode)) };
 }
 
 export default function RequestList() {
-  const { query, result } = useLoaderData<typeof loader>();
+  const { query, result, regionNames } = useLoaderData<typeof loader>();
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
   return (
@@ -66,7 +68,7 @@ export default function RequestList() {
                 <tr key={r.id}>
                   <td><Link className="link" to={`/requests/${r.id}`}>{r.title}</Link></td>
                   <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
-                  <td>{regionFullName(r.regionCode)}</td>
+                  <td>{regionName(r.regionCode)}</td>
                   <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
                   <td>{r.deadline ?? "—"}</td>
                   <td>{r.quoteCount}</td>

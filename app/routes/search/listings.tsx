@@ -5,7 +5,7 @@ import { Pagination } from "../../components/pagination";
 import { NoResults } from "../../components/search-empty";
 import { COMMON_ADVANCED_KEYS, CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { formatFen, shanghaiDateString } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { excerpt } from "../../domain/text-excerpt";
 import { CREDIT_GRADES, LISTING_SORTS } from "../../domain/search-options";
 
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ListingSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as Page<ListingRow> | null }, { status: 400 });
+    return data({ values, errors: queryIssues(parsed.error), result: null as Page<ListingRow> | null, regionNames: {} as Record<string, string> }, { status: 400 });
   }
   const q = parsed.data;
   const result = await searchListings(context.db, {
@@ -44,11 +44,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     maxPriceFen: q.maxPrice,
     today: shanghaiDateString(new Date()),
   });
-  return { values, errors: {} as Record<string, string>, result: { ...result, rows: result.rows.map((r) => ({ ...r, summary: excerpt(r.summary ?? "", SUMMARY_LENGTH) })) } };
+  const rows = result.rows.map((r) => ({ ...r, summary: excerpt(r.summary ?? "", SUMMARY_LENGTH) }));
+  return { values, errors: {} as Record<string, string>, result: { ...result, rows }, regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))) };
 }
 
 export default function ListingSearch() {
-  const { values, errors, result } = useLoaderData<typeof loader>();
+  const { values, errors, result, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
   const priceInput = (name: "minPrice" | "maxPrice") => (
     <div>
@@ -82,12 +83,13 @@ export default function ListingSearch() {
         />
         {errors.page ? <p className="field-error">{t(`errors:${errors.page}`)}</p> : null}
       </Form>
-      {result ? <ListingResults result={result} values={values} /> : null}
+      {result ? <ListingResults result={result} values={values} regionNames={regionNames} /> : null}
     </div>
   );
 }
 
-function ListingResults({ result, values }: { result: Page<ListingRow>; values: Record<string, string | undefined> }) {
+function ListingResults({ result, values, regionNames }: { result: Page<ListingRow>; values: Record<string, string | undefined>; regionNames: Record<string, string> }) {
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -121,7 +123,7 @@ function ListingResults({ result, values }: { result: Page<ListingRow>; values: 
                 <Link className="link" to={`/providers/${row.providerId}`}>{row.providerName}</Link>
               </dd>
               <dt className="text-slate-500">{label.serves}</dt>
-              <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
+              <dd>{row.regionCodes.map(regionName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}
           </li>

@@ -7,7 +7,7 @@ import { MatchScore } from "../../components/match-score";
 import { NoResults } from "../../components/search-empty";
 import { COMMON_ADVANCED_KEYS, CommonSearchFilters, FilterSelect } from "../../components/search-filters";
 import { shanghaiDateString } from "../../domain/format";
-import { regionFullName } from "../../domain/regions";
+import { regionNamesOf } from "../../domain/regions";
 import { excerpt } from "../../domain/text-excerpt";
 import { CREDIT_GRADES, PROVIDER_SORTS, RANK_WINDOW } from "../../domain/search-options";
 import { categoryLabel, isServiceCategory } from "../../domain/service-categories";
@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null }, { status: 400 });
+    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null, regionNames: {} as Record<string, string> }, { status: 400 });
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
@@ -36,11 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
     id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary: excerpt(summary ?? "", SUMMARY_LENGTH), score, reasons,
   }));
-  return { values, errors: {} as Record<string, string>, result: { ...result, rows } };
+  return { values, errors: {} as Record<string, string>, result: { ...result, rows }, regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))) };
 }
 
 export default function ProviderDirectory() {
-  const { values, errors, result } = useLoaderData<typeof loader>();
+  const { values, errors, result, regionNames } = useLoaderData<typeof loader>();
   const { t } = useTranslation("search");
   return (
     <div className="space-y-6">
@@ -70,7 +70,7 @@ export default function ProviderDirectory() {
         />
         {errors.page ? <p className="field-error">{t(`errors:${errors.page}`)}</p> : null}
       </Form>
-      {result ? <ProviderResults result={result} values={values} /> : null}
+      {result ? <ProviderResults result={result} values={values} regionNames={regionNames} /> : null}
     </div>
   );
 }
@@ -79,7 +79,8 @@ type PageResult = Omit<DirectoryResult, "rows"> & {
   rows: Array<Pick<DirectoryResult["rows"][number], "id" | "name" | "verified" | "categories" | "regionCodes" | "creditGrade" | "reviewCount" | "ratingSum" | "summary" | "score" | "reasons">>;
 };
 
-function ProviderResults({ result, values }: { result: PageResult; values: Record<string, string | undefined> }) {
+function ProviderResults({ result, values, regionNames }: { result: PageResult; values: Record<string, string | undefined>; regionNames: Record<string, string> }) {
+  const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
@@ -113,7 +114,7 @@ function ProviderResults({ result, values }: { result: PageResult; values: Recor
               <dt className="text-slate-500">{label.offers}</dt>
               <dd>{row.categories.filter(isServiceCategory).map((c) => categoryLabel(c, lang)).join("、") || "—"}</dd>
               <dt className="text-slate-500">{label.serves}</dt>
-              <dd>{row.regionCodes.map(regionFullName).filter(Boolean).join("、") || "—"}</dd>
+              <dd>{row.regionCodes.map(regionName).filter(Boolean).join("、") || "—"}</dd>
             </dl>
             {row.summary ? <p className="mt-2 text-sm text-slate-600">{row.summary}</p> : null}
             <MatchReasons reasons={row.reasons} />

@@ -1,0 +1,1 @@
+export type RegionLevel = 'province' | 'city' | 'county';
