@@ -23,7 +23,7 @@ describe("qualification reminders (30 and 7 days before validTo, then the day li
     ["2026-06-30", "2026-07-01", "hidden", "the day the listings hide"],
     ["2026-06-30", "2026-07-03", "hidden", "a schedule down for two days still tells"],
     ["2026-06-30", "2026-07-04", null, "long expired: no more reminders"],
-  ])("validTo %s seen on %s → %s (%s)", (validTo, today, expected) => {
+  ])("validTo %s seen on %s → %s (%s)", (validTo, today, expected, _why) => {
     expect(dueQualificationReminder(validTo, today)).toBe(expected);
   });
 });

@@ -4,6 +4,7 @@ import { auditLog, memberships, organisations, users } from "../../db/schema";
 import { AppError } from "../utils/errors";
 import { generateSecretToken } from "../utils/crypto.server";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notify.server";
 import { hashPassword } from "./passwords.server";
 
 type Actor = { userId: string; orgId: string; ip: string };
@@ -42,6 +43,7 @@ export async function decideOrganisation(
       data: input.reason ? { reason: input.reason } : {},
       ip: actor.ip,
     });
+    if (input.decision === "suspend") await notify(tx, { type: "org_suspended", key: `org_suspended:${org.id}:${now.getTime()}`, orgId: org.id, subjectId: org.id, params: { reason: input.reason ?? "" }, now });
   });
 }
 

@@ -22,6 +22,7 @@ import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
 import { isValidRegionCode } from "../domain/regions";
 import { AppError } from "../utils/errors";
+import { notify } from "./notify.server";
 import { writeAudit } from "./audit.server";
 
 export const PAGE_SIZE = 20;
@@ -96,6 +97,7 @@ export async function recomputeProviderCredit(
       ratingSum: inputs.published.reduce((s, r) => s + r.overall, 0),
     };
     await tx.insert(providerProfiles).values({ orgId: providerId, ...cache }).onConflictDoUpdate({ target: providerProfiles.orgId, set: cache });
+    if (previous?.grade && previous.grade !== result.grade) await notify(tx, { type: "grade_changed", key: `grade_changed:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { from: previous.grade, to: result.grade }, now });
 
     const from = lookbackStart(today);
     const adverse = [
@@ -120,6 +122,7 @@ export async function recomputeProviderCredit(
         subjectId: providerId,
         data: { reason, automatic: true, grade: result.grade, score: result.score, reasons: result.reasons },
       });
+      await notify(tx, { type: "org_suspended", key: `org_suspended:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { reason: reason ?? "" }, now });
     }
     return { ...result, suspendedNow };
   });

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { engagementEvents, engagements } from "../../db/schema";
 import { AUTO_ACCEPT_DAYS, autoAcceptDue, transition } from "../domain/engagement-machine";
 import { writeAudit } from "./audit.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import { recomputeProviderCredit } from "./credit.server";
 
 /** The reason written on the system's acceptance; the timeline translates it. */
@@ -68,6 +69,7 @@ async function acceptOne(db: Db, engagementId: string, now: Date): Promise<boole
       data: { event: "accept", auto: true, priceFen: e.priceFen },
     });
     await recomputeProviderCredit(tx, e.providerId, now);
+    await notifyEngagementParties(tx, { engagementId: e.id, exceptOrgId: null, type: "engagement_transition", key: `engagement_transition:${e.id}:${e.version + 1}`, params: { toStatus: step.to }, now });
     return true;
   });
 }

@@ -13,6 +13,7 @@ import {
 } from "../domain/engagement-machine";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import { recomputeProviderCredit } from "./credit.server";
 import { runAutoAcceptance } from "./engagement-auto-accept.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
@@ -236,6 +237,7 @@ export async function applyTransition(db: Db, actor: EngagementActorInput, input
     }
     // On-time delivery is an input of the credit grade: it changes when an engagement is accepted.
     if (step.to === "accepted") await recomputeProviderCredit(tx, e.providerId, now);
+    await notifyEngagementParties(tx, { engagementId: e.id, exceptOrgId: actor.orgId, type: "engagement_transition", key: `engagement_transition:${e.id}:${e.version + 1}`, params: { toStatus: step.to }, now });
     return updated[0]!;
   });
 }

@@ -16,6 +16,8 @@ import { qualificationInForce } from "../domain/listing-visibility";
 import { withinQualificationScope } from "../domain/engagement-rules";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notify.server";
+import { notifyQuoteDecision } from "./notify-recipients.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { lockOwnRequest, requestAudienceCondition, type Actor } from "./requests.server";
 
@@ -93,6 +95,7 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now =
         data: { requestId: request.id, priceFen: quote.priceFen },
         ip: actor.ip,
       });
+      await notify(tx, { type: "quote_received", key: `quote_received:${quote.id}`, orgId: request.enterpriseId, subjectId: request.id, params: { requestTitle: request.title }, now });
       return quote;
     });
   } catch (error) {
@@ -277,6 +280,7 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
       data: { quoteId: quote.id, requestId: request.id, providerId: quote.providerId, priceFen: quote.priceFen },
       ip: actor.ip,
     });
+    await notifyQuoteDecision(tx, { requestId: request.id, requestTitle: request.title, acceptedQuoteId: quote.id, acceptedProviderId: quote.providerId, engagementId: engagement.id, now });
     return engagement;
   });
 }

@@ -94,7 +94,7 @@ describe("mail delivery over SMTP", () => {
     const got = smtp.received.slice(before).filter((m) => m.to.includes(ent.user.email));
     expect(got).toHaveLength(1);
     expect(got[0]!.subject).toBe("“安全生产标准化咨询”收到新报价");
-    expect(got[0]!.text).toContain("金华安评有限公司 对您的需求");
+    expect(got[0]!.text).toContain("您的需求“安全生产标准化咨询”收到一份新报价");
     expect(got[0]!.html).toContain("http://anfu.test/requests/00000000-0000-4000-8000-000000000001");
     const [row] = (await rowsFor("quote_received:smtp")).filter((r) => r.channel === "email");
     expect(row!.status).toBe("sent");

@@ -33,8 +33,8 @@ export default {
   attempts: "Attempts",
   types: {
     request_matched: { label: "Matching request", title: "New service request: {{requestTitle}}", body: "An enterprise posted “{{requestTitle}}”, which matches your services. You are welcome to quote." },
-    quote_received: { label: "Quote received", title: "New quote on “{{requestTitle}}”", body: "{{providerName}} quoted on your request “{{requestTitle}}”; compare the quotes." },
-    quote_accepted: { label: "Quote accepted", title: "Your quote was accepted", body: "{{enterpriseName}} accepted your quote on “{{requestTitle}}”; the contract is signed." },
+    quote_received: { label: "Quote received", title: "New quote on “{{requestTitle}}”", body: "Your request “{{requestTitle}}” received a new quote; compare the quotes." },
+    quote_accepted: { label: "Quote accepted", title: "Your quote was accepted", body: "The enterprise accepted your quote on “{{requestTitle}}”; the contract is signed." },
     quote_not_chosen: { label: "Quote not chosen", title: "Another provider was chosen for “{{requestTitle}}”", body: "Thank you for quoting; the enterprise chose another provider." },
     engagement_transition: { label: "Contract status", title: "Contract status: {{statusLabel}}", body: "The other party moved “{{engagementTitle}}” to “{{statusLabel}}”." },
     deliverable_uploaded: { label: "Deliverable uploaded", title: "New deliverable on “{{engagementTitle}}”", body: "The provider uploaded a deliverable; please review and accept it." },
@@ -46,7 +46,7 @@ export default {
     qualification_expiring: { label: "Qualification expiry", title: "Qualification “{{certificateNo}}” {{when}}", body: "Certificate “{{certificateNo}}” is valid to {{validTo}}. After that, the services that need it are no longer shown; please renew it." },
     practice_notice_received: { label: "Practice notice", title: "Practice notice from {{providerName}}", body: "{{providerName}} declared its practice in your county." },
     grade_changed: { label: "Credit grade changed", title: "Credit grade changed from {{from}} to {{to}}", body: "Your credit grade changed from {{from}} to {{to}}." },
-    org_suspended: { label: "Suspension", title: "Your organisation was suspended", body: "The platform suspended “{{orgName}}”: {{reason}}" },
+    org_suspended: { label: "Suspension", title: "Your organisation was suspended", body: "The platform suspended your organisation: {{reason}}" },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

@@ -33,8 +33,8 @@ export default {
   attempts: "尝试次数",
   types: {
     request_matched: { label: "收到匹配的需求", title: "新的服务需求：{{requestTitle}}", body: "一家企业发布了与您的服务匹配的需求“{{requestTitle}}”，欢迎报价。" },
-    quote_received: { label: "收到报价", title: "“{{requestTitle}}”收到新报价", body: "{{providerName}} 对您的需求“{{requestTitle}}”报价，可在报价对比中查看。" },
-    quote_accepted: { label: "报价被采纳", title: "您的报价已被采纳", body: "{{enterpriseName}} 采纳了您对“{{requestTitle}}”的报价，合同已签订。" },
+    quote_received: { label: "收到报价", title: "“{{requestTitle}}”收到新报价", body: "您的需求“{{requestTitle}}”收到一份新报价，可在报价对比中查看。" },
+    quote_accepted: { label: "报价被采纳", title: "您的报价已被采纳", body: "企业采纳了您对“{{requestTitle}}”的报价，合同已签订。" },
     quote_not_chosen: { label: "报价未被选中", title: "“{{requestTitle}}”已选定其他服务机构", body: "感谢您的报价，企业已选择了其他服务机构。" },
     engagement_transition: { label: "合同状态变化", title: "合同状态：{{statusLabel}}", body: "对方将合同“{{engagementTitle}}”的状态变为“{{statusLabel}}”。" },
     deliverable_uploaded: { label: "提交成果", title: "“{{engagementTitle}}”有新的交付成果", body: "服务机构提交了交付成果，请查看并验收。" },
@@ -46,7 +46,7 @@ export default {
     qualification_expiring: { label: "资质到期提醒", title: "资质“{{certificateNo}}”{{when}}", body: "资质证书“{{certificateNo}}”有效期至 {{validTo}}。到期后依赖该资质的服务将不再公开展示，请及时更新。" },
     practice_notice_received: { label: "收到执业告知", title: "收到执业告知：{{providerName}}", body: "{{providerName}} 向本辖区告知了执业信息。" },
     grade_changed: { label: "信用等级变化", title: "信用等级由 {{from}} 变为 {{to}}", body: "您的信用等级由 {{from}} 变为 {{to}}。" },
-    org_suspended: { label: "账户暂停", title: "您的机构已被暂停", body: "平台暂停了“{{orgName}}”，原因：{{reason}}" },
+    org_suspended: { label: "账户暂停", title: "您的机构已被暂停", body: "平台暂停了您的机构，原因：{{reason}}" },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
