@@ -9,6 +9,7 @@ import { seedDemoIfEmpty } from "../db/seed/demo";
 import { loadEnv } from "../app/utils/env.server";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
+import { startJobs } from "../jobs/runner";
 
 const dev = process.argv.includes("--dev");
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -18,6 +19,7 @@ const production = env.NODE_ENV === "production";
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 console.log(`database: ${handle.driver}${handle.driver === "pglite" ? ` in ${env.DATA_DIR}` : ""}`);
 if (env.SEED_ON_START && !production) await seedDemoIfEmpty(handle.db, env);
+const jobs = await startJobs(handle, env);
 
 const viteDevServer = dev
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -80,6 +82,7 @@ async function shutdown(signal: string) {
   force.unref();
   server.close(async () => {
     await viteDevServer?.close();
+    await jobs.stop();
     await handle.close();
     process.exit(0);
   });
