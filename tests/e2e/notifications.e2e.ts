@@ -103,7 +103,7 @@ describe("notifications", () => {
     await ent.getByTestId("notification-bell").click();
     await ent.waitForURL((url) => url.pathname === "/notifications");
     const item = ent.getByTestId("notification-list").getByRole("link", { name: `“${title}”收到新报价` });
-    await expect(item.count()).resolves.toBe(1);
+    await expect.poll(() => item.count()).toBe(1);
     await expectAccessible(ent);
     for (const [width, height] of [[1366, 768], [390, 844]] as const) {
       await ent.setViewportSize({ width, height });
@@ -114,7 +114,7 @@ describe("notifications", () => {
     await ent.waitForURL((url) => url.pathname === `/requests/${requestId}`);
     await expect.poll(() => ent.locator("thead").innerText()).toContain(anzheng.name);
     // Opened, so read: the bell has nothing left to count.
-    await expect(ent.getByTestId("notification-count").count()).resolves.toBe(0);
+    await expect.poll(() => ent.getByTestId("notification-count").count()).toBe(0);
 
     // The outbox relay runs every few seconds in the server: the mail arrives in Chinese.
     await expect
@@ -130,6 +130,7 @@ describe("notifications", () => {
     const zheng = await pageFor(anzheng.login.email);
     await gotoHydrated(zheng, "/notifications");
     const reminders = zheng.getByTestId("notification-list").getByRole("link", { name: `资质“${CERT}”将于 7 天后到期` });
+    await expect.poll(() => zheng.getByTestId("notification-list").count()).toBe(1);
     await expect(reminders.count()).resolves.toBe(1);
     await screenshot(zheng, "notifications-provider-1366");
   });

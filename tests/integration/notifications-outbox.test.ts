@@ -131,6 +131,32 @@ describe("mail delivery over SMTP", () => {
     expect(inApp).toHaveLength(1);
   });
 
+  it("a worker killed mid-job: the row is sent by the next run after its lease, once", async () => {
+    const ent = await makeEnterprise(t.db);
+    await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:killed")));
+    const [row] = (await rowsFor("quote_received:killed")).filter((r) => r.channel === "email");
+    // What a worker leaves behind when killed between claiming and sending: a leased row.
+    await t.db.update(notifications).set({ attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 5 * 60_000) }).where(eq(notifications.id, row!.id));
+    const before = smtp.received.length;
+    await deliverPendingMail(t.db, smtpDeps(), NOW);
+    expect(smtp.received.length - before).toBe(0);
+    await deliverPendingMail(t.db, smtpDeps(), new Date(NOW.getTime() + 6 * 60_000));
+    await deliverPendingMail(t.db, smtpDeps(), new Date(NOW.getTime() + 12 * 60_000));
+    expect(smtp.received.slice(before).filter((m) => m.to.includes(ent.user.email))).toHaveLength(1);
+  });
+
+  it("a worker killed after recording the send but before marking the row: nothing is sent again", async () => {
+    const ent = await makeEnterprise(t.db);
+    await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:recorded")));
+    const [row] = (await rowsFor("quote_received:recorded")).filter((r) => r.channel === "email");
+    await t.db.insert(mailLog).values({ idempotencyKey: `notification:${row!.id}`, toAddress: ent.user.email, subject: "s", textBody: "t", htmlBody: "h", transport: "smtp" });
+    const before = smtp.received.length;
+    await deliverPendingMail(t.db, smtpDeps(), NOW);
+    expect(smtp.received.length - before).toBe(0);
+    const [after] = (await rowsFor("quote_received:recorded")).filter((r) => r.channel === "email");
+    expect(after!.status).toBe("sent");
+  });
+
   it("keeps mails in the mail log when no SMTP_URL is set", async () => {
     const ent = await makeEnterprise(t.db);
     await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:log")));
