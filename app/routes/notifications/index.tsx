@@ -63,8 +63,8 @@ export default function Notifications() {
                     {row.read ? null : <span className="sr-only">{t("unread")}: </span>}
                     {text.title}
                   </Link>
-                  <p className="text-sm text-slate-600">{text.body}</p>
-                  <p className="text-xs text-slate-500">{formatDateTime(new Date(row.createdAt), lang)}</p>
+                  <p className="text-sm text-slate-700">{text.body}</p>
+                  <p className="text-xs text-slate-600">{formatDateTime(new Date(row.createdAt), lang)}</p>
                 </div>
                 {row.read ? null : (
                   <Form method="post">

@@ -1,6 +1,7 @@
 export default {
   title: "Notifications",
   bell: "Notifications",
+  bellUnread_one: "Notifications ({{count}} unread)",
   bellUnread_other: "Notifications ({{count}} unread)",
   empty: "No notifications yet.",
   markRead: "Mark read",
