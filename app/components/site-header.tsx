@@ -36,8 +36,8 @@ export function SiteHeader() {
               {data.user.name}
               {data.org ? <span className="text-slate-500"> · {data.org.name}</span> : null}
             </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="btn-secondary py-1">
+            <Form method="post" action="/logout" className="shrink-0">
+              <button type="submit" className="btn-secondary whitespace-nowrap py-1">
                 {t("nav:logout")}
               </button>
             </Form>
