@@ -6,6 +6,10 @@ import { notifications, serviceRequests } from "../../db/schema";
 import { action as inboxAction, loader as inboxLoader } from "../../app/routes/notifications/index";
 import { loader as openLoader } from "../../app/routes/notifications/open";
 import { loader as apiLoader } from "../../app/routes/api/notifications";
+import { loader as mailLoader } from "../../app/routes/admin/mail";
+import { deliverPendingMail } from "../../app/services/mail-delivery.server";
+import { createMailTransport } from "../../app/services/mail.server";
+import { createOrgWithOwner } from "../factories/accounts";
 import { action as settingsAction } from "../../app/routes/settings/notifications";
 import { createApiToken } from "../../app/services/api-tokens.server";
 import { NOTIFICATION_TYPE_NAMES } from "../../app/domain/notification-types";
@@ -137,6 +141,20 @@ describe("the inbox", () => {
     expect(good.body).toMatchObject({ saved: true });
     const prefs = await getPreferences(t.db, enterprise.user.id);
     expect([prefs.locale, prefs.modes.quote_received, prefs.modes.request_matched]).toEqual(["en", "digest", "in_app"]);
+  });
+});
+
+describe("the admin's mail log", () => {
+  it("shows the platform admin mails kept without SMTP and refuses everyone else", async () => {
+    const { enterprise, chosen, request } = await market();
+    await submitQuote(t.db, chosen.actor, { requestId: request.id, priceFen: 2_000_000, plan: "三个月完成" }, NOW);
+    const mailEnv = { mailFrom: "安服市集 <noreply@anfu.test>", appOrigin: "http://anfu.test" };
+    await deliverPendingMail(t.db, { mailEnv, transport: createMailTransport(mailEnv) }, NOW);
+    const admin = await createOrgWithOwner(t.db, { kind: "platform", regionCode: "330000" });
+    const page = await call(mailLoader, admin, "/admin/mail");
+    const rows = (page.body as { rows: { to: string; subject: string; transport: string }[] }).rows;
+    expect(rows.filter((r) => r.to === enterprise.user.email).map((r) => [r.subject, r.transport])).toEqual([["“安全生产标准化咨询”收到新报价", "log"]]);
+    expect((await call(mailLoader, enterprise, "/admin/mail")).status).toBe(403);
   });
 });
 
