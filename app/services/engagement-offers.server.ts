@@ -5,6 +5,7 @@ import type { ServiceCategory } from "../../db/schema";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import type { Actor } from "./requests.server";
 
 export type DirectOfferInput = {
@@ -79,6 +80,7 @@ export async function createDirectOffer(db: Db, actor: Actor, input: DirectOffer
       data: { listingId: listing.id, providerId: listing.providerId, priceFen: input.priceFen },
       ip: actor.ip,
     });
+    await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: actor.orgId, type: "engagement_transition", key: `engagement_transition:${engagement.id}:${engagement.version}`, params: { toStatus: engagement.status }, now });
     return engagement;
   });
 }

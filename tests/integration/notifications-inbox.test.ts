@@ -14,6 +14,7 @@ import { action as settingsAction } from "../../app/routes/settings/notification
 import { createApiToken } from "../../app/services/api-tokens.server";
 import { NOTIFICATION_TYPE_NAMES } from "../../app/domain/notification-types";
 import { getPreferences } from "../../app/services/notifications.server";
+import { applyTransition } from "../../app/services/engagements.server";
 import { postMessage } from "../../app/services/messages.server";
 import { acceptQuote, submitQuote } from "../../app/services/quotes.server";
 import { createRequest } from "../../app/services/requests.server";
@@ -89,6 +90,11 @@ describe("marketplace events", () => {
     expect((await inApp(chosen.org.id, "quote_accepted")).map((n) => n.subjectId)).toEqual([engagement.id]);
     expect((await inApp(other.org.id, "quote_not_chosen")).map((n) => n.subjectId)).toEqual([request.id]);
     expect(await inApp(chosen.org.id, "quote_not_chosen")).toHaveLength(0);
+
+    // A transition tells the other side only.
+    await applyTransition(t.db, chosen.actor, { engagementId: engagement.id, event: "start", now: NOW });
+    expect((await inApp(enterprise.org.id, "engagement_transition")).map((n) => [n.subjectId, n.params.toStatus])).toEqual([[engagement.id, "in_service"]]);
+    expect(await inApp(chosen.org.id, "engagement_transition")).toHaveLength(0);
 
     // Messages: at most one notice per thread and recipient in ten minutes, none to the sender.
     await postMessage(t.db, enterprise.actor, { engagementId: engagement.id, body: "您好", now: NOW });
