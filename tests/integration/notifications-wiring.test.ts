@@ -7,7 +7,10 @@ import { PracticeNoticeSchema } from "../../app/forms/provider";
 import { decideOrganisation } from "../../app/services/admin.server";
 import { declarePracticeNotice } from "../../app/services/practice-notices.server";
 import { decideQualification } from "../../app/services/qualifications.server";
+import { recomputeProviderCredit } from "../../app/services/credit.server";
+import { recordViolation } from "../../app/services/evaluations.server";
 import { createOrgWithOwner } from "../factories/accounts";
+import { verifiedProvider } from "../factories/engagements";
 import { insertQualification, providerWithActor } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
@@ -54,6 +57,17 @@ describe("events of the platform and the bureaus", () => {
     expect((await inApp(county.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);
     expect((await inApp(city.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);
     expect(await inApp(elsewhere.org.id)).toEqual([]);
+  });
+
+  it("tells a provider its grade changed and, when a serious violation suspends it, why", async () => {
+    const admin = await platformAdmin();
+    const provider = await verifiedProvider(t.db, { regionCode: "330702" });
+    const now = new Date("2025-06-10T04:00:00Z");
+    await recomputeProviderCredit(t.db, provider.org.id, now);
+    await recordViolation(t.db, admin, { providerId: provider.org.id, kind: "qualification_renting", serious: true, occurredOn: "2025-06-01", note: "出借安全评价资质证书" }, now);
+    const got = await inApp(provider.org.id);
+    expect(got.find((n) => n.type === "grade_changed")?.params).toMatchObject({ to: "D" });
+    expect(got.filter((n) => n.type === "org_suspended").map((n) => n.params.reason)).toEqual(["严重违法违规：租借资质（2025-06-01）"]);
   });
 
   it("tells a suspended organisation why", async () => {
