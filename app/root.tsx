@@ -17,6 +17,7 @@ import enCommon from "./i18n/locales/en/common";
 import zhCommon from "./i18n/locales/zh-CN/common";
 import { i18nServer } from "./i18n/i18n.server";
 import stylesheet from "./tailwind.css?url";
+import { unreadCount } from "./services/notifications.server";
 import { getSessionContext } from "./utils/auth.server";
 import { useNonce } from "./utils/nonce";
 
@@ -30,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     i18nServer.getLocale(request),
     getSessionContext(request, context),
   ]);
+  // The header bell's number; revalidated with every navigation and form post.
+  const unread = found?.org ? await unreadCount(context.db, { userId: found.user.id, orgId: found.org.id }) : 0;
   return {
+    unread,
     lang: toLanguage(lang),
     user: found ? { id: found.user.id, name: found.user.name, email: found.user.email } : null,
     org: found?.org

@@ -18,7 +18,13 @@ export default [
     route("account", "routes/settings/account.tsx"),
     route("organisation", "routes/settings/organisation.tsx"),
     route("api-tokens", "routes/settings/api-tokens.tsx"),
+    route("notifications", "routes/settings/notifications.tsx"),
   ]),
+
+  // Notifications: the inbox, opening one (re-checks visibility), the admin's mail log.
+  route("notifications", "routes/notifications/index.tsx"),
+  route("notifications/:notificationId", "routes/notifications/open.tsx"),
+  route("admin/mail", "routes/admin/mail.tsx"),
 
   ...prefix("admin", [
     route("organisations", "routes/admin/organisations.tsx"),
@@ -70,6 +76,7 @@ export default [
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),
+    route("notifications", "routes/api/notifications.ts"),
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
   ]),
 

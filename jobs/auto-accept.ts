@@ -1,6 +1,7 @@
 // `npm run jobs:auto-accept` — accepts, as the system, every delivered engagement whose buyer
-// stayed silent for 14 days (docs/decisions/005-auto-acceptance.md). Safe to run at any time
-// and as often as wanted (e.g. hourly from cron): each acceptance re-checks under a row lock.
+// stayed silent for 14 days (docs/decisions/005-auto-acceptance.md), once, by hand. The job
+// queue already runs the same rule hourly (jobs/registry.ts, decision 012). Safe to run at any
+// time: each acceptance re-checks under a row lock.
 import { existsSync } from "node:fs";
 import { openDb } from "../db/client";
 import { AUTO_ACCEPT_DAYS } from "../app/domain/engagement-machine";

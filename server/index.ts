@@ -11,6 +11,7 @@ import { loadEnv } from "../app/utils/env.server";
 import { drainer } from "./drain";
 import { originGuard } from "./origin-guard";
 import { securityHeaders } from "./security-headers";
+import { startJobs } from "../jobs/runner";
 
 const dev = process.argv.includes("--dev");
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -20,6 +21,7 @@ const production = env.NODE_ENV === "production";
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 console.log(`database: ${handle.driver}${handle.driver === "pglite" ? ` in ${env.DATA_DIR}` : ""}`);
 if (env.SEED_ON_START && !production) await seedDemoIfEmpty(handle.db, env);
+const jobs = await startJobs(handle, env);
 
 const viteDevServer = dev
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -101,6 +103,7 @@ async function shutdown(signal: string) {
   force.unref();
   await shutdownDrain!.drain();
   await sweeping;
+  await jobs.stop();
   await viteDevServer?.close();
   await handle.close();
   console.log(`${signal}: drained, database closed`);

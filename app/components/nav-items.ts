@@ -42,6 +42,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     // Disputed engagements, for the platform to rule on (the page titles itself 争议处理).
     { to: "/engagements", labelKey: "engagements" },
     { to: "/admin/audit", labelKey: "adminAudit" },
+    { to: "/admin/mail", labelKey: "adminMail" },
   ],
 };
 

@@ -2,6 +2,7 @@ import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run
 import { useTranslation } from "react-i18next";
 import type { RootData } from "../root";
 import { NAV_BY_KIND, PUBLIC_NAV } from "./nav-items";
+import { NotificationBell } from "./notification-bell";
 
 export function SiteHeader() {
   const data = useRouteLoaderData<RootData>("root");
@@ -30,12 +31,13 @@ export function SiteHeader() {
         <LanguageSwitcher />
         {data?.user ? (
           <div className="flex items-center gap-2 text-sm">
+            {data.org ? <NotificationBell unread={data.unread} /> : null}
             <Link to="/settings/account" className="text-slate-700 hover:underline">
               {data.user.name}
               {data.org ? <span className="text-slate-500"> · {data.org.name}</span> : null}
             </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="btn-secondary py-1">
+            <Form method="post" action="/logout" className="shrink-0">
+              <button type="submit" className="btn-secondary whitespace-nowrap py-1">
                 {t("nav:logout")}
               </button>
             </Form>

@@ -87,6 +87,8 @@ export const ENGAGEMENT_MACHINE: Machine<EngagementState, EngagementActor, Engag
   name: "engagement",
   states: ENGAGEMENT_STATES,
   graph: ENGAGEMENT_GRAPH,
+  // Every step is news for the other party (docs/domain.md, notifications): the executor tells them.
+  effects: ["notify_parties"],
 };
 
 export const ENGAGEMENT_EVENTS = eventsOf(ENGAGEMENT_MACHINE) as EngagementEvent[];

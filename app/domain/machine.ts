@@ -13,7 +13,7 @@
  * list so a new after-effect (e.g. a notification) is one more name here and one handler in
  * the executor, and an edge opts in by naming it.
  */
-export const TRANSITION_EFFECTS = ["recompute_credit"] as const;
+export const TRANSITION_EFFECTS = ["recompute_credit", "notify_parties"] as const;
 export type TransitionEffect = (typeof TRANSITION_EFFECTS)[number];
 
 export type MachineEdge<S extends string, A extends string, Stamp extends string = string> = {
@@ -41,6 +41,8 @@ export type Machine<S extends string, A extends string, Stamp extends string = s
   name: string;
   states: readonly S[];
   graph: MachineGraph<S, A, Stamp>;
+  /** After-effects of every step of this machine (before the edge's own), e.g. telling the other party. */
+  effects?: readonly TransitionEffect[];
 };
 
 export type StepErrorCode = "illegal_transition" | "not_your_turn" | "actor_not_allowed";

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../utils/errors";
 import { generateSecretToken } from "../utils/crypto.server";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import { notify } from "./notify.server";
 import { hashPassword } from "./passwords.server";
 
 type Actor = { userId: string; orgId: string; ip: string };
@@ -48,6 +49,9 @@ export async function decideOrganisation(
     // A newly verified provider gets its grade now (a new provider starts at B, decision 006),
     // so it appears on the 公示 list without waiting for some other event.
     if (input.decision === "verify" && org.kind === "provider") await recomputeProviderCredit(tx, org.id, now);
+    if (input.decision === "suspend") {
+      await notify(tx, { type: "org_suspended", key: `org_suspended:${org.id}:${now.getTime()}`, orgId: org.id, subjectId: org.id, params: { reason: input.reason ?? "" }, now });
+    }
   });
 }
 

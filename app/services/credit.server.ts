@@ -23,6 +23,7 @@ import { regionLikePattern } from "../domain/region-scope";
 import { isValidRegionCode } from "../domain/regions";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notify.server";
 
 export const PAGE_SIZE = 20;
 
@@ -96,6 +97,9 @@ export async function recomputeProviderCredit(
       ratingSum: inputs.published.reduce((s, r) => s + r.overall, 0),
     };
     await tx.insert(providerProfiles).values({ orgId: providerId, ...cache }).onConflictDoUpdate({ target: providerProfiles.orgId, set: cache });
+    if (previous?.grade && previous.grade !== result.grade) {
+      await notify(tx, { type: "grade_changed", key: `grade_changed:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { from: previous.grade, to: result.grade }, now });
+    }
 
     const from = lookbackStart(today);
     const adverse = [
@@ -119,7 +123,9 @@ export async function recomputeProviderCredit(
         subjectType: "organisation",
         subjectId: providerId,
         data: { reason, automatic: true, grade: result.grade, score: result.score, reasons: result.reasons },
+        at: now,
       });
+      await notify(tx, { type: "org_suspended", key: `org_suspended:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { reason: reason ?? "" }, now });
     }
     return { ...result, suspendedNow };
   });

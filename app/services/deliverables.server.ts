@@ -4,6 +4,7 @@ import { deliverables, engagements, files } from "../../db/schema";
 import type { Engagement } from "../../db/schema";
 import { AppError, notFound } from "../utils/errors";
 import { visibleTo } from "./engagements.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import { discardStoredFile, saveUpload } from "./files.server";
 
 type Party = { orgId: string; userId: string };
@@ -61,6 +62,7 @@ export async function addReport(
           ...(params.now ? { createdAt: params.now } : {}),
         })
         .returning();
+      await notifyEngagementParties(tx, { engagementId: params.engagementId, exceptOrgId: party.orgId, type: "deliverable_uploaded", key: `deliverable_uploaded:${row!.id}`, now: params.now ?? new Date() });
       return row!;
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import { shanghaiDateString } from "../domain/format";
 import { listingVisibility } from "../domain/listing-visibility";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { providerVisibilityFacts } from "./listings.server";
 import type { Actor } from "./requests.server";
@@ -78,6 +79,8 @@ export async function createDirectOffer(db: Db, actor: Actor, input: DirectOffer
       data: { listingId: listing.id, providerId: listing.providerId, priceFen: input.priceFen },
       ip: actor.ip,
     });
+    // Creating an offer is not a transition, so the executor's notify_parties does not run: tell the provider here.
+    await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: actor.orgId, type: "engagement_transition", key: `engagement_transition:${engagement.id}:${engagement.version}`, params: { toStatus: engagement.status }, now });
     return engagement;
   });
 }

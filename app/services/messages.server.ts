@@ -3,6 +3,8 @@ import type { Db, DbOrTx } from "../../db/client";
 import { engagementMessages, engagements, organisations, users } from "../../db/schema";
 import { AppError, notFound } from "../utils/errors";
 import { visibleTo } from "./engagements.server";
+import { messageBatchKey } from "../domain/notification-types";
+import { notifyEngagementParties } from "./notify-recipients.server";
 
 type Party = { orgId: string; userId: string };
 
@@ -33,6 +35,7 @@ export async function postMessage(db: Db, party: Party, params: { engagementId: 
         ...(params.now ? { createdAt: params.now } : {}),
       })
       .returning();
+    await notifyEngagementParties(tx, { engagementId: params.engagementId, exceptOrgId: party.orgId, type: "message_received", key: messageBatchKey(params.engagementId, params.now ?? new Date()), now: params.now ?? new Date() });
     return row;
   });
 }

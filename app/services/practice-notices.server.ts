@@ -8,6 +8,7 @@ import type { PracticeNoticeInput } from "../forms/provider";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { ensureProviderProfile } from "./providers.server";
+import { notifyBureausOfNotice } from "./notify-recipients.server";
 import { refreshProviderSearchIndex } from "./search-index.server";
 import type { Actor } from "./actor";
 import { pageWindow } from "../domain/paging";
@@ -54,6 +55,7 @@ export async function declarePracticeNotice(db: Db, actor: Actor, input: Practic
       data: { countyCode: input.countyCode, regionAdded },
       ip: actor.ip,
     });
+    await notifyBureausOfNotice(tx, row!, row!.declaredAt);
     return { notice: row!, regionAdded };
   });
 }

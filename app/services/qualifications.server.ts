@@ -7,6 +7,7 @@ import { categoriesCoveredBy } from "../domain/qualification-types";
 import type { QualificationInput } from "../forms/provider";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notify.server";
 import { discardStoredFile, saveUpload } from "./files.server";
 import type { Actor } from "./actor";
 import { pageWindow } from "../domain/paging";
@@ -175,5 +176,6 @@ export async function decideQualification(
       data: { type: row.type, certificateNo: row.certificateNo, from: row.status, ...(input.reason ? { reason: input.reason } : {}) },
       ip: actor.ip,
     });
+    await notify(tx, { type: status === "verified" ? "qualification_verified" : "qualification_rejected", key: `qualification_${status}:${row.id}:${now.getTime()}`, orgId: row.providerId, subjectId: row.id, params: { certificateNo: row.certificateNo, reason: input.reason ?? "" }, now });
   });
 }

@@ -15,6 +15,8 @@ import { qualificationInForce } from "../domain/listing-visibility";
 import { withinQualificationScope } from "../domain/engagement-rules";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notify.server";
+import { notifyQuoteDecision } from "./notify-recipients.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { ENGAGEMENT_SUBJECT, QUOTE_SUBJECT, REQUEST_SUBJECT } from "./lifecycle-subjects.server";
 import { requestAudienceCondition, type Actor } from "./requests.server";
@@ -94,6 +96,7 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now: 
         data: { requestId: request.id, priceFen: quote.priceFen },
         ip: actor.ip,
       });
+      await notify(tx, { type: "quote_received", key: `quote_received:${quote.id}`, orgId: request.enterpriseId, subjectId: request.id, params: { requestTitle: request.title }, now });
       return quote;
     });
   } catch (error) {
@@ -249,7 +252,7 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
       data: { quoteId: quote.id, priceFen: quote.priceFen },
       at: quote.createdAt,
     });
-    return fire(tx, ENGAGEMENT_SUBJECT, {
+    const signed = await fire(tx, ENGAGEMENT_SUBJECT, {
       id: offer.id,
       event: "accept_offer",
       actor: enterprise,
@@ -270,5 +273,7 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
         };
       },
     });
+    await notifyQuoteDecision(tx, { requestId: request.id, requestTitle: request.title, acceptedQuoteId: quote.id, acceptedProviderId: quote.providerId, engagementId: offer.id, now });
+    return signed;
   });
 }

@@ -5,6 +5,7 @@ import type { ServiceCategory } from "../../db/schema";
 import { shanghaiDateString } from "../domain/format";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notifyMatchedProviders } from "./notify-recipients.server";
 import { REQUEST_SUBJECT } from "./lifecycle-subjects.server";
 import { PAGE_SIZE } from "./organisations.server";
 import { declineOpenQuotes } from "./quotes.server";
@@ -45,6 +46,7 @@ export async function createRequest(db: Db, actor: Actor, input: NewRequestInput
       data: { category: row.category, regionCode: row.regionCode, budgetFen: row.budgetFen },
       ip: actor.ip,
     });
+    await notifyMatchedProviders(tx, row, now);
     return row;
   });
 }

@@ -18,6 +18,7 @@ import {
 } from "../domain/reviews";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 import { recomputeProviderCredit } from "./credit.server";
 import type { Actor } from "./actor";
 import { pageWindow } from "../domain/paging";
@@ -57,9 +58,10 @@ export async function publishDueReviews(db: DbOrTx, now: Date, scope: { engageme
       .set({ publishedAt: sql`${engagements.acceptedAt} + make_interval(days => ${REVIEW_WINDOW_DAYS})` })
       .from(engagements)
       .where(and(...where))
-      .returning({ providerId: engagements.providerId, direction: reviews.direction });
+      .returning({ providerId: engagements.providerId, direction: reviews.direction, engagementId: reviews.engagementId });
     const providers = new Set(published.filter((r) => r.direction === "client_to_provider").map((r) => r.providerId));
     for (const providerId of providers) await recomputeProviderCredit(tx, providerId, now);
+    for (const id of new Set(published.map((r) => r.engagementId))) await notifyEngagementParties(tx, { engagementId: id, exceptOrgId: null, type: "review_published", key: `review_published:${id}`, now });
     return published.length;
   });
 }
@@ -102,6 +104,7 @@ export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now
       ip: actor.ip,
     });
     if (bothIn) await recomputeProviderCredit(tx, engagement.providerId, now);
+    if (bothIn) await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: null, type: "review_published", key: `review_published:${engagement.id}`, now });
     return { review, published: bothIn };
   });
 }
@@ -125,6 +128,7 @@ export async function replyToReview(db: Db, actor: Actor, input: { engagementId:
     if (refusal) throw new AppError(refusal === "not_reviewee" ? 403 : 409, refusal, `credit.${refusal}`);
     await tx.update(reviews).set({ reply: input.body, repliedAt: now }).where(and(eq(reviews.id, review.id), isNull(reviews.reply)));
     await writeAudit(tx, { action: "review.replied", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "engagement", subjectId: engagement.id, ip: actor.ip });
+    await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: actor.orgId, type: "review_replied", key: `review_replied:${review.id}`, now });
   });
 }
 

@@ -4,6 +4,7 @@ import { step, type Machine, type StepErrorCode, type TransitionEffect } from ".
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
+import { notifyEngagementParties } from "./notify-recipients.server";
 
 /**
  * The one executor of every lifecycle event (docs/decisions/011-transition-executor.md):
@@ -71,7 +72,7 @@ export type FireInput<S extends string, A extends string, R extends Row<S>> = {
   prepare?(tx: DbOrTx, row: R): Promise<Prepared | void> | Prepared | void;
 };
 
-type EffectContext = { subject: string; before: Row<string>; after: Row<string>; event: string; now: Date };
+type EffectContext = { subject: string; before: Row<string>; after: Row<string>; event: string; actorOrgId: string | null; now: Date };
 
 /**
  * After-effects by name (MachineEdge.effects). Each runs in the same transaction, after the
@@ -83,6 +84,20 @@ const EFFECT_HANDLERS: Record<TransitionEffect, (tx: DbOrTx, ctx: EffectContext)
     const providerId = (ctx.after as { providerId?: unknown }).providerId;
     if (typeof providerId !== "string") throw new Error(`recompute_credit needs a providerId on ${ctx.subject}`);
     await recomputeProviderCredit(tx, providerId, ctx.now);
+  },
+  // The parties other than the one that acted hear of the step; a system or platform step tells both.
+  // One key per version, so a retried transaction never notifies twice.
+  notify_parties: async (tx, ctx) => {
+    if (ctx.subject !== "engagement") throw new Error(`notify_parties is defined for engagements, not ${ctx.subject}`);
+    const version = (ctx.after as { version?: unknown }).version;
+    await notifyEngagementParties(tx, {
+      engagementId: ctx.after.id,
+      exceptOrgId: ctx.actorOrgId,
+      type: "engagement_transition",
+      key: `engagement_transition:${ctx.after.id}:${String(version)}`,
+      params: { toStatus: ctx.after.status },
+      now: ctx.now,
+    });
   },
 };
 
@@ -132,8 +147,15 @@ export async function fire<S extends string, A extends string, Stamp extends str
       at: input.now,
     });
   }
-  for (const effect of result.edge.effects ?? []) {
-    await EFFECT_HANDLERS[effect](tx, { subject: subject.machine.name, before: row, after: updated, event: input.event, now: input.now });
+  for (const effect of [...(subject.machine.effects ?? []), ...(result.edge.effects ?? [])]) {
+    await EFFECT_HANDLERS[effect](tx, {
+      subject: subject.machine.name,
+      before: row,
+      after: updated,
+      event: input.event,
+      actorOrgId: actor.orgId,
+      now: input.now,
+    });
   }
   return updated;
 }

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./marketplace";
 export * from "./engagements";
+export * from "./notifications";

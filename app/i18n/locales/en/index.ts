@@ -12,3 +12,4 @@ export { default as search } from "./search";
 export { default as settings } from "./settings";
 export { default as engagements } from "./engagements";
 export { default as requests } from "./requests";
+export { default as notifications } from "./notifications";

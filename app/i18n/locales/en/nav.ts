@@ -16,6 +16,7 @@ export default {
   adminQualifications: "Qualification review",
   adminNewBureau: "New bureau",
   adminAudit: "Audit log",
+  adminMail: "Mail log",
   adminViolations: "Violations",
   login: "Log in",
   register: "Register",

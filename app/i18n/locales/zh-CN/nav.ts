@@ -16,6 +16,7 @@ export default {
   adminQualifications: "资质审核",
   adminNewBureau: "开通应急管理局",
   adminAudit: "审计日志",
+  adminMail: "邮件记录",
   adminViolations: "违法违规",
   login: "登录",
   register: "注册",

@@ -1,0 +1,23 @@
+import type { TFunction } from "i18next";
+import { isNotificationType } from "../domain/notification-types";
+
+type Params = Record<string, string | number>;
+
+/**
+ * The title and body of a notification in the language of `t`. Kept params are shown as given;
+ * the few that name a state are translated here so the row stays language-neutral.
+ */
+export function notificationText(t: TFunction, type: string, params: Params): { title: string; body: string } {
+  if (!isNotificationType(type)) return { title: type, body: "" };
+  const values: Params = { ...params };
+  if (type === "engagement_transition" && params.toStatus) {
+    values.statusLabel = t(`engagements:status.${params.toStatus}`);
+  }
+  if (type === "qualification_expiring" && params.reminder) {
+    values.when = t(`notifications:expiring.${params.reminder}`);
+  }
+  return {
+    title: t(`notifications:types.${type}.title`, values),
+    body: t(`notifications:types.${type}.body`, values),
+  };
+}

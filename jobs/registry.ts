@@ -1,0 +1,37 @@
+import type { Db } from "../db/client";
+import { runAutoAcceptance } from "../app/services/engagement-auto-accept.server";
+import { deliverPendingMail, type DeliveryDeps } from "../app/services/mail-delivery.server";
+import { sendDigests } from "../app/services/mail-digest.server";
+import { pruneLoginAttempts, sendQualificationReminders } from "../app/services/scheduled-jobs.server";
+
+export type JobContext = { db: Db; now: Date; delivery: DeliveryDeps; payload?: unknown };
+
+/**
+ * One job: a name (the queue's task identifier), a cron schedule in UTC (graphile-worker's
+ * syntax: minute hour day month weekday) and what it does given `now`. Every job must be safe
+ * to run twice for the same `now` (idempotent by its own keys or row locks).
+ */
+export type JobDefinition = {
+  name: string;
+  cron: string;
+  run: (ctx: JobContext) => Promise<number>;
+};
+
+/** Every kept job. Add a capability's job here (and only here); docs/decisions/012-job-queue.md. */
+export const JOBS = [
+  // The outbox relay also runs every few seconds between cron ticks (jobs/runner.ts).
+  { name: "deliver-mail", cron: "* * * * *", run: (c) => deliverPendingMail(c.db, c.delivery, c.now) },
+  // 00:00 UTC is 08:00 in Beijing: the digest arrives at the start of the working day.
+  { name: "send-digests", cron: "0 0 * * *", run: (c) => sendDigests(c.db, c.delivery, c.now) },
+  // docs/decisions/005-auto-acceptance.md: accept after 14 silent days; hourly is precise enough.
+  { name: "auto-accept", cron: "0 * * * *", run: (c) => runAutoAcceptance(c.db, { now: c.now }) },
+  // Hourly rather than daily: a missed run costs an hour, and reminders are keyed, so reruns are free.
+  { name: "qualification-reminders", cron: "15 * * * *", run: (c) => sendQualificationReminders(c.db, c.now) },
+  { name: "prune-login-attempts", cron: "30 * * * *", run: (c) => pruneLoginAttempts(c.db, c.now) },
+] as const satisfies readonly JobDefinition[];
+
+export type JobName = (typeof JOBS)[number]["name"];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return (JOBS as readonly JobDefinition[]).find((j) => j.name === name);
+}
