@@ -26,10 +26,11 @@ export function stringValues(form: FormData): Record<string, string> {
   return out;
 }
 
+// Checked boxes arrive as an array (formDataToObject) or, after collapseMultiValues, as one
+// comma-separated string; both read the same.
 const codeList = (valid: (code: string) => boolean, invalidKey: string, max: number) =>
   z
-    .string()
-    .optional()
+    .preprocess((v) => (Array.isArray(v) ? v.join(",") : v), z.string().optional())
     .transform((v) => [...new Set((v ?? "").split(",").map((c) => c.trim()).filter(Boolean))])
     .refine((list) => list.every(valid), invalidKey)
     .refine((list) => list.length <= max, "provider.too_many");

@@ -14,6 +14,7 @@ import { decideQualification, listQualificationQueue } from "../../services/qual
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 const STATUSES = ["pending", "verified", "rejected"] as const;
 const QuerySchema = z.object({
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
-  const parsed = parseForm(QualificationDecisionSchema, await request.formData());
+  const parsed = parseForm(QualificationDecisionSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     await decideQualification(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);

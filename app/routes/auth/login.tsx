@@ -8,6 +8,7 @@ import { requireAnonymous } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { clientMeta, formFailure, safeRedirect } from "../../utils/http.server";
 import { sessionCookie } from "../../utils/session-cookie.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安服市集" }];
 
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     const { token, session } = await login(context.db, parsed.data, clientMeta(request, context));

@@ -12,6 +12,7 @@ import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViol
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["bureau"] });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {
     if (form.get("intent") === "violation") {

@@ -7,6 +7,7 @@ import { addExpert, deleteExpert, getOwnProfile, updateExpert } from "../../serv
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   const expertId = IdSchema.safeParse(form.get("expertId"));
   try {

@@ -9,6 +9,7 @@ import { getOwnListing, updateListing } from "../../services/listings.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 function listingIdOf(params: { listingId?: string }): string {
   const id = IdSchema.safeParse(params.listingId);
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
   const listingId = listingIdOf(params);
-  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {

@@ -10,6 +10,7 @@ import { getOwnProfile, updateOwnProfile } from "../../services/providers.server
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
-  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ProviderProfileSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {

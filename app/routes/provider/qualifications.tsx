@@ -11,6 +11,7 @@ import { toLanguage } from "../../i18n/config";
 import { listOwnQualifications, withdrawQualification } from "../../services/qualifications.server";
 import { requireMembership } from "../../utils/auth.server";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"], roles: ["owner", "admin"] });
-  const id = IdSchema.safeParse((await request.formData()).get("qualificationId"));
+  const id = IdSchema.safeParse((await readFormData(request)).get("qualificationId"));
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   try {
     await withdrawQualification(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, id.data);

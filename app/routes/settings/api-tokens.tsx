@@ -9,6 +9,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "../../services/ap
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 const ADMIN_ROLES = ["owner", "admin"] as const;
 
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { roles: ADMIN_ROLES });
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   try {
     if (form.get("intent") === "revoke") {
       await revokeApiToken(context.db, actor, String(form.get("tokenId") ?? ""));

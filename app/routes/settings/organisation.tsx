@@ -10,6 +10,7 @@ import { getOwnOrganisation, updateOrganisationProfile } from "../../services/or
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context);
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { roles: ["owner", "admin"] });
-  const form = await request.formData();
+  const form = await readFormData(request);
   // A bureau's region is fixed by the platform; it never comes from the form.
   if (org.kind === "bureau") form.set("regionCode", org.regionCode);
   const schema = org.kind === "bureau" || org.kind === "platform" ? OrganisationProfileSchema.omit({ uscc: true }) : OrganisationProfileSchema.required({ uscc: true });
