@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { data, type HeadersFunction } from "@remix-run/node";
 import { AppError } from "./errors";
 
 /** An action's answer to a refused use case: the message beside the form, with its status. */
@@ -53,3 +53,21 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 export function clientMeta(request: Request, context: { clientIp: string }) {
   return { ip: context.clientIp, userAgent: request.headers.get("user-agent") };
 }
+
+/** Headers an action, loader or error may set that the page must keep (a 429's wait). */
+const PASSED_THROUGH = ["Retry-After"];
+
+/**
+ * A route's `headers` export: Remix builds a page's headers only from this function, so a
+ * `data(…, { headers })` from the action or loader is dropped unless it is copied here.
+ */
+export const passThroughHeaders: HeadersFunction = ({ actionHeaders, loaderHeaders, errorHeaders }) => {
+  const out = new Headers();
+  for (const source of [loaderHeaders, actionHeaders, errorHeaders]) {
+    for (const name of PASSED_THROUGH) {
+      const value = source?.get(name);
+      if (value) out.set(name, value);
+    }
+  }
+  return out;
+};
