@@ -2,10 +2,12 @@ import { createCookie } from "@remix-run/node";
 import { RemixI18Next } from "remix-i18next/server";
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, i18nConfig } from "./config";
 
+/** Secure in production like the session cookie: production runs on https only (HSTS). */
 export const languageCookie = createCookie("lng", {
   path: "/",
   sameSite: "lax",
   httpOnly: true,
+  secure: process.env.NODE_ENV === "production",
   maxAge: 60 * 60 * 24 * 365,
 });
 

@@ -20,6 +20,10 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Requests per minute and IP to the search pages and to the API without a token (0: off). */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Requests per minute and API token (0: off). */
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")

@@ -1,4 +1,6 @@
+import type { ZodTypeAny, z } from "zod";
 import { AppError } from "./errors";
+import { queryObject } from "./forms";
 import { errorResponse } from "./http.server";
 
 const URLENCODED = "application/x-www-form-urlencoded";
@@ -44,8 +46,17 @@ export function assertNoNulBytes(form: FormData): void {
   }
 }
 
-/** For loaders: a search parameter with a NUL byte is refused the same way. */
-export function assertCleanSearchParams(request: Request): void {
-  const { search } = new URL(request.url);
-  if (/%00/.test(search) || search.includes("\u0000")) errorResponse(new AppError(400, "text_invalid", "text_invalid"));
+/** The query string as the loaders' schemas read it, NUL bytes dropped (see queryObject). */
+export function searchParamsOf(request: Request): Record<string, string> {
+  return queryObject(request.url);
+}
+
+/**
+ * A loader's query parsed by its schema; an invalid one is a 400 page, not the 500 that a
+ * throwing `schema.parse` gives (a `q` over its length limit, say).
+ */
+export function parseQuery<S extends ZodTypeAny>(schema: S, request: Request): z.infer<S> {
+  const parsed = schema.safeParse(queryObject(request.url));
+  if (!parsed.success) errorResponse(new AppError(400, "invalid_query", "invalid_input"));
+  return parsed.data;
 }

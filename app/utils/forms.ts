@@ -50,3 +50,13 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
   for (const secret of ["password", "currentPassword", "newPassword"]) delete values[secret];
   return { ok: false, fieldErrors: fieldErrorsOf(result.error), values };
 }
+
+/**
+ * A URL's query as an object (the last of a repeated name wins: a link's query means one
+ * filter). NUL bytes, which PostgreSQL refuses in text, are dropped so a search still answers.
+ */
+export function queryObject(url: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of new URL(url).searchParams) out[name.replaceAll("\u0000", "")] = value.replaceAll("\u0000", "");
+  return out;
+}

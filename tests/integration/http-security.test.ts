@@ -165,6 +165,14 @@ describe("security headers", () => {
     expect(headers["x-frame-options"]).toBe("DENY");
   });
 
+  it("Cache-Control: no-store on every response to a signed-in request, not on anonymous ones (issue 6 #9)", async () => {
+    for (const cookie of ["anfu_session=abcdefghijklmnop", "lng=en; __Host-anfu_session=abcdefghijklmnop"]) {
+      expect((await send(dev.port, "GET", "/", { Cookie: cookie })).headers["cache-control"]).toBe("no-store");
+    }
+    expect((await send(dev.port, "GET", "/")).headers["cache-control"]).toBeUndefined();
+    expect((await send(dev.port, "GET", "/", { Cookie: "x_anfu_session=1" })).headers["cache-control"]).toBeUndefined();
+  });
+
   it("HSTS in production only (development runs on plain http)", async () => {
     const production = await send(prod.port, "GET", "/");
     expect(production.headers["strict-transport-security"]).toMatch(/^max-age=(\d+)/);

@@ -6,6 +6,7 @@ import { organisations, providerProfiles, qualifications, serviceListings } from
 import { staticScore } from "../../app/domain/rank-weights";
 import { loader as apiLoader } from "../../app/routes/api/providers";
 import { findProviders } from "../../app/services/provider-directory.server";
+import { loadEnv } from "../../app/utils/env.server";
 import { refreshListingVisibility } from "../../app/services/search-index.server";
 import { searchListings, searchProviders } from "../../app/services/search.server";
 import { addListing, addProvider, addQualification } from "../factories/search";
@@ -162,7 +163,8 @@ describe("ranked directory and GET /api/v1/providers", () => {
   type Outcome = { status: number; body: any };
   async function api(query: string): Promise<Outcome> {
     const request = new Request(`http://localhost/api/v1/providers?${query}`);
-    const value = (await apiLoader({ request, params: {}, context: { db: t.db } } as never)) as any;
+    const context = { db: t.db, env: loadEnv({ NODE_ENV: "test" }), clientIp: "203.0.113.1" };
+    const value = (await apiLoader({ request, params: {}, context } as never)) as any;
     // Errors must be real Responses: Remix drops the status of data() in a resource route.
     return value instanceof Response ? { status: value.status, body: await value.json() } : { status: 200, body: value };
   }

@@ -6,13 +6,14 @@ import { Pagination } from "../../components/pagination";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisations } from "../../services/organisations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 const KINDS = ["enterprise", "provider", "insurer", "group", "bureau"] as const;
 const STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(OrganisationListQuerySchema, request);
   return { query, result: await listOrganisations(context.db, query) };
 }
 

@@ -14,7 +14,7 @@ import { decideQualification, listQualificationQueue } from "../../services/qual
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
-import { readFormData } from "../../utils/form-data.server";
+import { readFormData, parseQuery } from "../../utils/form-data.server";
 
 const STATUSES = ["pending", "verified", "rejected"] as const;
 const QuerySchema = z.object({
@@ -24,7 +24,7 @@ const QuerySchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(QuerySchema, request);
   return { query, result: await listQualificationQueue(context.db, query), today: shanghaiDateString(new Date()) };
 }
 

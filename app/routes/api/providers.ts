@@ -1,14 +1,14 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError } from "../../utils/api.server";
+import { apiError, apiRoute } from "../../utils/api.server";
 import { shanghaiDateString } from "../../domain/format";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { directoryQueryOf, findProviders } from "../../services/provider-directory.server";
 
 /**
  * GET /api/v1/providers — the public directory as JSON: the same ranked results as /providers
- * (one service, findProviders). Public like the page; bad parameters → 400 naming each field.
+ * (one service, findProviders). Public like the page (rate limited per IP, or per token when
+ * one is sent); bad parameters → 400 naming each field.
  */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = apiRoute("optional", async ({ request, context }) => {
   const parsed = ProviderSearchQuerySchema.safeParse(searchParamsObject(request.url));
   if (!parsed.success) {
     const fields = queryIssues(parsed.error);
@@ -37,4 +37,4 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       reasons: r.reasons,
     })),
   };
-}
+});

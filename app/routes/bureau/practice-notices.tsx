@@ -9,6 +9,7 @@ import { regionFullName } from "../../domain/regions";
 import { toLanguage } from "../../i18n/config";
 import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
 import { requireMembership } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 const QuerySchema = z.object({
   withdrawn: z.literal("1").optional().catch(undefined),
@@ -18,7 +19,7 @@ const QuerySchema = z.object({
 /** The bureau's own region only: it comes from the organisation, never from the URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(QuerySchema, request);
   const result = await listPracticeNoticesInRegion(context.db, {
     bureauRegionCode: org.regionCode,
     includeWithdrawn: query.withdrawn === "1",

@@ -11,13 +11,13 @@ import { findProviderByUscc, listViolations, recordViolation } from "../../servi
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
-import { readFormData } from "../../utils/form-data.server";
+import { readFormData, parseQuery } from "../../utils/form-data.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = parseQuery(PageQuerySchema, request);
   return { violations: await listViolations(context.db, { page }), today: shanghaiDateString(new Date()) };
 }
 

@@ -12,14 +12,14 @@ import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViol
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
-import { readFormData } from "../../utils/form-data.server";
+import { readFormData, parseQuery } from "../../utils/form-data.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
 /** A bureau's own region only: the region comes from its organisation, never from the form. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["bureau"] });
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = parseQuery(PageQuerySchema, request);
   const [providers, records] = await Promise.all([
     listEvaluableProviders(context.db, { bureauRegionCode: org.regionCode }),
     listBureauRecords(context.db, { bureauId: org.id, page }),

@@ -12,6 +12,7 @@ import { toLanguage } from "../../i18n/config";
 import { getProviderCredit } from "../../services/credit.server";
 import { listPublishedReviews } from "../../services/reviews.server";
 import { orErrorPage } from "../../utils/http.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.credit.provider.name} · 信用信息 · 安服市集` : "安服市集" }];
 
@@ -21,7 +22,7 @@ const ProviderId = z.string().uuid();
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const providerId = ProviderId.safeParse(params.providerId);
   if (!providerId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const { page } = PageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = parseQuery(PageQuerySchema, request);
   return orErrorPage(async () => {
     const credit = await getProviderCredit(context.db, { providerId: providerId.data });
     const reviews = await listPublishedReviews(context.db, { providerId: providerId.data, page });
