@@ -4,7 +4,7 @@ import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
 import { isValidRegionCode } from "../domain/regions";
 import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
-import { optionalText, phoneField, regionField, requiredText } from "./fields";
+import { optionalText, phoneField, regionField, requiredDate, requiredText } from "./fields";
 
 /**
  * Forms of the provider area. A multi-valued field (checkboxes, region and industry lists)
@@ -41,11 +41,7 @@ const categoryList = codeList(isServiceCategory, "provider.category_invalid", SE
 const regionList = codeList(isValidRegionCode, "region_unknown", 100);
 const industryList = codeList(isValidIndustryCode, "industry_invalid", 60);
 
-const isoDate = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "provider.date_invalid");
+const isoDate = requiredDate("provider.date_invalid");
 
 export const ProviderProfileSchema = z.object({
   categories: categoryList.refine((list) => list.length > 0, "provider.categories_required"),
