@@ -94,3 +94,12 @@ describe("sessions and the current-password check (#9)", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
+
+describe("a non-UUID id in an intent (#7)", () => {
+  it("revoking tokenId=abc is a 404, not a 500", async () => {
+    const { user, org } = await registerOrg(t.db);
+    const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id });
+    const reply = await post("/settings/api-tokens", { intent: "revoke", tokenId: "abc" }, { cookie: `anfu_session=${token}` });
+    expect(reply.status).toBe(404);
+  });
+});

@@ -10,6 +10,7 @@ import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 import { readFormData } from "../../utils/form-data.server";
+import { uuidOrNotFound } from "../../utils/ids";
 
 const ADMIN_ROLES = ["owner", "admin"] as const;
 
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   try {
     if (form.get("intent") === "revoke") {
-      await revokeApiToken(context.db, actor, String(form.get("tokenId") ?? ""));
+      await revokeApiToken(context.db, actor, uuidOrNotFound(form.get("tokenId"), "api_token_not_found"));
       return { secret: null };
     }
     const parsed = parseForm(ApiTokenSchema, form);
