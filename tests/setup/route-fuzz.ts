@@ -1,29 +1,31 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { ServerBuild } from "@remix-run/node";
 
-/** One route of app/routes.ts as the server build knows it: URL pattern, source, exports. */
-export type FuzzRoute = { id: string; path: string; file: string; hasAction: boolean; hasLoader: boolean; api: boolean };
+/** One route of app/routes.ts: URL pattern, build id and source file. */
+export type FuzzRoute = { id: string; path: string; file: string; api: boolean };
+
+type ConfigEntry = { id?: string; file: string; path?: string; index?: boolean; children?: ConfigEntry[] };
 
 /**
- * Every routed URL of the build (and so of app/routes.ts): a route added tomorrow is fuzzed
- * without anyone editing the test. Layout-less index and root are included as "/".
+ * Every routed URL of app/routes.ts, read from the config itself: a route added tomorrow is
+ * fuzzed without anyone editing the test. A splat becomes a path no route claims.
  */
-export function routesOf(build: ServerBuild): FuzzRoute[] {
-  return Object.values(build.routes)
-    .filter((r) => r.id !== "root")
-    .map((r) => ({
-      id: r.id,
-      path: `/${(r.path ?? "").replace(/\*$/, "no-such-endpoint")}`,
-      file: `app/${r.id.startsWith("routes/") ? r.id : routeFileOf(r.id)}`,
-      hasAction: typeof r.module.action === "function",
-      hasLoader: typeof r.module.loader === "function",
-      api: (r.path ?? "").startsWith("api/"),
-    }));
-}
-
-function routeFileOf(id: string): string {
-  return id === "api-not-found" ? "routes/api/not-found" : id;
+export function routesOf(config: readonly ConfigEntry[]): FuzzRoute[] {
+  const out: FuzzRoute[] = [];
+  const walk = (entries: readonly ConfigEntry[], parentPath: string) => {
+    for (const entry of entries) {
+      const joined = [parentPath, entry.path ?? ""].filter(Boolean).join("/");
+      out.push({
+        id: entry.id ?? entry.file.replace(/\.[jt]sx?$/, ""),
+        path: `/${joined.replace(/\*$/, "no-such-endpoint")}`,
+        file: `app/${entry.file}`,
+        api: joined.startsWith("api/"),
+      });
+      if (entry.children) walk(entry.children, joined);
+    }
+  };
+  walk(config, "");
+  return out;
 }
 
 export function fillParams(pattern: string, values: Record<string, string>, fallback: string): string {
@@ -31,14 +33,11 @@ export function fillParams(pattern: string, values: Record<string, string>, fall
 }
 
 function sourceOf(file: string): string {
-  for (const ext of [".tsx", ".ts"]) {
-    try {
-      return readFileSync(`${file}${ext}`, "utf8");
-    } catch {
-      /* try the next extension */
-    }
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
   }
-  return "";
 }
 
 const matches = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
