@@ -1,7 +1,7 @@
 // Issue 6 #7: one date check for every form. `2026-13-01` made `toISOString` throw (a 500)
 // and `0000-01-01` passed to PostgreSQL, which has no year 0 (a 500); both are now refused.
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, optionalDate, requiredDate } from "./fields";
+import { isCalendarDate, optionalDate, optionalYuan, requiredDate, requiredYuan } from "./fields";
 
 describe("isCalendarDate", () => {
   it.each<[string, boolean]>([
@@ -43,5 +43,31 @@ describe("date fields", () => {
     const field = optionalDate();
     expect(field.safeParse("")).toEqual({ success: true, data: undefined });
     expect(field.safeParse("0000-01-01").success).toBe(false);
+  });
+});
+
+describe("money fields: yuan typed by a person → integer fen", () => {
+  const keys = { invalid: "x.amount_invalid", positive: "x.amount_positive" };
+  const outcome = (result: { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } }) =>
+    result.success ? result.data : result.error!.issues[0]!.message;
+
+  it.each<[string, number | string]>([
+    ["100", 10_000],
+    ["1,234.5", 123_450],
+    ["¥ 0.01", 1],
+    ["0", "x.amount_positive"],
+    ["1.234", "x.amount_invalid"], // never rounded
+    ["-1", "x.amount_invalid"],
+    ["1e309", "x.amount_invalid"],
+    ["99999999999999999999999", "x.amount_invalid"], // beyond a safe integer of fen
+    ["abc", "x.amount_invalid"],
+    ["", "required"],
+  ])("required %j → %j", (input, expected) => {
+    expect(outcome(requiredYuan(keys).safeParse(input))).toBe(expected);
+  });
+
+  it("optional: empty is undefined, a bad amount keeps its key", () => {
+    expect(optionalYuan(keys).safeParse("")).toEqual({ success: true, data: undefined });
+    expect(outcome(optionalYuan(keys).safeParse("NaN"))).toBe("x.amount_invalid");
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidIndustryCode } from "../domain/industries";
 import { checkPassword } from "../domain/password-policy";
+import { parseYuanToFen } from "../domain/format";
 import { isValidRegionCode } from "../domain/regions";
 import { normaliseUscc, validateUscc } from "../domain/uscc";
 
@@ -90,3 +91,29 @@ export const optionalDate = (messageKey = "date_invalid") =>
     .optional()
     .transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || isCalendarDate(v), messageKey);
+
+/**
+ * The one money check of every form: yuan as a person types it (¥, thousands commas, at most
+ * two decimals, never rounded) to a positive integer of fen that fits a bigint column and a
+ * JavaScript number. A feature passes its own message keys.
+ */
+export const requiredYuan = (keys: { invalid: string; positive: string }) =>
+  z
+    .string({ required_error: "required" })
+    .trim()
+    .min(1, "required")
+    .transform((v) => parseYuanToFen(v))
+    .refine((fen): fen is number => fen !== null, keys.invalid)
+    .refine((fen) => fen! > 0, keys.positive)
+    .transform((fen) => fen!);
+
+/** As requiredYuan; empty is undefined. */
+export const optionalYuan = (keys: { invalid: string; positive: string }) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? parseYuanToFen(v) : undefined))
+    .refine((fen) => fen !== null, keys.invalid)
+    .refine((fen) => fen === undefined || fen! > 0, keys.positive)
+    .transform((fen) => fen ?? undefined);

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
 import { isValidRegionCode } from "../domain/regions";
 import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
-import { optionalText, phoneField, regionField, requiredDate, requiredText } from "./fields";
+import { optionalText, phoneField, regionField, requiredDate, requiredText, requiredYuan } from "./fields";
 
 /**
  * Forms of the provider area. A multi-valued field (checkboxes, region and industry lists)
@@ -92,12 +91,8 @@ export const QualificationDecisionSchema = z
   })
   .refine((v) => v.decision !== "reject" || !!v.reason, { path: ["reason"], message: "reason_required" });
 
-const yuanPrice = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .transform((v) => parseYuanToFen(v))
-  .refine((fen): fen is number => fen !== null && fen > 0, "provider.price_invalid");
+// Zero and malformed amounts share one message on the listing form.
+const yuanPrice = requiredYuan({ invalid: "provider.price_invalid", positive: "provider.price_invalid" });
 
 export const ListingSchema = z.object({
   category: z.enum(SERVICE_CATEGORIES, { errorMap: () => ({ message: "provider.category_invalid" }) }),
