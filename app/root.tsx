@@ -19,7 +19,11 @@ import { i18nServer } from "./i18n/i18n.server";
 import stylesheet from "./tailwind.css?url";
 import { unreadCount } from "./services/notifications.server";
 import { getSessionContext } from "./utils/auth.server";
+import { passThroughHeaders } from "./utils/http.server";
 import { useNonce } from "./utils/nonce";
+
+/** An error page rendered here (a 429 thrown by any route's loader) keeps its Retry-After. */
+export const headers = passThroughHeaders;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

@@ -1,12 +1,19 @@
 import { randomBytes } from "node:crypto";
 import type { RequestHandler } from "express";
 
+/** Either spelling of the session cookie (`__Host-` in production); see session-cookie.server.ts. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?anfu_session=/;
+
 /**
  * A fresh CSP nonce per response; only scripts carrying it run. `'strict-dynamic'` lets the
  * entry script load the route modules it imports.
  */
 export function securityHeaders(options: { production: boolean; dev: boolean }): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
+    // A page for a signed-in user must not be kept by the browser or a shared proxy, where
+    // the next person at the machine (or behind the proxy) could read it. Static files
+    // overwrite this with their own long caching.
+    if (SESSION_COOKIE.test(req.headers.cookie ?? "")) res.setHeader("Cache-Control", "no-store");
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
     const connect = options.dev ? "'self' ws: wss:" : "'self'";

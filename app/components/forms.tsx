@@ -3,7 +3,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import type { FieldErrors } from "../utils/forms";
-import { fieldErrorsOf } from "../utils/forms";
+import { fieldErrorsOf, formDataToObject } from "../utils/forms";
 
 type FormResult = { fieldErrors?: FieldErrors; formError?: { key: string; params?: Record<string, string | number> }; values?: Record<string, string> };
 
@@ -27,7 +27,7 @@ export function ValidatedForm({
       {...props}
       onSubmit={(event) => {
         const submitter = (event.nativeEvent as SubmitEvent).submitter;
-        const data = Object.fromEntries(new FormData(event.currentTarget, submitter));
+        const data = formDataToObject(new FormData(event.currentTarget, submitter));
         const result = schema.safeParse(data);
         if (!result.success) {
           event.preventDefault();

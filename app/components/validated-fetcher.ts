@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import type { ZodTypeAny } from "zod";
-import { fieldErrorsOf, type FieldErrors } from "../utils/forms";
+import { fieldErrorsOf, formDataToObject, type FieldErrors } from "../utils/forms";
 
 export type FetcherFormResult = {
   fieldErrors?: FieldErrors;
@@ -19,7 +19,7 @@ export function useValidatedFetcher<T extends FetcherFormResult>(schema: ZodType
   const errors: FieldErrors = clientErrors ?? fetcher.data?.fieldErrors ?? {};
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const result = schema.safeParse(Object.fromEntries(new FormData(event.currentTarget, submitter)));
+    const result = schema.safeParse(formDataToObject(new FormData(event.currentTarget, submitter)));
     if (!result.success) {
       event.preventDefault();
       setClientErrors(fieldErrorsOf(result.error));

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidRegionCode } from "../domain/region-outline";
-import { optionalText, requiredText, usccField } from "./fields";
+import { optionalText, requiredDate, requiredText, usccField } from "./fields";
 import { PageField } from "./paging";
 
 /** A 1–5 score from a radio group: missing or out of range is "pick a score". */
@@ -10,11 +10,7 @@ const score = z.coerce
   .min(1, "credit.score_required")
   .max(5, "credit.score_required");
 
-const isoDate = z
-  .string({ required_error: "required" })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "credit.date_invalid")
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "credit.date_invalid");
+const isoDate = requiredDate("credit.date_invalid");
 
 /** The enterprise rates the provider on the three criteria of docs/domain.md, "Reviews". */
 export const ClientReviewSchema = z.object({

@@ -1,45 +1,20 @@
 import { z } from "zod";
 import { ENGAGEMENT_EVENTS, ENGAGEMENT_STATES } from "../domain/engagement-machine";
-import { parseYuanToFen } from "../domain/format";
-import { optionalText, requiredText } from "./fields";
+import { optionalDate, optionalText, optionalYuan, requiredDate, requiredText, requiredYuan } from "./fields";
 import { PageField } from "./paging";
 
 /** Forms of requests, quotes and engagements. Messages are keys of the `errors` namespace. */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+export const dateField = requiredDate("engagement.date_invalid");
 
-export const dateField = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .refine(realDate, "engagement.date_invalid");
-
-export const optionalDateField = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined))
-  .refine((v) => v === undefined || realDate(v), "engagement.date_invalid");
+export const optionalDateField = optionalDate("engagement.date_invalid");
 
 /** Yuan typed by a person → integer fen; more than two decimals is refused, never rounded. */
-export const yuanField = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .transform((v) => parseYuanToFen(v))
-  .refine((fen): fen is number => fen !== null, "engagement.amount_invalid")
-  .refine((fen) => fen! > 0, "engagement.amount_positive")
-  .transform((fen) => fen!);
+const ENGAGEMENT_AMOUNT = { invalid: "engagement.amount_invalid", positive: "engagement.amount_positive" };
 
-export const optionalYuanField = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? parseYuanToFen(v) : undefined))
-  .refine((fen) => fen !== null, "engagement.amount_invalid")
-  .refine((fen) => fen === undefined || fen! > 0, "engagement.amount_positive")
-  .transform((fen) => fen ?? undefined);
+export const yuanField = requiredYuan(ENGAGEMENT_AMOUNT);
+
+export const optionalYuanField = optionalYuan(ENGAGEMENT_AMOUNT);
 
 const optionalInt = (min: number, max: number, message: string) =>
   z

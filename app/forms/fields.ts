@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkPassword } from "../domain/password-policy";
+import { parseYuanToFen } from "../domain/format";
 import { normaliseUscc, validateUscc } from "../domain/uscc";
 
 /**
@@ -45,3 +46,60 @@ export const phoneField = z
   .optional()
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || /^[0-9+\-() ]{5,32}$/.test(v), "phone_invalid");
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Years a date typed into this app may have: PostgreSQL has no year 0, and no form needs more. */
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2199;
+
+/**
+ * The one date check of every form: YYYY-MM-DD naming a day that exists (no 2026-13-01, no
+ * 2026-02-30) in a sane year (no 0000-01-01, which PostgreSQL refuses). Never throws.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** A required date field; `messageKey` lets a feature keep its own wording. */
+export const requiredDate = (messageKey = "date_invalid") =>
+  z.string({ required_error: "required" }).trim().min(1, "required").refine(isCalendarDate, messageKey);
+
+/** An optional date field: empty is undefined. */
+export const optionalDate = (messageKey = "date_invalid") =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || isCalendarDate(v), messageKey);
+
+/**
+ * The one money check of every form: yuan as a person types it (¥, thousands commas, at most
+ * two decimals, never rounded) to a positive integer of fen that fits a bigint column and a
+ * JavaScript number. A feature passes its own message keys.
+ */
+export const requiredYuan = (keys: { invalid: string; positive: string }) =>
+  z
+    .string({ required_error: "required" })
+    .trim()
+    .min(1, "required")
+    .transform((v) => parseYuanToFen(v))
+    .refine((fen): fen is number => fen !== null, keys.invalid)
+    .refine((fen) => fen! > 0, keys.positive)
+    .transform((fen) => fen!);
+
+/** As requiredYuan; empty is undefined. */
+export const optionalYuan = (keys: { invalid: string; positive: string }) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? parseYuanToFen(v) : undefined))
+    .refine((fen) => fen !== null, keys.invalid)
+    .refine((fen) => fen === undefined || fen! > 0, keys.positive)
+    .transform((fen) => fen ?? undefined);

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
 import { isValidRegionCode } from "../domain/region-outline";
 import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
-import { optionalText, phoneField, requiredText } from "./fields";
+import { optionalText, phoneField, requiredDate, requiredText, requiredYuan } from "./fields";
 import { regionField } from "./place-fields";
 
 /**
@@ -27,10 +26,11 @@ export function stringValues(form: FormData): Record<string, string> {
   return out;
 }
 
+// Checked boxes arrive as an array (formDataToObject) or, after collapseMultiValues, as one
+// comma-separated string; both read the same.
 const codeList = (valid: (code: string) => boolean, invalidKey: string, max: number) =>
   z
-    .string()
-    .optional()
+    .preprocess((v) => (Array.isArray(v) ? v.join(",") : v), z.string().optional())
     .transform((v) => [...new Set((v ?? "").split(",").map((c) => c.trim()).filter(Boolean))])
     .refine((list) => list.every(valid), invalidKey)
     .refine((list) => list.length <= max, "provider.too_many");
@@ -41,11 +41,7 @@ const categoryList = codeList(isServiceCategory, "provider.category_invalid", SE
 const regionList = codeList(isValidRegionCode, "region_unknown", 100);
 const industryList = codeList(isValidIndustryCode, "industry_invalid", 60);
 
-const isoDate = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "provider.date_invalid");
+const isoDate = requiredDate("provider.date_invalid");
 
 export const ProviderProfileSchema = z.object({
   categories: categoryList.refine((list) => list.length > 0, "provider.categories_required"),
@@ -96,12 +92,8 @@ export const QualificationDecisionSchema = z
   })
   .refine((v) => v.decision !== "reject" || !!v.reason, { path: ["reason"], message: "reason_required" });
 
-const yuanPrice = z
-  .string({ required_error: "required" })
-  .trim()
-  .min(1, "required")
-  .transform((v) => parseYuanToFen(v))
-  .refine((fen): fen is number => fen !== null && fen > 0, "provider.price_invalid");
+// Zero and malformed amounts share one message on the listing form.
+const yuanPrice = requiredYuan({ invalid: "provider.price_invalid", positive: "provider.price_invalid" });
 
 export const ListingSchema = z.object({
   category: z.enum(SERVICE_CATEGORIES, { errorMap: () => ({ message: "provider.category_invalid" }) }),

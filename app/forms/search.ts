@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryObject } from "../utils/forms";
 import { parseYuanToFen } from "../domain/format";
 import { isValidIndustryCode } from "../domain/industries";
 import { isValidRegionCode } from "../domain/region-outline";
@@ -82,5 +83,5 @@ export function queryIssues(error: z.ZodError): Record<string, string> {
 }
 
 export function searchParamsObject(url: string): Record<string, string> {
-  return Object.fromEntries(new URL(url).searchParams);
+  return queryObject(url);
 }

@@ -1,16 +1,17 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { loginAttempts, memberships, organisations, users } from "../../db/schema";
+import { memberships, organisations, users } from "../../db/schema";
 import type { RegisterInput } from "../forms/auth";
 import { checkPassword } from "../domain/password-policy";
-import { judgeLogin, windowStart } from "../domain/login-throttle";
+import { sha256Hex } from "../utils/crypto.server";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { isUniqueViolation } from "./db-errors.server";
+import { passwordCheckKey, recordSuccess, reserveAttempt } from "./login-throttle.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import { createSession, invalidateSession, invalidateUserSessions } from "./sessions.server";
 
-type RequestMeta = { ip: string; userAgent?: string | null; now?: Date };
+type RequestMeta = { ip: string; userAgent?: string | null; now?: Date; previousSessionToken?: string | null };
 
 /** Creates the user, their organisation and the owner membership, and signs them in. */
 export async function register(db: Db, input: RegisterInput, meta: RequestMeta) {
@@ -81,25 +82,13 @@ async function insertRegistration(db: Db, input: RegisterInput, meta: RequestMet
 export async function login(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
   const now = meta.now ?? new Date();
   const accountKey = input.email.trim().toLowerCase();
-  const ip = meta.ip.slice(0, 64);
-  const since = windowStart(now);
-  const [accountFailures, ipFailures] = await Promise.all([
-    failuresSince(db, eq(loginAttempts.accountKey, accountKey), since),
-    failuresSince(db, eq(loginAttempts.ip, ip), since),
-  ]);
-  const verdict = judgeLogin({ accountFailures, ipFailures }, now);
-  if (!verdict.allowed) {
-    throw new AppError(429, "too_many_attempts", "too_many_attempts", {
-      minutes: Math.ceil(verdict.retryAfterSeconds / 60),
-    }, { "Retry-After": String(verdict.retryAfterSeconds) });
-  }
+  const attemptId = await reserveAttempt(db, { accountKey, ip: meta.ip.slice(0, 64) }, now);
 
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${accountKey}`);
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
 
-  await db.insert(loginAttempts).values({ accountKey, ip, succeeded: ok, at: now });
   if (!user || !ok) {
     if (user) {
       await writeAudit(db, { action: "user.login_failed", actorUserId: user.id, ip: meta.ip });
@@ -114,6 +103,9 @@ export async function login(db: Db, input: { email: string; password: string }, 
     .orderBy(memberships.createdAt)
     .limit(1);
   return db.transaction(async (tx) => {
+    await recordSuccess(tx, attemptId);
+    // The session this browser had before (another account, or a planted one) ends here.
+    if (meta.previousSessionToken) await invalidateSession(tx, sha256Hex(meta.previousSessionToken));
     const { token, session } = await createSession(tx, {
       userId: user.id,
       activeOrgId: membership?.orgId ?? null,
@@ -124,14 +116,6 @@ export async function login(db: Db, input: { email: string; password: string }, 
     await writeAudit(tx, { action: "user.login", actorUserId: user.id, orgId: membership?.orgId, ip: meta.ip });
     return { token, session, user };
   });
-}
-
-async function failuresSince(db: Db, who: ReturnType<typeof eq>, since: Date): Promise<Date[]> {
-  const rows = await db
-    .select({ at: loginAttempts.at })
-    .from(loginAttempts)
-    .where(and(who, eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)));
-  return rows.map((r) => r.at);
 }
 
 export async function logout(db: Db, session: { id: string; userId: string }, ip: string) {
@@ -151,12 +135,15 @@ export async function logoutEverywhere(db: Db, userId: string, ip: string) {
 /** A new password ends every other session: whoever knew the old one is signed out. */
 export async function changePassword(
   db: Db,
-  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string },
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string; now?: Date },
 ) {
+  // Throttled like a login: a stolen session must not become an oracle for the password.
+  const attemptId = await reserveAttempt(db, { accountKey: passwordCheckKey(input.userId), ip: input.ip.slice(0, 64) }, input.now ?? new Date());
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError(422, "current_password_wrong", "current_password_wrong");
   }
+  await recordSuccess(db, attemptId);
   const problem = checkPassword(input.newPassword, user.email);
   if (problem) throw new AppError(422, `password_${problem}`, `password_${problem}`);
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,5 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { authenticateApiToken } from "../services/api-tokens.server";
+import { enforceRateLimit } from "../services/rate-limit.server";
+import { sha256Hex } from "./crypto.server";
 import { AppError } from "./errors";
 
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
@@ -22,24 +24,49 @@ export function apiError(
   return new Response(JSON.stringify(body), { status, headers: allHeaders });
 }
 
-export async function requireApiOrg(request: Request, context: Pick<AppLoadContext, "db">) {
-  const header = request.headers.get("authorization");
-  const secret = header?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
-  const org = await authenticateApiToken(context.db, secret);
-  if (!org) {
-    throw apiError(401, "unauthorized", "A valid API token is required (Authorization: Bearer <token>).", {
-      "WWW-Authenticate": 'Bearer realm="anfu"',
-    });
-  }
-  return org;
-}
+type ApiContext = Pick<AppLoadContext, "db" | "env" | "clientIp">;
+type ApiOrg = NonNullable<Awaited<ReturnType<typeof authenticateApiToken>>>;
+type ApiArgs = { request: Request; context: ApiContext; params: Record<string, string | undefined> };
 
-/** Turns service errors into the API's JSON error shape. */
-export async function apiHandler<T>(work: () => Promise<T>): Promise<T | ReturnType<typeof apiError>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError) return apiError(error.status, error.code, error.messageKey.replaceAll("_", " "));
-    throw error;
-  }
+const bearerOf = (request: Request) => request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? null;
+
+const unauthorized = () =>
+  apiError(401, "unauthorized", "A valid API token is required (Authorization: Bearer <token>).", {
+    "WWW-Authenticate": 'Bearer realm="anfu"',
+  });
+
+/**
+ * Every API route goes through here: it authenticates the bearer token (required, or
+ * optional for public data), counts the request against the token's rate limit (the IP's when
+ * there is no token), turns an AppError into the JSON error shape and answers with a Response.
+ */
+export function apiRoute<A extends "required" | "optional">(
+  auth: A,
+  work: (args: ApiArgs & { org: A extends "required" ? ApiOrg : ApiOrg | null }) => Promise<unknown> | unknown,
+) {
+  return async (args: ApiArgs): Promise<Response> => {
+    const { request, context } = args;
+    try {
+      const secret = bearerOf(request);
+      const org = secret || auth === "required" ? await authenticateApiToken(context.db, secret) : null;
+      if (!org && (secret || auth === "required")) {
+        await enforceRateLimit(context.db, { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE });
+        return unauthorized();
+      }
+      await enforceRateLimit(
+        context.db,
+        org
+          ? { key: `api:token:${sha256Hex(secret!)}`, limit: context.env.RATE_LIMIT_TOKEN_PER_MINUTE }
+          : { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE },
+      );
+      const result = await work({ ...args, org: org as never });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      if (error instanceof Response) return error;
+      if (error instanceof AppError) {
+        return apiError(error.status, error.code, error.messageKey.replaceAll("_", " "), error.headers);
+      }
+      throw error;
+    }
+  };
 }

@@ -63,6 +63,10 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /** Requests per minute and IP to the search pages and to the API without a token (0: off). */
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** Requests per minute and API token (0: off). */
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** How many reverse proxies, or which addresses, may set X-Forwarded-For (docs/decisions/009-proxy-trust.md). */
   TRUST_PROXY: TrustProxySetting,
   /** Where uploaded bytes live (docs/decisions/010-file-storage.md). */

@@ -2,7 +2,7 @@
 // a state-changing request must come from our origin — Origin first, Referer as fallback,
 // refused when neither is there or the browser sent the opaque "null" origin.
 import { describe, expect, it } from "vitest";
-import { isAllowedOrigin, type OriginCheckInput } from "./origin-check";
+import { isAllowedOrigin, normalisedPath, type OriginCheckInput } from "./origin-check";
 
 const HOST = "anfu.local:3000";
 const SELF = `http://${HOST}`;
@@ -29,8 +29,28 @@ describe("state-changing requests without a proxy", () => {
     ["unparsable Origin", { origin: "not a url" }, false],
     ["unparsable Referer", { referer: "::::" }, false],
     ["no Host header", { origin: SELF, host: null }, false],
+    // Issue 6 #4: the scheme counts too, not only host and port.
+    ["https Origin on an http server", { origin: `https://${HOST}` }, false],
+    ["https Referer on an http server", { referer: `https://${HOST}/login` }, false],
+    ["https Origin on an https server", { origin: `https://${HOST}`, protocol: "https" }, true],
+    ["http Origin on an https server", { origin: SELF, protocol: "https" }, false],
+    ["default port spelled out", { origin: "http://anfu.local:80", host: "anfu.local" }, true],
+    ["Host header carrying a path", { origin: "http://anfu.local", host: "anfu.local/x" }, false],
   ])("%s → %s", (_label, overrides, allowed) => {
     expect(isAllowedOrigin({ ...base, ...overrides })).toBe(allowed);
+  });
+});
+
+describe("normalisedPath: the path the router resolves", () => {
+  it.each([
+    ["/api/../settings/api-tokens", "/settings/api-tokens"],
+    ["/api/%2e%2e/settings/api-tokens", "/settings/api-tokens"],
+    ["/api/%2E%2E/settings", "/settings"],
+    ["/api\\..\\settings", "/settings"],
+    ["/api/v1/me?x=1", "/api/v1/me"],
+    ["/webhooks/./stripe", "/webhooks/stripe"],
+  ])("%s → %s", (raw, path) => {
+    expect(normalisedPath(raw)).toBe(path);
   });
 });
 

@@ -12,6 +12,8 @@ export type OriginCheckInput = {
   referer: string | null;
   /** The Host header the request arrived with. */
   host: string | null;
+  /** The scheme the request arrived with ("http" or "https"); without it, "http". */
+  protocol?: string;
   /** When the app runs behind a proxy, its public origin (https://anfu.example.cn). */
   appOrigin?: string;
 };
@@ -30,5 +32,31 @@ export function isAllowedOrigin(input: OriginCheckInput): boolean {
     return false;
   }
   if (input.appOrigin) return sourceUrl.origin === new URL(input.appOrigin).origin;
-  return input.host !== null && sourceUrl.host === input.host;
+  // Scheme, host and port all count: https://host:port is another origin than http://host:port.
+  const own = ownOrigin(input.protocol ?? "http", input.host);
+  return own !== null && sourceUrl.origin === own;
+}
+
+function ownOrigin(protocol: string, host: string | null): string | null {
+  if (!host || !/^https?$/.test(protocol)) return null;
+  try {
+    const url = new URL(`${protocol}://${host}`);
+    // A Host header smuggling a path, query or credentials is not a host.
+    const bare = url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    return bare ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The path the router will see: `/api/../settings` and `/api/%2e%2e/settings` are
+ * `/settings` to Remix, so exemptions must be decided on this, never on the raw path.
+ */
+export function normalisedPath(rawUrl: string): string {
+  try {
+    return new URL(rawUrl, "http://anfu.invalid").pathname;
+  } catch {
+    return "/";
+  }
 }

@@ -89,3 +89,10 @@ describe("reading the token back", () => {
     expect(readCookie(`x_anfu_session=${TOKEN}`, "anfu_session")).toBeNull();
   });
 });
+
+describe("malformed cookies (issue 6 #7)", () => {
+  it.each(["anfu_session=%", "anfu_session=%E0%A4%A", "anfu_session=%zz; lng=en"])("%s is read as no session, never an exception", (header) => {
+    expect(readCookie(header, "anfu_session")).toBeNull();
+    expect(readSessionToken(new Request("http://x/", { headers: { Cookie: header } }), { NODE_ENV: "development" })).toBeNull();
+  });
+});

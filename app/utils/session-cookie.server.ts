@@ -30,12 +30,18 @@ export function clearSessionCookie(env: Pick<Env, "NODE_ENV">): string {
   return parts.join("; ");
 }
 
+/** A cookie that does not decode (`anfu_session=%`) is no cookie: the visitor is anonymous. */
 export function readCookie(header: string | null, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
     if (eq === -1) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return null;
+    }
   }
   return null;
 }

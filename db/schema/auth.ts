@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { organisations, users } from "./accounts";
 
 /** Lucia's design: the id is the SHA-256 (hex) of the token the browser holds. */
@@ -56,3 +57,18 @@ export const loginAttempts = pgTable(
 
 export type Session = typeof sessions.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * Fixed-window request counters (search pages per IP, the API per token), kept in the
+ * database so every server process counts together. One row per key and window, bumped by an
+ * atomic upsert; rows of past windows are deleted as new ones start.
+ */
+export const rateLimitWindows = pgTable(
+  "rate_limit_windows",
+  {
+    key: varchar({ length: 200 }).notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), check("rate_limit_windows_count_positive", sql`${t.count} > 0`)],
+);

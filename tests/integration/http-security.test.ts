@@ -21,7 +21,7 @@ async function start(options: { production: boolean; appOrigin?: string }): Prom
   app.get("/", (_req, res) => {
     res.type("text/plain").send(`nonce=${res.locals.cspNonce as string}`);
   });
-  app.post(["/orders", "/api/v1/orders"], (req, res) => {
+  app.post(["/orders", "/api/v1/orders", "/api/../settings/api-tokens", "/settings/api-tokens"], (req, res) => {
     writes.push(req.path);
     res.status(201).send("written");
   });
@@ -100,6 +100,22 @@ describe("origin guard", () => {
     dev.writes.length = 0;
   });
 
+  it("guards a path that only looks like the API before the router resolves it (issue 6 #4)", async () => {
+    for (const path of ["/api/../settings/api-tokens", "/api/%2e%2e/settings/api-tokens"]) {
+      const foreignReferer = await send(dev.port, "POST", path, { ...form, Referer: "https://evil.example/" });
+      expect(foreignReferer.status).toBe(403);
+      const foreignOrigin = await send(dev.port, "POST", path, { ...form, Origin: "https://evil.example" });
+      expect(foreignOrigin.status).toBe(403);
+    }
+    expect(dev.writes).toEqual([]);
+  });
+
+  it("compares the scheme too: an https Origin is foreign to an http server (issue 6 #4)", async () => {
+    const reply = await send(dev.port, "POST", "/orders", { ...form, Origin: `https://127.0.0.1:${dev.port}` });
+    expect(reply.status).toBe(403);
+    expect(dev.writes).toEqual([]);
+  });
+
   it("behind a proxy compares with APP_ORIGIN, not the internal Host", async () => {
     const ok = await send(proxied.port, "POST", "/orders", { ...form, Origin: "https://anfu.example.cn" });
     expect(ok.status).toBe(201);
@@ -147,6 +163,14 @@ describe("security headers", () => {
     expect(headers["x-content-type-options"]).toBe("nosniff");
     expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(headers["x-frame-options"]).toBe("DENY");
+  });
+
+  it("Cache-Control: no-store on every response to a signed-in request, not on anonymous ones (issue 6 #9)", async () => {
+    for (const cookie of ["anfu_session=abcdefghijklmnop", "lng=en; __Host-anfu_session=abcdefghijklmnop"]) {
+      expect((await send(dev.port, "GET", "/", { Cookie: cookie })).headers["cache-control"]).toBe("no-store");
+    }
+    expect((await send(dev.port, "GET", "/")).headers["cache-control"]).toBeUndefined();
+    expect((await send(dev.port, "GET", "/", { Cookie: "x_anfu_session=1" })).headers["cache-control"]).toBeUndefined();
   });
 
   it("HSTS in production only (development runs on plain http)", async () => {

@@ -10,6 +10,7 @@ import { listingVisibleOnSql } from "../../db/schema/search-sql";
 import { getPublicListing } from "../../app/services/listings.server";
 import { loader as apiLoader } from "../../app/routes/api/providers";
 import { findProviders } from "../../app/services/provider-directory.server";
+import { loadEnv } from "../../app/utils/env.server";
 import { refreshListingVisibility } from "../../app/services/search-index.server";
 import { searchListings, searchProviders } from "../../app/services/search.server";
 import { addListing, addProvider, addQualification } from "../factories/search";
@@ -168,8 +169,9 @@ describe("ranked directory and GET /api/v1/providers", () => {
   type Outcome = { status: number; body: any };
   async function api(query: string): Promise<Outcome> {
     const request = new Request(`http://localhost/api/v1/providers?${query}`);
+    const context = { db: t.db, env: loadEnv({ NODE_ENV: "test" }), clientIp: "203.0.113.1" };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const value = (await apiLoader({ request, params: {}, context: { db: t.db } } as never)) as any;
+    const value = (await apiLoader({ request, params: {}, context } as never)) as any;
     // Errors must be real Responses: Remix drops the status of data() in a resource route.
     return value instanceof Response ? { status: value.status, body: await value.json() } : { status: 200, body: value };
   }

@@ -6,6 +6,7 @@ import { formatDateTime } from "../../domain/format";
 import { toLanguage } from "../../i18n/config";
 import { readAuditLog } from "../../services/admin.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 const AuditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
@@ -15,7 +16,7 @@ const AuditQuerySchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = AuditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(AuditQuerySchema, request);
   const page = await readAuditLog(context.db, { before: query.before, action: query.action, orgId: query.org });
   return { query, ...page };
 }

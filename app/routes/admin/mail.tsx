@@ -6,12 +6,13 @@ import { formatDateTime } from "../../domain/format";
 import { toLanguage } from "../../i18n/config";
 import { readMailLog } from "../../services/mail-admin.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 const QuerySchema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(QuerySchema, request);
   const page = await readMailLog(context.db, query);
   return {
     failed: page.failed.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),

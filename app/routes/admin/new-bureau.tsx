@@ -8,6 +8,7 @@ import { createBureau } from "../../services/admin.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
-  const parsed = parseForm(NewBureauSchema, await request.formData());
+  const parsed = parseForm(NewBureauSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, created: null }, { status: 400 });
   try {
     const created = await createBureau(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);

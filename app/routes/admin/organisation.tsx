@@ -14,6 +14,7 @@ import { getOrganisationForAdmin } from "../../services/organisations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 const OrgId = z.string().uuid();
 
@@ -29,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
   const orgId = OrgId.safeParse(params.orgId);
   if (!orgId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const parsed = parseForm(OrganisationDecisionSchema, await request.formData());
+  const parsed = parseForm(OrganisationDecisionSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: false }, { status: 400 });
   try {
     await decideOrganisation(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { now: new Date(), orgId: orgId.data, ...parsed.data });

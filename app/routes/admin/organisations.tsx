@@ -7,13 +7,14 @@ import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisations } from "../../services/organisations.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { regionNamesOf } from "../../domain/regions";
+import { parseQuery } from "../../utils/form-data.server";
 
 const KINDS = ["enterprise", "provider", "insurer", "group", "bureau"] as const;
 const STATUSES = ["pending", "verified", "rejected", "suspended"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(OrganisationListQuerySchema, request);
   const result = await listOrganisations(context.db, query);
   return { query, result, regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
 }

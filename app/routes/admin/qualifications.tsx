@@ -15,6 +15,7 @@ import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
 import { PageField } from "../../forms/paging";
+import { readFormData, parseQuery } from "../../utils/form-data.server";
 
 const STATUSES = ["pending", "verified", "rejected"] as const;
 const QuerySchema = z.object({
@@ -24,13 +25,13 @@ const QuerySchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(QuerySchema, request);
   return { query, result: await listQualificationQueue(context.db, query), today: shanghaiDateString(new Date()) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
-  const parsed = parseForm(QualificationDecisionSchema, await request.formData());
+  const parsed = parseForm(QualificationDecisionSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     await decideQualification(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);

@@ -1,14 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listOrgNotificationsForApi } from "../../services/notifications.server";
-import { apiError, requireApiOrg } from "../../utils/api.server";
+import { apiError, apiRoute } from "../../utils/api.server";
 
 /**
  * GET /api/v1/notifications[?before=<ISO time>] — the organisation's notifications, one per
  * event, newest first, 50 at a time (docs/api.md). Texts are left to the client: `type` and
  * `params` are stable, the wording is not.
  */
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const org = await requireApiOrg(request, context);
+export const loader = apiRoute("required", async ({ request, context, org }) => {
   const raw = new URL(request.url).searchParams.get("before");
   const before = raw ? new Date(raw) : undefined;
   if (before && Number.isNaN(before.getTime())) {
@@ -16,7 +14,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const rows = await listOrgNotificationsForApi(context.db, { orgId: org.id, before });
   const last = rows.at(-1);
-  return Response.json({
+  return {
     notifications: rows.map((r) => ({
       id: r.eventKey,
       type: r.type,
@@ -25,5 +23,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       createdAt: r.createdAt.toISOString(),
     })),
     next: rows.length === 50 && last ? `/api/v1/notifications?before=${encodeURIComponent(last.createdAt.toISOString())}` : null,
-  });
-}
+  };
+});

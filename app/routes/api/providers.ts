@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError } from "../../utils/api.server";
+import { apiError, apiRoute } from "../../utils/api.server";
 import { shanghaiDateString } from "../../domain/format";
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { directoryQueryOf, findProviders } from "../../services/provider-directory.server";
@@ -7,9 +6,10 @@ import { excerpt } from "../../domain/text-excerpt";
 
 /**
  * GET /api/v1/providers — the public directory as JSON: the same ranked results as /providers
- * (one service, findProviders). Public like the page; bad parameters → 400 naming each field.
+ * (one service, findProviders). Public like the page (rate limited per IP, or per token when
+ * one is sent); bad parameters → 400 naming each field.
  */
-export async function loader({ request, context }: LoaderFunctionArgs) {
+export const loader = apiRoute("optional", async ({ request, context }) => {
   const parsed = ProviderSearchQuerySchema.safeParse(searchParamsObject(request.url));
   if (!parsed.success) {
     const fields = queryIssues(parsed.error);
@@ -17,9 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
-  // A Response, not a plain object: with single fetch on, Remix wraps a plain object from a
-  // resource route in json() itself and logs a "REMIX FUTURE CHANGE" warning on every request.
-  return jsonResponse({
+  return {
     page: result.page,
     pageSize: result.pageSize,
     total: result.total,
@@ -39,10 +37,5 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       score: r.score,
       reasons: r.reasons,
     })),
-  });
-}
-
-/** What Remix's json() sent before: same body, same Content-Type. */
-function jsonResponse(body: unknown): Response {
-  return new Response(JSON.stringify(body), { headers: { "Content-Type": "application/json; charset=utf-8" } });
-}
+  };
+});

@@ -6,10 +6,13 @@ import { LoginSchema } from "../../forms/auth";
 import { login } from "../../services/auth.server";
 import { requireAnonymous } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
-import { clientMeta, formFailure, safeRedirect } from "../../utils/http.server";
-import { sessionCookie } from "../../utils/session-cookie.server";
+import { clientMeta, formFailure, passThroughHeaders, safeRedirect } from "../../utils/http.server";
+import { readSessionToken, sessionCookie } from "../../utils/session-cookie.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "登录 · 安服市集" }];
+
+export const headers = passThroughHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -17,10 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    const { token, session } = await login(context.db, parsed.data, clientMeta(request, context));
+    const meta = { ...clientMeta(request, context), previousSessionToken: readSessionToken(request, context.env) };
+    const { token, session } = await login(context.db, parsed.data, meta);
     return redirect(safeRedirect(parsed.data.redirectTo), {
       headers: { "Set-Cookie": sessionCookie(context.env, token, session.absoluteExpiresAt) },
     });

@@ -10,6 +10,7 @@ import { requireAnonymous } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { clientMeta, formFailure } from "../../utils/http.server";
 import { sessionCookie } from "../../utils/session-cookie.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "注册 · 安服市集" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const parsed = parseForm(RegisterSchema, await request.formData());
+  const parsed = parseForm(RegisterSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
     const { token, session } = await register(context.db, parsed.data, clientMeta(request, context));

@@ -8,11 +8,12 @@ import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { OrganisationListQuerySchema } from "../../forms/admin";
 import { listOrganisationsInRegion } from "../../services/organisations.server";
 import { requireAccess } from "../../utils/access.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 /** A bureau's own region only: the region comes from its organisation, never from the URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
-  const query = OrganisationListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(OrganisationListQuerySchema, request);
   const result = await listOrganisationsInRegion(context.db, { ...query, bureauRegionCode: org.regionCode });
   return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
 }

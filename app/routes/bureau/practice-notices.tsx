@@ -11,6 +11,7 @@ import { toLanguage } from "../../i18n/config";
 import { listPracticeNoticesInRegion } from "../../services/practice-notices.server";
 import { requireAccess } from "../../utils/access.server";
 import { PageField } from "../../forms/paging";
+import { parseQuery } from "../../utils/form-data.server";
 
 const QuerySchema = z.object({
   withdrawn: z.literal("1").optional().catch(undefined),
@@ -20,7 +21,7 @@ const QuerySchema = z.object({
 /** The bureau's own region only: it comes from the organisation, never from the URL. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
-  const query = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(QuerySchema, request);
   const result = await listPracticeNoticesInRegion(context.db, {
     bureauRegionCode: org.regionCode,
     includeWithdrawn: query.withdrawn === "1",

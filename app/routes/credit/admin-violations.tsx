@@ -12,6 +12,7 @@ import { findProviderByUscc, listViolations, recordViolation } from "../../servi
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
-  const parsed = parseForm(AdminViolationSchema, await request.formData());
+  const parsed = parseForm(AdminViolationSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { providerUscc, ...violation } = parsed.data;
   try {

@@ -14,6 +14,7 @@ import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViol
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 type Result = FetcherFormResult & { saved?: { grade: string | null; suspended: boolean } };
 
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.bureauDesk, "edit");
-  const form = await request.formData();
+  const form = await readFormData(request);
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {
     if (form.get("intent") === "violation") {

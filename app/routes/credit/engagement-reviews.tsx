@@ -8,6 +8,7 @@ import { getReviewerSide, replyToReview, submitReview } from "../../services/rev
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 const EngagementId = z.string().uuid();
 
@@ -31,7 +32,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = EngagementId.safeParse(params.engagementId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   const engagementId = id.data;
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = ReviewIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) return data({ formError: { key: "invalid_input" } }, { status: 400 });
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };

@@ -8,12 +8,13 @@ import { regionFullName, regionNamesOf } from "../../domain/regions";
 import { CreditListQuerySchema } from "../../forms/credit";
 import { listGoodStandingProviders } from "../../services/credit.server";
 import { orErrorPage } from "../../utils/http.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "信用公示 · 安服市集" }];
 
 /** Public: anyone may read the 公示 list (decision 006). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const query = CreditListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(CreditListQuerySchema, request);
   const result = await orErrorPage(() => listGoodStandingProviders(context.db, { now: new Date(), regionCode: query.region, page: query.page }));
   return { query, result, regionName: query.region ? regionFullName(query.region) : null, regionNames: regionNamesOf(result.rows.map((p) => p.regionCode)) };
 }

@@ -19,6 +19,7 @@ import { requireMembership } from "../../utils/auth.server";
 import { AppError } from "../../utils/errors";
 import { parseForm, type FieldErrors } from "../../utils/forms";
 import { orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "服务合同 · 安服市集" }];
 
@@ -70,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
   let form: FormData;
   try {
-    form = multipart ? await parseUploadForm(request) : await request.formData();
+    form = multipart ? await parseUploadForm(request) : await readFormData(request);
   } catch (error) {
     return problem("report", error);
   }

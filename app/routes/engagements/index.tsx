@@ -10,13 +10,14 @@ import { EngagementListQuerySchema } from "../../forms/engagements";
 import { toLanguage } from "../../i18n/config";
 import { listEngagements } from "../../services/engagements.server";
 import { requireMembership } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "服务合同 · 安服市集" }];
 
 /** Either party's engagements; for the platform, the disputed ones it has to rule on. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise", "provider", "platform"] });
-  const query = EngagementListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(EngagementListQuerySchema, request);
   const result = await listEngagements(context.db, { orgId: org.id, orgKind: org.kind }, { ...query, now: new Date() });
   return { query, result, ownOrgId: org.id, isPlatform: org.kind === "platform" };
 }

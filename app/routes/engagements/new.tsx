@@ -11,6 +11,7 @@ import { createDirectOffer, getListingForOffer } from "../../services/engagement
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "发起委托 · 安服市集" }];
 
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  const parsed = parseForm(DirectOfferSchema, await request.formData());
+  const parsed = parseForm(DirectOfferSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { price, ...rest } = parsed.data;
   try {

@@ -8,6 +8,7 @@ import { toLanguage } from "../../i18n/config";
 import { notificationText } from "../../i18n/notification-text";
 import { listInbox, markAllRead, markRead } from "../../services/notifications.server";
 import { requireMembership } from "../../utils/auth.server";
+import { parseQuery, readFormData } from "../../utils/form-data.server";
 
 const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).catch(1) });
 
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { allowSuspended: true });
-  const { page } = PageSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = parseQuery(PageSchema, request);
   const inbox = await listInbox(context.db, { userId: user.id, orgId: org.id, page });
   return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })) };
 }
@@ -26,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Marking read changes only the user's own rows, so a suspended organisation may do it too. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { allowSuspended: true });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const who = { userId: user.id, orgId: org.id, now: new Date() };
   if (form.get("intent") === "read-all") await markAllRead(context.db, who);
   else await markRead(context.db, { ...who, id: String(form.get("id") ?? "") });

@@ -9,12 +9,13 @@ import { RequestListQuerySchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
 import { providerInbox } from "../../services/requests.server";
 import { requireMembership } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "需求收件箱 · 安服市集" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
-  const { page } = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { page } = parseQuery(RequestListQuerySchema, request);
   const inbox = await providerInbox(context.db, { now: new Date(), providerId: org.id, page });
   return { ...inbox, regionNames: regionNamesOf(inbox.rows.map((r) => r.regionCode)) };
 }

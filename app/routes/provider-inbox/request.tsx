@@ -14,6 +14,7 @@ import { getRequestForProvider } from "../../services/requests.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "需求与报价 · 安服市集" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["provider"] });
   const requestId = requestIdOf(params);
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   try {
     if (form.get("intent") === "withdraw") {
       const quoteId = Id.safeParse(form.get("quoteId"));

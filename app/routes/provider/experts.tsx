@@ -8,6 +8,7 @@ import { addExpert, deleteExpert, getOwnProfile, updateExpert } from "../../serv
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent");
   const expertId = IdSchema.safeParse(form.get("expertId"));
   try {

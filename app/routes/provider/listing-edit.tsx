@@ -11,6 +11,7 @@ import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 import { regionNamesOf } from "../../domain/regions";
+import { readFormData } from "../../utils/form-data.server";
 
 function listingIdOf(params: { listingId?: string }): string {
   const id = IdSchema.safeParse(params.listingId);
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const listingId = listingIdOf(params);
-  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {

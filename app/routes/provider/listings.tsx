@@ -10,6 +10,7 @@ import { toLanguage } from "../../i18n/config";
 import { deleteListing, listOwnListings, setListingStatus } from "../../services/listings.server";
 import { requireAccess } from "../../utils/access.server";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   const id = IdSchema.safeParse(form.get("listingId"));
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   const intent = form.get("intent");

@@ -14,6 +14,7 @@ import { getOwnProfile } from "../../services/providers.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -27,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   try {
     if (form.get("intent") === "withdraw") {
       const id = IdSchema.safeParse(form.get("noticeId"));

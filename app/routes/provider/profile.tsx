@@ -12,6 +12,7 @@ import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 import { regionNamesOf } from "../../domain/regions";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
-  const form = collapseMultiValues(await request.formData(), MULTI_VALUE_FIELDS);
+  const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ProviderProfileSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {

@@ -12,6 +12,7 @@ import { toLanguage } from "../../i18n/config";
 import { listOwnQualifications, withdrawQualification } from "../../services/qualifications.server";
 import { requireAccess } from "../../utils/access.server";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
-  const id = IdSchema.safeParse((await request.formData()).get("qualificationId"));
+  const id = IdSchema.safeParse((await readFormData(request)).get("qualificationId"));
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   try {
     await withdrawQualification(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, id.data);

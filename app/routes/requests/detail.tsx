@@ -15,6 +15,8 @@ import { acceptQuote, compareQuotes } from "../../services/quotes.server";
 import { endRequest } from "../../services/requests.server";
 import { requireMembership } from "../../utils/auth.server";
 import { formFailure, orErrorPage } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
+import { formDataToObject } from "../../utils/forms";
 
 export const meta: MetaFunction = () => [{ title: "需求详情 · 安服市集" }];
 
@@ -35,7 +37,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["enterprise"] });
   const requestId = requestIdOf(params);
-  const parsed = RequestDecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RequestDecisionSchema.safeParse(formDataToObject(await readFormData(request)));
   if (!parsed.success) return data({ formError: { key: "invalid_input", params: {} } }, { status: 400 });
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {

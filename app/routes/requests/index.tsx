@@ -10,6 +10,7 @@ import { RequestListQuerySchema } from "../../forms/requests";
 import { toLanguage } from "../../i18n/config";
 import { listOwnRequests } from "../../services/requests.server";
 import { requireMembership } from "../../utils/auth.server";
+import { parseQuery } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "我的需求 · 安服市集" }];
 
@@ -17,7 +18,7 @@ const STATUSES = ["open", "awarded", "closed", "cancelled"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  const query = RequestListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseQuery(RequestListQuerySchema, request);
   const result = await listOwnRequests(context.db, { orgId: org.id, ...query });
   return { query, result, regionNames: regionNamesOf(result.rows.map((r) => r.regionCode)) };
 }

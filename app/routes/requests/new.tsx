@@ -13,6 +13,7 @@ import { createRequest } from "../../services/requests.server";
 import { requireMembership } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "发布服务需求 · 安服市集" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  const parsed = parseForm(RequestSchema, await request.formData());
+  const parsed = parseForm(RequestSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { budget, ...rest } = parsed.data;
   try {

@@ -14,6 +14,8 @@ import { categoryLabel } from "../../domain/service-categories";
 import { ListingSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
 import { searchListings, type ListingRow, type Page } from "../../services/search.server";
+import { passThroughHeaders } from "../../utils/http.server";
+import { limitPublicPagePerIp } from "../../utils/rate-limit.server";
 
 /** The page's own folded filters, and every filter a visitor may drop when nothing is found. */
 const LISTING_ADVANCED_KEYS = ["minPrice", "maxPrice", "sort"] as const;
@@ -23,8 +25,11 @@ const SUMMARY_LENGTH = 80;
 
 export const meta: MetaFunction = () => [{ title: "服务项目 — 安服市集" }];
 
+export const headers = passThroughHeaders;
+
 /** Public listing search; only listings visible today (see search.server.ts) are ever found. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  await limitPublicPagePerIp(context);
   const values = searchParamsObject(request.url);
   const parsed = ListingSearchQuerySchema.safeParse(values);
   if (!parsed.success) {

@@ -14,6 +14,8 @@ import { categoryLabel, isServiceCategory } from "../../domain/service-categorie
 import { ProviderSearchQuerySchema, queryIssues, searchParamsObject } from "../../forms/search";
 import { toLanguage } from "../../i18n/config";
 import { directoryQueryOf, findProviders, type DirectoryResult } from "../../services/provider-directory.server";
+import { passThroughHeaders } from "../../utils/http.server";
+import { limitPublicPagePerIp } from "../../utils/rate-limit.server";
 
 /** The page's own folded filters, and every filter a visitor may drop when nothing is found. */
 const PROVIDER_ADVANCED_KEYS = ["budget", "sort"] as const;
@@ -23,8 +25,11 @@ const SUMMARY_LENGTH = 80;
 
 export const meta: MetaFunction = () => [{ title: "找服务机构 — 安服市集" }];
 
+export const headers = passThroughHeaders;
+
 /** Public: anyone may browse the directory; a refused query is a 400 with the fields marked. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  await limitPublicPagePerIp(context);
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {

@@ -6,8 +6,11 @@ import { ChangePasswordSchema } from "../../forms/auth";
 import { changePassword, logoutEverywhere } from "../../services/auth.server";
 import { requireUser } from "../../utils/auth.server";
 import { parseForm } from "../../utils/forms";
-import { formFailure } from "../../utils/http.server";
+import { formFailure, passThroughHeaders } from "../../utils/http.server";
 import { clearSessionCookie } from "../../utils/session-cookie.server";
+import { readFormData } from "../../utils/form-data.server";
+
+export const headers = passThroughHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
@@ -16,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireUser(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") === "logout-everywhere") {
     await logoutEverywhere(context.db, user.id, context.clientIp);
     return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie(context.env) } });

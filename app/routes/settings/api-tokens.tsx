@@ -10,6 +10,8 @@ import { createApiToken, listApiTokens, revokeApiToken } from "../../services/ap
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
+import { uuidOrNotFound } from "../../utils/ids";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.apiTokens, "edit");
@@ -19,10 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.apiTokens, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await request.formData();
+  const form = await readFormData(request);
   try {
     if (form.get("intent") === "revoke") {
-      await revokeApiToken(context.db, actor, String(form.get("tokenId") ?? ""));
+      await revokeApiToken(context.db, actor, uuidOrNotFound(form.get("tokenId"), "api_token_not_found"));
       return { secret: null };
     }
     const parsed = parseForm(ApiTokenSchema, form);

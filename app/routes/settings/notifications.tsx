@@ -7,6 +7,7 @@ import { NOTIFICATION_MODES, NOTIFICATION_TYPE_NAMES, type NotificationMode, typ
 import { SUPPORTED_LANGUAGES } from "../../i18n/config";
 import { getPreferences, savePreferences } from "../../services/notifications.server";
 import { requireUser } from "../../utils/auth.server";
+import { readFormData } from "../../utils/form-data.server";
 
 const ModeSchema = z.enum(NOTIFICATION_MODES as [NotificationMode, ...NotificationMode[]]);
 const PreferencesSchema = z.object({
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const parsed = PreferencesSchema.safeParse({
     locale: form.get("locale"),
     modes: Object.fromEntries(NOTIFICATION_TYPE_NAMES.map((type) => [type, form.get(`mode.${type}`)])),

@@ -11,6 +11,7 @@ import { getOwnOrganisation, updateOrganisationProfile } from "../../services/or
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
+import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.organisationSettings, "view");
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.organisationSettings, "edit");
-  const form = await request.formData();
+  const form = await readFormData(request);
   // A bureau's region is fixed by the platform; it never comes from the form.
   if (org.kind === "bureau") form.set("regionCode", org.regionCode);
   const schema = org.kind === "bureau" || org.kind === "platform" ? OrganisationProfileSchema.omit({ uscc: true }) : OrganisationProfileSchema.required({ uscc: true });

@@ -32,6 +32,13 @@ export default {
   no_organisation: "You are not a member of any organisation",
   org_suspended: "Your organisation is suspended and cannot act",
   invalid_input: "Some input is not valid; please check",
+  unsupported_media_type: "The form was sent in a format the server does not accept; reload the page and try again",
+  form_unreadable: "The form could not be read; reload the page and try again",
+  text_invalid: "The text contains characters that are not allowed",
+  field_repeated: "This field was sent more than once",
+  date_invalid: "Enter a valid date (YYYY-MM-DD)",
+  amount_invalid: "Enter an amount in yuan with at most two decimals",
+  rate_limited: "Too many requests; try again in {{seconds}} seconds",
   credit: {
     not_accepted: "You can review once the work has been accepted",
     already_reviewed: "You have already reviewed this engagement; each side reviews once",

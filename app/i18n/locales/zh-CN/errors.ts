@@ -32,6 +32,13 @@ export default {
   no_organisation: "您尚未加入任何单位",
   org_suspended: "本单位已被暂停，不能办理业务",
   invalid_input: "提交的内容有误，请检查",
+  unsupported_media_type: "表单的提交格式不被接受，请刷新页面后重试",
+  form_unreadable: "无法读取提交的表单，请刷新页面后重试",
+  text_invalid: "文本中含有不允许的字符",
+  field_repeated: "该字段被重复提交",
+  date_invalid: "请输入有效日期（年-月-日）",
+  amount_invalid: "请输入以元为单位、最多两位小数的金额",
+  rate_limited: "请求过于频繁，请 {{seconds}} 秒后再试",
   credit: {
     not_accepted: "服务验收通过后才能评价",
     already_reviewed: "您已评价过该服务，每方只能评价一次",
