@@ -12,7 +12,17 @@ export default defineConfig({
     projects: [
       {
         plugins: [tsconfigPaths()],
-        test: { name: "unit", include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "db/**/*.test.ts", "tests/unit/**/*.test.ts", "bench/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: [
+            "app/**/*.test.{ts,tsx}",
+            "server/**/*.test.ts",
+            "db/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+            "bench/**/*.test.ts",
+          ],
+          environment: "node",
+        },
       },
       {
         plugins: [tsconfigPaths()],

@@ -13,14 +13,17 @@ async function hydrate() {
   // make i18next download zh-CN for every English page.
   const lng = toLanguage(document.documentElement.lang);
   const bundle = await loadLanguage(lng);
-  await i18next.use(lazyLanguageBackend).use(initReactI18next).init({
-    ...i18nBaseConfig,
-    fallbackLng: false,
-    lng,
-    ns: Object.keys(bundle),
-    resources: { [lng]: bundle },
-    partialBundledLanguages: true,
-  });
+  await i18next
+    .use(lazyLanguageBackend)
+    .use(initReactI18next)
+    .init({
+      ...i18nBaseConfig,
+      fallbackLng: false,
+      lng,
+      ns: Object.keys(bundle),
+      resources: { [lng]: bundle },
+      partialBundledLanguages: true,
+    });
   startTransition(() => {
     hydrateRoot(
       document,

@@ -22,7 +22,10 @@ function i18nFor(lng: string): Promise<I18n> {
   let found = instances.get(lng);
   if (!found) {
     const instance = createInstance();
-    found = instance.use(initReactI18next).init({ ...i18nServerConfig, lng }).then(() => instance);
+    found = instance
+      .use(initReactI18next)
+      .init({ ...i18nServerConfig, lng })
+      .then(() => instance);
     instances.set(lng, found);
   }
   return found;

@@ -1,13 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppErrorBoundary } from "./components/error-boundary";
@@ -31,10 +23,7 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [lang, found] = await Promise.all([
-    i18nServer.getLocale(request),
-    getSessionContext(request, context),
-  ]);
+  const [lang, found] = await Promise.all([i18nServer.getLocale(request), getSessionContext(request, context)]);
   // The header bell's number; revalidated with every navigation and form post.
   const unread = found?.org ? await unreadCount(context.db, { userId: found.user.id, orgId: found.org.id }) : 0;
   return {
@@ -42,7 +31,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang: toLanguage(lang),
     user: found ? { id: found.user.id, name: found.user.name, email: found.user.email } : null,
     org: found?.org
-      ? { id: found.org.id, kind: found.org.kind, name: found.org.name, role: found.org.role, suspended: !!found.org.suspendedAt }
+      ? {
+          id: found.org.id,
+          kind: found.org.kind,
+          name: found.org.name,
+          role: found.org.role,
+          suspended: !!found.org.suspendedAt,
+        }
       : null,
   };
 }
@@ -70,7 +65,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen font-sans">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           {i18n.t("common:skipToContent")}
         </a>
         <SiteHeader />

@@ -2,12 +2,27 @@ import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { round } from "./stats";
 
-export type HttpFigure = { path: string; requests: number; errors: number; seconds: number; rps: number; p50: number; p95: number };
+export type HttpFigure = {
+  path: string;
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p95: number;
+};
 
 /** Starts the built app (production mode) on a loopback port and waits for /healthz. */
 export async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, SEED_ON_START: "false" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      SEED_ON_START: "false",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (d) => process.stderr.write(`[app] ${d}`));
@@ -31,7 +46,11 @@ export async function startApp(databaseUrl: string, port: number): Promise<Child
  * request as soon as the last answer is read, for `seconds`; bounded by time and count.
  * Loopback only.
  */
-export async function load(port: number, paths: string[], opts: { concurrency: number; seconds: number; maxRequests: number }): Promise<HttpFigure> {
+export async function load(
+  port: number,
+  paths: string[],
+  opts: { concurrency: number; seconds: number; maxRequests: number },
+): Promise<HttpFigure> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -41,14 +60,17 @@ export async function load(port: number, paths: string[], opts: { concurrency: n
   const one = (path: string) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get({ host: "127.0.0.1", port, path, agent, headers: { "accept-encoding": "gzip", "accept-language": "zh-CN" } }, (res) => {
-        res.on("data", () => {});
-        res.on("end", () => {
-          if (res.statusCode === 200) latencies.push(performance.now() - t0);
-          else errors++;
-          resolve();
-        });
-      });
+      const req = http.get(
+        { host: "127.0.0.1", port, path, agent, headers: { "accept-encoding": "gzip", "accept-language": "zh-CN" } },
+        (res) => {
+          res.on("data", () => {});
+          res.on("end", () => {
+            if (res.statusCode === 200) latencies.push(performance.now() - t0);
+            else errors++;
+            resolve();
+          });
+        },
+      );
       req.on("error", () => {
         errors++;
         resolve();
@@ -64,6 +86,15 @@ export async function load(port: number, paths: string[], opts: { concurrency: n
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0);
-  return { path: paths[0], requests: latencies.length, errors, seconds: round(seconds), rps: round(latencies.length / seconds, 1), p50: pct(50), p95: pct(95) };
+  const pct = (p: number) =>
+    round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0);
+  return {
+    path: paths[0],
+    requests: latencies.length,
+    errors,
+    seconds: round(seconds),
+    rps: round(latencies.length / seconds, 1),
+    p50: pct(50),
+    p95: pct(95),
+  };
 }

@@ -15,15 +15,29 @@ import { SUPPORTED_LANGUAGES } from "../app/i18n/config";
  * Exits 1 when a route is over the limit (issue 12: ≤ 150 KB gz on every route).
  */
 
-export type RouteManifestEntry = { id: string; path?: string; index?: boolean; parentId?: string; module: string; imports?: string[] };
-export type ClientManifest = { entry: { module: string; imports?: string[] }; routes: Record<string, RouteManifestEntry> };
+export type RouteManifestEntry = {
+  id: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+  module: string;
+  imports?: string[];
+};
+export type ClientManifest = {
+  entry: { module: string; imports?: string[] };
+  routes: Record<string, RouteManifestEntry>;
+};
 export type AssetSize = { raw: number; gzip: number };
 export type RouteJs = { id: string; url: string; files: string[]; raw: number; gzip: number };
 
 /** The URL pattern of a route, built from its parents' paths ("/providers/:providerId"). */
 export function routeUrl(manifest: ClientManifest, id: string): string {
   const parts: string[] = [];
-  for (let route: RouteManifestEntry | undefined = manifest.routes[id]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+  for (
+    let route: RouteManifestEntry | undefined = manifest.routes[id];
+    route;
+    route = route.parentId ? manifest.routes[route.parentId] : undefined
+  ) {
     if (route.path) parts.unshift(route.path);
   }
   return `/${parts.join("/")}`;
@@ -32,7 +46,11 @@ export function routeUrl(manifest: ClientManifest, id: string): string {
 /** Route ids from the root down to `id` (the modules a first visit to `id` loads). */
 function chain(manifest: ClientManifest, id: string): RouteManifestEntry[] {
   const out: RouteManifestEntry[] = [];
-  for (let route: RouteManifestEntry | undefined = manifest.routes[id]; route; route = route.parentId ? manifest.routes[route.parentId] : undefined) {
+  for (
+    let route: RouteManifestEntry | undefined = manifest.routes[id];
+    route;
+    route = route.parentId ? manifest.routes[route.parentId] : undefined
+  ) {
     out.unshift(route);
   }
   return out;
@@ -42,21 +60,33 @@ function chain(manifest: ClientManifest, id: string): RouteManifestEntry[] {
  * Per leaf route: every distinct file (entry, its imports, each route of the chain and its
  * imports, then `alwaysLoaded`) and the summed sizes. A file shared by several of them counts once.
  */
-export function routeJs(manifest: ClientManifest, size: (file: string) => AssetSize, alwaysLoaded: string[] = []): RouteJs[] {
-  const parents = new Set(Object.values(manifest.routes).map((r) => r.parentId).filter(Boolean));
-  return Object.values(manifest.routes)
-    .filter((route) => !parents.has(route.id))
-    // Resource routes (API, file downloads, redirects) have no component: Vite emits an empty (one newline)
-    // module with no imports for them and no browser ever loads a page there.
-    .filter((route) => (route.imports ?? []).length > 0 || size(route.module).raw > 1)
-    .map((route) => {
-      const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
-      for (const r of chain(manifest, route.id)) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
-      for (const f of alwaysLoaded) files.add(f);
-      const list = [...files];
-      const total = list.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-      return { id: route.id, url: routeUrl(manifest, route.id), files: list, ...total };
-    });
+export function routeJs(
+  manifest: ClientManifest,
+  size: (file: string) => AssetSize,
+  alwaysLoaded: string[] = [],
+): RouteJs[] {
+  const parents = new Set(
+    Object.values(manifest.routes)
+      .map((r) => r.parentId)
+      .filter(Boolean),
+  );
+  return (
+    Object.values(manifest.routes)
+      .filter((route) => !parents.has(route.id))
+      // Resource routes (API, file downloads, redirects) have no component: Vite emits an empty (one newline)
+      // module with no imports for them and no browser ever loads a page there.
+      .filter((route) => (route.imports ?? []).length > 0 || size(route.module).raw > 1)
+      .map((route) => {
+        const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+        for (const r of chain(manifest, route.id)) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
+        for (const f of alwaysLoaded) files.add(f);
+        const list = [...files];
+        const total = list
+          .map(size)
+          .reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+        return { id: route.id, url: routeUrl(manifest, route.id), files: list, ...total };
+      })
+  );
 }
 
 /** The client manifest Remix writes (build/client/assets/manifest-<hash>.js), found via the server build. */
@@ -84,7 +114,8 @@ export function withStaticImports(assetsDir: string, file: string, seen = new Se
   if (seen.has(file)) return [];
   seen.add(file);
   const text = readFileSync(path.join(assetsDir, path.basename(file)), "utf8");
-  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g)) withStaticImports(assetsDir, `/assets/${m[1]}`, seen);
+  for (const m of text.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.js)["']/g))
+    withStaticImports(assetsDir, `/assets/${m[1]}`, seen);
   return [...seen];
 }
 
@@ -123,7 +154,9 @@ function main() {
     .map(([lang, files]) => ({ lang, files, gzip: files.reduce((n, f) => n + size(f).gzip, 0) }))
     .sort((a, b) => b.gzip - a.gzip)[0];
   const rows = routeJs(manifest, size, heaviest?.files ?? []);
-  console.log(`JavaScript of a first visit per route (${buildDir}/, gzip level 9, limit ${limitKb} KB gz${heaviest ? `, translations counted in ${heaviest.lang}` : ""}):`);
+  console.log(
+    `JavaScript of a first visit per route (${buildDir}/, gzip level 9, limit ${limitKb} KB gz${heaviest ? `, translations counted in ${heaviest.lang}` : ""}):`,
+  );
   console.log(formatTable(rows, limitKb));
   const over = rows.filter((r) => r.gzip > limitKb * 1024);
   if (over.length > 0) {

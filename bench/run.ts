@@ -15,10 +15,13 @@ import { TERMS, benchSql } from "./sql-bench";
  */
 const url = process.env.DATABASE_URL;
 if (!url) {
-  console.error("bench needs the PostgreSQL filled by `npm run seed:scale`: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/anfu_bench).");
+  console.error(
+    "bench needs the PostgreSQL filled by `npm run seed:scale`: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/anfu_bench).",
+  );
   process.exit(2);
 }
-const num = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const num = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const runs = num("runs", 240);
 const seconds = num("seconds", 20);
 const log = (line: string) => console.log(line);
@@ -29,8 +32,14 @@ const counts = (await handle.db.execute(sql`
          (select count(*) from qualifications)::int as qualifications`)) as unknown as Array<Record<string, number>>;
 const sizes = counts[0];
 log(`data: ${sizes.providers} providers, ${sizes.listings} listings, ${sizes.qualifications} qualifications`);
-if (sizes.providers < 90_000) log("warning: fewer than 100,000 providers — run `npm run seed:scale` for the figures the issue asks for");
-const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100) };
+if (sizes.providers < 90_000)
+  log("warning: fewer than 100,000 providers — run `npm run seed:scale` for the figures the issue asks for");
+const machine = {
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100),
+};
 log(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, load average ${machine.loadavg.join(" ")}`);
 
 log(`search SQL (${runs} runs per group, one at a time):`);
@@ -42,13 +51,17 @@ let httpFigures: { search: HttpFigure; trivial: HttpFigure; ratio: number } | nu
 if (!process.argv.includes("--skip-http")) {
   const serverBuild = "build/server/index.js";
   if (!existsSync(serverBuild) || !readFileSync(serverBuild, "utf8").includes("routes/search/providers")) {
-    console.error("bench: build/ is missing or predates the search routes — run `npm run build` (remix vite:build) first, or pass --skip-http.");
+    console.error(
+      "bench: build/ is missing or predates the search routes — run `npm run build` (remix vite:build) first, or pass --skip-http.",
+    );
     process.exit(2);
   }
   const port = 3900 + Math.floor(Math.random() * 90);
   const app = await startApp(url, port);
   try {
-    const searchPaths = Object.values(TERMS).flat().map((q) => `/providers?q=${encodeURIComponent(q)}`);
+    const searchPaths = Object.values(TERMS)
+      .flat()
+      .map((q) => `/providers?q=${encodeURIComponent(q)}`);
     const opts = { concurrency: 16, seconds, maxRequests: 200_000 };
     await load(port, ["/"], { ...opts, seconds: 3 });
     await load(port, searchPaths, { ...opts, seconds: 3 });
@@ -62,7 +75,9 @@ if (!process.argv.includes("--skip-http")) {
     }
     const trivial = combine(slices.trivial);
     const search = combine(slices.search);
-    log(`  / (trivial Remix route): ${trivial.rps} req/s, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, errors ${trivial.errors}`);
+    log(
+      `  / (trivial Remix route): ${trivial.rps} req/s, p50 ${trivial.p50} ms, p95 ${trivial.p95} ms, errors ${trivial.errors}`,
+    );
     log(`  /providers?q=…: ${search.rps} req/s, p50 ${search.p50} ms, p95 ${search.p95} ms, errors ${search.errors}`);
     const ratio = Math.round((search.rps / trivial.rps) * 100) / 100;
     log(`  ratio search / trivial: ${ratio} (target ≥ 0.35)`);

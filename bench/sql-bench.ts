@@ -19,7 +19,15 @@ export const FILTERS: CommonFilters[] = [
   { regionCode: "440300", minGrade: "A" },
 ];
 
-export type SqlFigure = { target: "providers" | "listings" | "directory"; chars: string; filtered: boolean; runs: number; p50: number; p95: number; max: number };
+export type SqlFigure = {
+  target: "providers" | "listings" | "directory";
+  chars: string;
+  filtered: boolean;
+  runs: number;
+  p50: number;
+  p95: number;
+  max: number;
+};
 
 /**
  * Each search is the whole call the page makes (page rows + capped count), timed one at a time
@@ -33,7 +41,9 @@ export async function benchSql(db: Db, today: string, runs: number, log: (l: str
     // The ranked directory: the same search, plus matching over the best 200 candidates.
     directory: (f: CommonFilters) => findProviders(db, f, today),
   };
-  for (const [target, run] of Object.entries(targets) as Array<[SqlFigure["target"], (f: CommonFilters) => Promise<unknown>]>) {
+  for (const [target, run] of Object.entries(targets) as Array<
+    [SqlFigure["target"], (f: CommonFilters) => Promise<unknown>]
+  >) {
     for (const chars of ["1", "2", "4"] as const) {
       for (const filtered of [false, true]) {
         if (target === "directory" && !filtered) continue; // ranking needs a need
@@ -46,7 +56,9 @@ export async function benchSql(db: Db, today: string, runs: number, log: (l: str
           samples.push(performance.now() - started);
         }
         const figure = { target, chars, filtered, ...summarise(samples) };
-        log(`  ${target} ${chars}-char ${filtered ? "with filters" : "no filters"}: p50 ${figure.p50} ms, p95 ${figure.p95} ms, max ${figure.max} ms`);
+        log(
+          `  ${target} ${chars}-char ${filtered ? "with filters" : "no filters"}: p50 ${figure.p50} ms, p95 ${figure.p95} ms, max ${figure.max} ms`,
+        );
         out.push(figure);
       }
     }

@@ -13,7 +13,9 @@ const env = loadEnv();
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   const accepted = await runAutoAcceptance(handle.db, { now: new Date() });
-  console.log(`auto-accept: ${accepted} engagement(s) accepted after ${AUTO_ACCEPT_DAYS} days of silence (${handle.driver})`);
+  console.log(
+    `auto-accept: ${accepted} engagement(s) accepted after ${AUTO_ACCEPT_DAYS} days of silence (${handle.driver})`,
+  );
 } finally {
   await handle.close();
 }

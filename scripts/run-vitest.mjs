@@ -19,14 +19,11 @@ const vitestBin = join(projectRoot, "node_modules", "vitest", "vitest.mjs");
 export async function runVitest(args, { label, env = process.env }) {
   const jsonFile = join(tmpdir(), `anfu-vitest-${label}-${process.pid}.json`);
   rmSync(jsonFile, { force: true });
-  const exitCode = await run(process.execPath, [
-    vitestBin,
-    "run",
-    ...args,
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${jsonFile}`,
-  ], env);
+  const exitCode = await run(
+    process.execPath,
+    [vitestBin, "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`],
+    env,
+  );
 
   let report = null;
   try {

@@ -19,6 +19,9 @@ export function originGuard(appOrigin: string | undefined): RequestHandler {
       appOrigin,
     });
     if (allowed) return next();
-    res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-origin request refused / 跨站请求已拒绝");
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send("403 Forbidden: cross-origin request refused / 跨站请求已拒绝");
   };
 }

@@ -33,7 +33,11 @@ export function CategoryCheckboxes({
           </label>
         ))}
       </div>
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -44,7 +48,9 @@ export function CategoryList({ codes }: { codes: readonly string[] }) {
   return (
     <span className="flex flex-wrap gap-1">
       {SERVICE_CATEGORIES.filter((c) => codes.includes(c)).map((c) => (
-        <span key={c} className="badge bg-brand-50 text-brand-700">{categoryLabel(c, lang)}</span>
+        <span key={c} className="badge bg-brand-50 text-brand-700">
+          {categoryLabel(c, lang)}
+        </span>
       ))}
     </span>
   );

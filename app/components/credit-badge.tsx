@@ -55,7 +55,10 @@ export function CreditBadge({
   const text = useCreditReasonText();
   const key = grade ?? "none";
   const badge = (
-    <span className={`badge ${COLOUR[key]}`} title={!showReasons && reasons.length ? reasons.map(text).join("\n") : undefined}>
+    <span
+      className={`badge ${COLOUR[key]}`}
+      title={!showReasons && reasons.length ? reasons.map(text).join("\n") : undefined}
+    >
       <span className="sr-only">{t("gradeLabel")}：</span>
       {t(`grade.${key}`)}
     </span>

@@ -8,15 +8,37 @@ import type { FieldErrors } from "../utils/forms";
  * A labelled control with its error, ids prefixed by its form so that two forms on one
  * page (evaluation and violation) never share an id.
  */
-export function Control({ form, name, label, errors, children }: { form: string; name: string; label: string; errors: FieldErrors; children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+export function Control({
+  form,
+  name,
+  label,
+  errors,
+  children,
+}: {
+  form: string;
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const { t } = useTranslation();
   const id = `${form}-${name}`;
   const error = errors[name];
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">{label}</label>
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined })}
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": error ? `${id}-error` : undefined,
+      })}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -30,13 +52,19 @@ export function ViolationFields({ form, errors, today }: { form: string; errors:
         {(p) => (
           <select {...p} name="kind" className="input" defaultValue="">
             <option value="">{t("common:regionPick")}</option>
-            {VIOLATION_KINDS.map((k) => <option key={k} value={k}>{t(`violationKind.${k}`)}</option>)}
+            {VIOLATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`violationKind.${k}`)}
+              </option>
+            ))}
           </select>
         )}
       </Control>
       <div className="mb-4 flex items-center gap-2">
         <input id={`${form}-serious`} type="checkbox" name="serious" />
-        <label htmlFor={`${form}-serious`} className="text-sm">{t("bureau.serious")}</label>
+        <label htmlFor={`${form}-serious`} className="text-sm">
+          {t("bureau.serious")}
+        </label>
       </div>
       <Control form={form} name="occurredOn" label={t("bureau.occurredOn")} errors={errors}>
         {(p) => <input {...p} type="date" name="occurredOn" className="input" max={today} defaultValue={today} />}
@@ -49,12 +77,32 @@ export function ViolationFields({ form, errors, today }: { form: string; errors:
 }
 
 /** Recorded violations, for the bureau (its own) and the admin (all, with who recorded them). */
-export function ViolationTable({ title, rows, showRecorder = false }: { title: string; rows: { id: string; providerId: string; providerName: string; providerSuspended: boolean; kind: string; serious: boolean; occurredOn: string; note: string | null; recordedBy: string }[]; showRecorder?: boolean }) {
+export function ViolationTable({
+  title,
+  rows,
+  showRecorder = false,
+}: {
+  title: string;
+  rows: {
+    id: string;
+    providerId: string;
+    providerName: string;
+    providerSuspended: boolean;
+    kind: string;
+    serious: boolean;
+    occurredOn: string;
+    note: string | null;
+    recordedBy: string;
+  }[];
+  showRecorder?: boolean;
+}) {
   const { t } = useTranslation("credit");
   return (
     <section className="card overflow-x-auto" aria-label={title}>
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      {rows.length === 0 ? <p className="text-slate-500">{t("common:empty")}</p> : (
+      {rows.length === 0 ? (
+        <p className="text-slate-500">{t("common:empty")}</p>
+      ) : (
         <table className="data-table">
           <thead>
             <tr>
@@ -70,8 +118,12 @@ export function ViolationTable({ title, rows, showRecorder = false }: { title: s
               <tr key={v.id}>
                 <td>{v.occurredOn}</td>
                 <td>
-                  <Link className="link" to={`/credit/${v.providerId}`}>{v.providerName}</Link>
-                  {v.providerSuspended ? <span className="badge ml-2 bg-slate-200 text-slate-700">{t("admin.suspendedTag")}</span> : null}
+                  <Link className="link" to={`/credit/${v.providerId}`}>
+                    {v.providerName}
+                  </Link>
+                  {v.providerSuspended ? (
+                    <span className="badge ml-2 bg-slate-200 text-slate-700">{t("admin.suspendedTag")}</span>
+                  ) : null}
                 </td>
                 <td>
                   {t(`violationKind.${v.kind}`)}

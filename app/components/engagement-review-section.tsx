@@ -21,7 +21,9 @@ export function EngagementReviewSection(props: EngagementReviewSectionProps) {
   const windowEnd = props.windowClosesAt ? formatDateTime(new Date(props.windowClosesAt), lang) : "";
   return (
     <section className="card space-y-4" aria-labelledby="reviews-title" id="reviews">
-      <h2 id="reviews-title" className="text-lg font-semibold">{t("section.title")}</h2>
+      <h2 id="reviews-title" className="text-lg font-semibold">
+        {t("section.title")}
+      </h2>
       {!props.reviewable ? (
         <p className="text-sm text-slate-600">{t("section.notYet")}</p>
       ) : (
@@ -29,13 +31,17 @@ export function EngagementReviewSection(props: EngagementReviewSectionProps) {
           <p className="text-sm text-slate-600">{t("section.blindNote", { date: windowEnd })}</p>
           {props.own ? <ReviewBlock title={t("section.yourReview")} review={props.own} /> : null}
           {props.canReview ? <ReviewForm engagementId={props.engagementId} side={props.viewerSide} /> : null}
-          {!props.own && !props.canReview && props.refusal === "window_closed" ? <p className="text-sm text-slate-600">{t("section.closed")}</p> : null}
+          {!props.own && !props.canReview && props.refusal === "window_closed" ? (
+            <p className="text-sm text-slate-600">{t("section.closed")}</p>
+          ) : null}
           {props.other ? (
             <ReviewBlock title={t("section.theirReview")} review={props.other}>
               {props.canReply ? <ReplyForm engagementId={props.engagementId} /> : null}
             </ReviewBlock>
           ) : (
-            <p className="text-sm text-slate-600">{props.otherSubmitted ? t("section.theirPending") : t("section.theirMissing")}</p>
+            <p className="text-sm text-slate-600">
+              {props.otherSubmitted ? t("section.theirPending") : t("section.theirMissing")}
+            </p>
           )}
         </>
       )}
@@ -52,12 +58,18 @@ function ReviewBlock({ title, review, children }: { title: string; review: Revie
       <h3 className="font-medium">
         {title}
         <span className="ml-2 text-xs font-normal text-slate-500">
-          {review.publishedAt ? t("section.publishedAt", { date: formatDate(new Date(review.publishedAt), lang) }) : t("section.hidden")}
+          {review.publishedAt
+            ? t("section.publishedAt", { date: formatDate(new Date(review.publishedAt), lang) })
+            : t("section.hidden")}
         </span>
       </h3>
       <p className="mt-1 text-sm">
         {t("criteria.overall")} {t("scoreOf", { score: review.overall })}
-        {criteria.map((c) => <span key={c} className="ml-3 text-slate-600">{t(`criteria.${c}`)} {t("scoreOf", { score: review[c] })}</span>)}
+        {criteria.map((c) => (
+          <span key={c} className="ml-3 text-slate-600">
+            {t(`criteria.${c}`)} {t("scoreOf", { score: review[c] })}
+          </span>
+        ))}
       </p>
       {review.body ? <p className="mt-1 whitespace-pre-line text-slate-800">{review.body}</p> : null}
       {review.reply ? (
@@ -86,7 +98,11 @@ function ScoreField({ name, label, errors }: { name: string; label: string; erro
           </label>
         ))}
       </div>
-      {error ? <p id={errorId} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {error ? (
+        <p id={errorId} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
@@ -96,8 +112,16 @@ function ReviewForm({ engagementId, side }: { engagementId: string; side: "enter
   const schema = side === "enterprise" ? ClientReviewSchema : ProviderReviewSchema;
   const { fetcher, errors, onSubmit, pending } = useValidatedFetcher(schema);
   return (
-    <fetcher.Form method="post" action={`/engagements/${engagementId}/reviews`} noValidate onSubmit={onSubmit} className="rounded-md border border-slate-200 p-3">
-      <h3 className="mb-2 font-medium">{side === "enterprise" ? t("section.enterpriseFormTitle") : t("section.providerFormTitle")}</h3>
+    <fetcher.Form
+      method="post"
+      action={`/engagements/${engagementId}/reviews`}
+      noValidate
+      onSubmit={onSubmit}
+      className="rounded-md border border-slate-200 p-3"
+    >
+      <h3 className="mb-2 font-medium">
+        {side === "enterprise" ? t("section.enterpriseFormTitle") : t("section.providerFormTitle")}
+      </h3>
       {fetcher.data?.formError ? <FormErrorMessage error={fetcher.data.formError} /> : null}
       <input type="hidden" name="intent" value="submit" />
       {side === "enterprise" ? (
@@ -109,8 +133,17 @@ function ReviewForm({ engagementId, side }: { engagementId: string; side: "enter
       ) : (
         <ScoreField name="overall" label={`${t("criteria.overall")}（${t("section.overallHint")}）`} errors={errors} />
       )}
-      <label htmlFor={`review-body-${engagementId}`} className="label">{t("section.body")}</label>
-      <textarea id={`review-body-${engagementId}`} name="body" rows={3} maxLength={2000} className="input" aria-invalid={errors.body ? true : undefined} />
+      <label htmlFor={`review-body-${engagementId}`} className="label">
+        {t("section.body")}
+      </label>
+      <textarea
+        id={`review-body-${engagementId}`}
+        name="body"
+        rows={3}
+        maxLength={2000}
+        className="input"
+        aria-invalid={errors.body ? true : undefined}
+      />
       {errors.body ? <p className="field-error">{t(`errors:${errors.body}`)}</p> : null}
       <button type="submit" className="btn-primary mt-3" disabled={pending} aria-busy={pending}>
         {pending ? t("common:working") : t("section.submit")}
@@ -124,12 +157,32 @@ function ReplyForm({ engagementId }: { engagementId: string }) {
   const { fetcher, errors, onSubmit, pending } = useValidatedFetcher(ReviewReplySchema);
   const id = `review-reply-${engagementId}`;
   return (
-    <fetcher.Form method="post" action={`/engagements/${engagementId}/reviews`} noValidate onSubmit={onSubmit} className="mt-3">
+    <fetcher.Form
+      method="post"
+      action={`/engagements/${engagementId}/reviews`}
+      noValidate
+      onSubmit={onSubmit}
+      className="mt-3"
+    >
       {fetcher.data?.formError ? <FormErrorMessage error={fetcher.data.formError} /> : null}
       <input type="hidden" name="intent" value="reply" />
-      <label htmlFor={id} className="label">{t("section.replyLabel")}</label>
-      <textarea id={id} name="reply" rows={2} maxLength={1000} className="input" aria-invalid={errors.reply ? true : undefined} aria-describedby={errors.reply ? `${id}-error` : undefined} />
-      {errors.reply ? <p id={`${id}-error`} className="field-error">{t(`errors:${errors.reply}`)}</p> : null}
+      <label htmlFor={id} className="label">
+        {t("section.replyLabel")}
+      </label>
+      <textarea
+        id={id}
+        name="reply"
+        rows={2}
+        maxLength={1000}
+        className="input"
+        aria-invalid={errors.reply ? true : undefined}
+        aria-describedby={errors.reply ? `${id}-error` : undefined}
+      />
+      {errors.reply ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${errors.reply}`)}
+        </p>
+      ) : null}
       <button type="submit" className="btn-secondary mt-2" disabled={pending} aria-busy={pending}>
         {pending ? t("common:working") : t("section.replySubmit")}
       </button>

@@ -5,7 +5,11 @@ import type { ZodTypeAny } from "zod";
 import type { FieldErrors } from "../utils/forms";
 import { fieldErrorsOf, formDataToObject } from "../utils/forms";
 
-type FormResult = { fieldErrors?: FieldErrors; formError?: { key: string; params?: Record<string, string | number> }; values?: Record<string, string> };
+type FormResult = {
+  fieldErrors?: FieldErrors;
+  formError?: { key: string; params?: Record<string, string | number> };
+  values?: Record<string, string>;
+};
 
 /**
  * A form validated in the browser by the same Zod schema the action uses. Invalid input
@@ -16,7 +20,10 @@ export function ValidatedForm({
   schema,
   children,
   ...props
-}: Omit<FormProps, "children"> & { schema: ZodTypeAny; children: (state: { errors: FieldErrors; values: Record<string, string> }) => ReactNode }) {
+}: Omit<FormProps, "children"> & {
+  schema: ZodTypeAny;
+  children: (state: { errors: FieldErrors; values: Record<string, string> }) => ReactNode;
+}) {
   const server = useActionData<FormResult>();
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const errors = clientErrors ?? server?.fieldErrors ?? {};
@@ -75,18 +82,48 @@ export function Field({
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">{label}</label>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
       {children ?? (
-        <input id={id} name={name} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} defaultValue={defaultValue} {...input} />
+        <input
+          id={id}
+          name={name}
+          className="input"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          defaultValue={defaultValue}
+          {...input}
+        />
       )}
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** Shows the pending state while its form is being submitted. */
-export function SubmitButton({ children, pendingLabel, className = "btn-primary", name, value }: { children: ReactNode; pendingLabel?: string; className?: string; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  className = "btn-primary",
+  name,
+  value,
+}: {
+  children: ReactNode;
+  pendingLabel?: string;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const pending = navigation.state === "submitting";
@@ -99,5 +136,9 @@ export function SubmitButton({ children, pendingLabel, className = "btn-primary"
 
 /** The confirmation shown after a form did what it said, announced to screen readers. */
 export function SuccessNote({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <p role="status" className={`${className} rounded bg-brand-50 px-3 py-2 text-sm text-brand-700`.trim()}>{children}</p>;
+  return (
+    <p role="status" className={`${className} rounded bg-brand-50 px-3 py-2 text-sm text-brand-700`.trim()}>
+      {children}
+    </p>
+  );
 }

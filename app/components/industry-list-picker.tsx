@@ -29,7 +29,9 @@ export function IndustryListPicker({
   return (
     <fieldset className="mb-4" aria-describedby={describedBy}>
       <legend className="label">{legend}</legend>
-      {chosen.map((code) => <input key={code} type="hidden" name={name} value={code} />)}
+      {chosen.map((code) => (
+        <input key={code} type="hidden" name={name} value={code} />
+      ))}
       <ul className="mb-2 flex flex-wrap gap-2" aria-live="polite">
         {chosen.length === 0 ? <li className="text-sm text-slate-500">{t("provider:anyIndustry")}</li> : null}
         {chosen.map((code) => (
@@ -47,13 +49,40 @@ export function IndustryListPicker({
         ))}
       </ul>
       <div className="grid gap-2 sm:grid-cols-3">
-        <select id={id} aria-label={t("common:industrySection")} className="input" value={section} onChange={(e) => { setSection(e.target.value); setDivision(""); }}>
-          <option value="">{t("common:industrySection")} · {t("common:regionPick")}</option>
-          {INDUSTRY_SECTIONS.map((s) => <option key={s.code} value={s.code}>{label(s.code)}</option>)}
+        <select
+          id={id}
+          aria-label={t("common:industrySection")}
+          className="input"
+          value={section}
+          onChange={(e) => {
+            setSection(e.target.value);
+            setDivision("");
+          }}
+        >
+          <option value="">
+            {t("common:industrySection")} · {t("common:regionPick")}
+          </option>
+          {INDUSTRY_SECTIONS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {label(s.code)}
+            </option>
+          ))}
         </select>
-        <select aria-label={t("common:industryDivision")} className="input" value={division} disabled={!section} onChange={(e) => setDivision(e.target.value)}>
+        <select
+          aria-label={t("common:industryDivision")}
+          className="input"
+          value={division}
+          disabled={!section}
+          onChange={(e) => setDivision(e.target.value)}
+        >
           <option value="">{t("provider:wholeSection")}</option>
-          {section ? divisionsOf(section).map((d) => <option key={d.code} value={d.code}>{label(d.code)}</option>) : null}
+          {section
+            ? divisionsOf(section).map((d) => (
+                <option key={d.code} value={d.code}>
+                  {label(d.code)}
+                </option>
+              ))
+            : null}
         </select>
         <button
           type="button"
@@ -68,8 +97,16 @@ export function IndustryListPicker({
           {t("provider:addIndustry")}
         </button>
       </div>
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -4,7 +4,15 @@ import { INDUSTRY_SECTIONS, divisionsOf, sectionOf } from "../domain/industries"
 import { toLanguage } from "../i18n/config";
 
 /** GB/T 4754-2017: a section (门类) narrows the list of divisions (大类); the division is submitted. */
-export function IndustryPicker({ name, defaultValue, error }: { name: string; defaultValue?: string | null; error?: string }) {
+export function IndustryPicker({
+  name,
+  defaultValue,
+  error,
+}: {
+  name: string;
+  defaultValue?: string | null;
+  error?: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = toLanguage(i18n.language);
   const [section, setSection] = useState<string>(defaultValue ? (sectionOf(defaultValue)?.code ?? "") : "");
@@ -26,7 +34,9 @@ export function IndustryPicker({ name, defaultValue, error }: { name: string; de
             setDivision("");
           }}
         >
-          <option value="">{t("common:industrySection")} · {t("common:regionPick")}</option>
+          <option value="">
+            {t("common:industrySection")} · {t("common:regionPick")}
+          </option>
           {INDUSTRY_SECTIONS.map((s) => (
             <option key={s.code} value={s.code}>
               {s.code} {label(s)}
@@ -42,7 +52,9 @@ export function IndustryPicker({ name, defaultValue, error }: { name: string; de
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(e) => setDivision(e.target.value)}
         >
-          <option value="">{t("common:industryDivision")} · {t("common:regionPick")}</option>
+          <option value="">
+            {t("common:industryDivision")} · {t("common:regionPick")}
+          </option>
           {section
             ? divisionsOf(section).map((d) => (
                 <option key={d.code} value={d.code}>
@@ -52,7 +64,11 @@ export function IndustryPicker({ name, defaultValue, error }: { name: string; de
             : null}
         </select>
       </div>
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -5,7 +5,13 @@ import { qualificationTypeName } from "../domain/qualification-types";
 import { toLanguage } from "../i18n/config";
 
 /** "¥8,000.00/年": the price with its model's unit. */
-export function ListingPrice({ priceFen, priceModel }: { priceFen: number; priceModel: "fixed" | "per_visit" | "yearly_custody" }) {
+export function ListingPrice({
+  priceFen,
+  priceModel,
+}: {
+  priceFen: number;
+  priceModel: "fixed" | "per_visit" | "yearly_custody";
+}) {
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
   return (
@@ -37,7 +43,9 @@ export function VisibilityStatus({ visibility }: { visibility: Visibility }) {
     <div>
       <span className="badge bg-amber-50 text-amber-800">{t("hidden")}</span>
       <ul className="mt-1 list-disc pl-5 text-xs text-amber-900">
-        {visibility.reasons.map((r, i) => <li key={`${r.code}-${i}`}>{text(r)}</li>)}
+        {visibility.reasons.map((r, i) => (
+          <li key={`${r.code}-${i}`}>{text(r)}</li>
+        ))}
       </ul>
     </div>
   );

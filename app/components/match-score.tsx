@@ -10,7 +10,14 @@ export function MatchScore({ score }: { score: number }) {
   return (
     <span className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
       <span>{t(`matchLevel.${level}`)}</span>
-      <span className="h-2 w-20 overflow-hidden rounded-full bg-slate-200" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={t("matchBar")}>
+      <span
+        className="h-2 w-20 overflow-hidden rounded-full bg-slate-200"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-label={t("matchBar")}
+      >
         <span className={`block h-full ${colour}`} style={{ width: `${percent}%` }} />
       </span>
     </span>

@@ -17,13 +17,26 @@ export type OrgRow = {
 export function StatusBadge({ status, suspended }: { status: string; suspended: boolean }) {
   const { t } = useTranslation();
   const shown = suspended ? "suspended" : status;
-  const colour = { verified: "bg-brand-50 text-brand-700", pending: "bg-amber-50 text-amber-800", rejected: "bg-red-50 text-red-800", suspended: "bg-slate-200 text-slate-700" }[shown];
+  const colour = {
+    verified: "bg-brand-50 text-brand-700",
+    pending: "bg-amber-50 text-amber-800",
+    rejected: "bg-red-50 text-red-800",
+    suspended: "bg-slate-200 text-slate-700",
+  }[shown];
   return <span className={`badge ${colour}`}>{t(`common:verification.${shown}`)}</span>;
 }
 
 /** The organisations table shared by the admin list and a bureau's region list. */
 /** `regionNames`: address names of the rows' region codes, resolved by the loader (regionNamesOf). */
-export function OrgTable({ rows, regionNames, linkTo }: { rows: OrgRow[]; regionNames: Record<string, string>; linkTo?: (id: string) => string }) {
+export function OrgTable({
+  rows,
+  regionNames,
+  linkTo,
+}: {
+  rows: OrgRow[];
+  regionNames: Record<string, string>;
+  linkTo?: (id: string) => string;
+}) {
   const { t, i18n } = useTranslation("admin");
   const lang = toLanguage(i18n.language);
   if (rows.length === 0) return <p className="text-slate-500">{t("common:empty")}</p>;
@@ -42,11 +55,21 @@ export function OrgTable({ rows, regionNames, linkTo }: { rows: OrgRow[]; region
       <tbody>
         {rows.map((o) => (
           <tr key={o.id}>
-            <td>{linkTo ? <Link className="link" to={linkTo(o.id)}>{o.name}</Link> : o.name}</td>
+            <td>
+              {linkTo ? (
+                <Link className="link" to={linkTo(o.id)}>
+                  {o.name}
+                </Link>
+              ) : (
+                o.name
+              )}
+            </td>
             <td>{t(`common:kind.${o.kind}`)}</td>
             <td className="font-mono text-xs">{o.uscc ?? "—"}</td>
             <td>{regionNames[o.regionCode] ?? ""}</td>
-            <td><StatusBadge status={o.verificationStatus} suspended={!!o.suspendedAt} /></td>
+            <td>
+              <StatusBadge status={o.verificationStatus} suspended={!!o.suspendedAt} />
+            </td>
             <td>{formatDate(new Date(o.createdAt), lang)}</td>
           </tr>
         ))}

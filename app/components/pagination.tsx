@@ -13,11 +13,22 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav aria-label={t("common:pageOf", { page, pages, total })} className="mt-4 flex items-center justify-between text-sm">
+    <nav
+      aria-label={t("common:pageOf", { page, pages, total })}
+      className="mt-4 flex items-center justify-between text-sm"
+    >
       <span className="text-slate-600">{t("common:pageOf", { page, pages, total })}</span>
       <span className="flex gap-2">
-        {page > 1 ? <Link className="btn-secondary" to={hrefFor(page - 1)}>{t("common:previous")}</Link> : null}
-        {page < pages ? <Link className="btn-secondary" to={hrefFor(page + 1)}>{t("common:next")}</Link> : null}
+        {page > 1 ? (
+          <Link className="btn-secondary" to={hrefFor(page - 1)}>
+            {t("common:previous")}
+          </Link>
+        ) : null}
+        {page < pages ? (
+          <Link className="btn-secondary" to={hrefFor(page + 1)}>
+            {t("common:next")}
+          </Link>
+        ) : null}
       </span>
     </nav>
   );

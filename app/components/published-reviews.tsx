@@ -29,7 +29,8 @@ function cityOf(code: string): string {
 export function PublishedReviewList({ reviews }: { reviews: readonly PublishedReview[] }) {
   const { t, i18n } = useTranslation("credit");
   const lang = toLanguage(i18n.language);
-  const categoryLabel = (c: string) => (isServiceCategory(c) ? SERVICE_CATEGORY_LABELS[c][lang === "en" ? "en" : "zh"] : c);
+  const categoryLabel = (c: string) =>
+    isServiceCategory(c) ? SERVICE_CATEGORY_LABELS[c][lang === "en" ? "en" : "zh"] : c;
   if (reviews.length === 0) return <p className="text-slate-500">{t("noReviews")}</p>;
   return (
     <ul className="divide-y divide-slate-200">
@@ -37,11 +38,21 @@ export function PublishedReviewList({ reviews }: { reviews: readonly PublishedRe
         <li key={r.id} className="py-4">
           <p className="text-sm font-medium">
             {t("criteria.overall")} {t("scoreOf", { score: r.overall })}
-            {CRITERIA.map((c) => (r[c] !== null ? <span key={c} className="ml-3 font-normal text-slate-600">{t(`criteria.${c}`)} {t("scoreOf", { score: r[c] })}</span> : null))}
+            {CRITERIA.map((c) =>
+              r[c] !== null ? (
+                <span key={c} className="ml-3 font-normal text-slate-600">
+                  {t(`criteria.${c}`)} {t("scoreOf", { score: r[c] })}
+                </span>
+              ) : null,
+            )}
           </p>
           {r.body ? <p className="mt-1 whitespace-pre-line text-slate-800">{r.body}</p> : null}
           <p className="mt-1 text-xs text-slate-500">
-            {t("reviewMeta", { category: categoryLabel(r.category), region: cityOf(r.reviewerRegionCode), date: formatDate(new Date(r.publishedAt), lang) })}
+            {t("reviewMeta", {
+              category: categoryLabel(r.category),
+              region: cityOf(r.reviewerRegionCode),
+              date: formatDate(new Date(r.publishedAt), lang),
+            })}
           </p>
           {r.reply ? (
             <div className="mt-2 rounded-md bg-slate-50 px-3 py-2 text-sm">

@@ -30,7 +30,11 @@ export function RegionListPicker({
   const [picked, setPicked] = useState<Record<string, string>>({});
   const counties = useCounties(path[1]);
   const nameOf = useRegionFullNames(chosen, { ...names, ...picked });
-  const levels = [outlineChildren(null), path[0] ? outlineChildren(path[0]) : undefined, path[1] ? counties : undefined];
+  const levels = [
+    outlineChildren(null),
+    path[0] ? outlineChildren(path[0]) : undefined,
+    path[1] ? counties : undefined,
+  ];
   const labels = [t("common:regionProvince"), t("common:regionCity"), t("common:regionCounty")];
   const pick = path[path.length - 1];
   const id = `field-${name}`;
@@ -38,7 +42,9 @@ export function RegionListPicker({
   return (
     <fieldset className="mb-4" aria-describedby={describedBy}>
       <legend className="label">{legend}</legend>
-      {chosen.map((code) => <input key={code} type="hidden" name={name} value={code} />)}
+      {chosen.map((code) => (
+        <input key={code} type="hidden" name={name} value={code} />
+      ))}
       <ul className="mb-2 flex flex-wrap gap-2" aria-live="polite">
         {chosen.length === 0 ? <li className="text-sm text-slate-500">{t("provider:noRegions")}</li> : null}
         {chosen.map((code) => (
@@ -67,8 +73,14 @@ export function RegionListPicker({
               value={path[depth] ?? ""}
               onChange={(e) => setPath([...path.slice(0, depth), ...(e.target.value ? [e.target.value] : [])])}
             >
-              <option value="">{labels[depth]} · {t("common:regionPick")}</option>
-              {options.map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+              <option value="">
+                {labels[depth]} · {t("common:regionPick")}
+              </option>
+              {options.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.name}
+                </option>
+              ))}
             </select>
           );
         })}
@@ -88,8 +100,16 @@ export function RegionListPicker({
           {t("provider:addRegion")}
         </button>
       </div>
-      {hint ? <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -25,7 +25,11 @@ export function RegionPicker({
   const { t } = useTranslation();
   const [path, setPath] = useState<string[]>(() => regionCodePath(defaultValue ?? ""));
   const counties = useCounties(path[1]);
-  const levels = [outlineChildren(null), path[0] ? outlineChildren(path[0]) : undefined, path[1] ? counties : undefined];
+  const levels = [
+    outlineChildren(null),
+    path[0] ? outlineChildren(path[0]) : undefined,
+    path[1] ? counties : undefined,
+  ];
   const labels = [t("common:regionProvince"), t("common:regionCity"), t("common:regionCounty")];
   const value = path[path.length - 1] ?? "";
   const id = `field-${name}`;

@@ -31,7 +31,11 @@ export function NoResults({ path, values, keys }: { path: string; values: Search
           <ul className="mt-2 flex flex-wrap gap-2">
             {filters.map((f) => (
               <li key={f.key}>
-                <Link to={f.href} className="inline-flex items-center gap-1 rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-50" aria-label={t("dropFilterLabel", { filter: describe(f.key, f.value) })}>
+                <Link
+                  to={f.href}
+                  className="inline-flex items-center gap-1 rounded-full border border-slate-300 px-3 py-1 hover:bg-slate-50"
+                  aria-label={t("dropFilterLabel", { filter: describe(f.key, f.value) })}
+                >
                   <span aria-hidden="true">×</span> {describe(f.key, f.value)}
                 </Link>
               </li>
@@ -41,7 +45,9 @@ export function NoResults({ path, values, keys }: { path: string; values: Search
       ) : null}
       <div className="border-t border-slate-200 pt-3">
         <p className="text-slate-600">{t("postRequestLead")}</p>
-        <Link to={requestPrefillHref(values)} className="btn-primary mt-2 inline-block">{t("postRequest")}</Link>
+        <Link to={requestPrefillHref(values)} className="btn-primary mt-2 inline-block">
+          {t("postRequest")}
+        </Link>
       </div>
     </div>
   );

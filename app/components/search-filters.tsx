@@ -27,13 +27,28 @@ export function FilterSelect({
   const id = `field-${name}`;
   return (
     <div>
-      <label htmlFor={id} className="label">{label}</label>
-      <select id={id} name={name} className="input" defaultValue={value ?? ""} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        className="input"
+        defaultValue={value ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -73,7 +88,9 @@ export function CommonSearchFilters({
     <>
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end">
         <div>
-          <label htmlFor="field-q" className="label">{t("q")}</label>
+          <label htmlFor="field-q" className="label">
+            {t("q")}
+          </label>
           <input
             id="field-q"
             name="q"
@@ -85,24 +102,41 @@ export function CommonSearchFilters({
             aria-invalid={qError ? true : undefined}
             aria-describedby={qError ? "field-q-error" : undefined}
           />
-          {qError ? <p id="field-q-error" className="field-error">{t(`errors:${qError}`)}</p> : null}
+          {qError ? (
+            <p id="field-q-error" className="field-error">
+              {t(`errors:${qError}`)}
+            </p>
+          ) : null}
         </div>
         <FilterSelect
           name="category"
           label={t("category")}
           value={values.category}
           error={errors.category}
-          options={[{ value: "", label: t("anyCategory") }, ...SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, lang) }))]}
+          options={[
+            { value: "", label: t("anyCategory") },
+            ...SERVICE_CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, lang) })),
+          ]}
         />
-        <button type="submit" className="btn-primary sm:mb-0.5">{t("submit")}</button>
+        <button type="submit" className="btn-primary sm:mb-0.5">
+          {t("submit")}
+        </button>
       </div>
       <details className="group mt-3" open={open || undefined}>
         <summary className="cursor-pointer select-none text-sm font-medium text-brand-700">
           {t("moreFilters")}
-          {activeCount > 0 ? <span className="ml-1 text-slate-600">{t("activeFilters", { count: activeCount })}</span> : null}
+          {activeCount > 0 ? (
+            <span className="ml-1 text-slate-600">{t("activeFilters", { count: activeCount })}</span>
+          ) : null}
         </summary>
         <div className="mt-3">
-          <RegionPicker name="region" label={t("region")} required={false} defaultValue={values.region} error={errors.region} />
+          <RegionPicker
+            name="region"
+            label={t("region")}
+            required={false}
+            defaultValue={values.region}
+            error={errors.region}
+          />
           <IndustryPicker name="industry" defaultValue={values.industry} error={errors.industry} />
           <div className="grid gap-4 sm:grid-cols-2">
             <FilterSelect
@@ -110,19 +144,31 @@ export function CommonSearchFilters({
               label={t("grade")}
               value={values.grade}
               error={errors.grade}
-              options={[{ value: "", label: t("anyGrade") }, ...CREDIT_GRADES.map((g) => ({ value: g, label: t("gradeAtLeast", { grade: g }) }))]}
+              options={[
+                { value: "", label: t("anyGrade") },
+                ...CREDIT_GRADES.map((g) => ({ value: g, label: t("gradeAtLeast", { grade: g }) })),
+              ]}
             />
             <div className="flex items-end pb-2">
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="verified" value="1" defaultChecked={values.verified === "1" || values.verified === "true" || values.verified === "on"} />
+                <input
+                  type="checkbox"
+                  name="verified"
+                  value="1"
+                  defaultChecked={values.verified === "1" || values.verified === "true" || values.verified === "on"}
+                />
                 {t("verifiedOnly")}
               </label>
             </div>
           </div>
           {advanced}
           <div className="mt-4 flex flex-wrap gap-3">
-            <button type="submit" className="btn-primary">{t("submit")}</button>
-            <Link to={resetTo} className="btn-secondary">{t("reset")}</Link>
+            <button type="submit" className="btn-primary">
+              {t("submit")}
+            </button>
+            <Link to={resetTo} className="btn-secondary">
+              {t("reset")}
+            </Link>
           </div>
         </div>
       </details>

@@ -44,8 +44,12 @@ export function SiteHeader() {
           </div>
         ) : (
           <div className="flex items-center gap-2 text-sm">
-            <Link to="/login" className="btn-secondary py-1">{t("nav:login")}</Link>
-            <Link to="/register" className="btn-primary py-1">{t("nav:register")}</Link>
+            <Link to="/login" className="btn-secondary py-1">
+              {t("nav:login")}
+            </Link>
+            <Link to="/register" className="btn-primary py-1">
+              {t("nav:register")}
+            </Link>
           </div>
         )}
       </div>

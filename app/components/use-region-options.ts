@@ -8,7 +8,9 @@ const counties = new Map<string, Promise<RegionOption[]>>();
 export function fetchCounties(cityCode: string): Promise<RegionOption[]> {
   let found = counties.get(cityCode);
   if (!found) {
-    found = fetch(`/regions/${encodeURIComponent(cityCode)}/children`, { headers: { Accept: "application/json" } }).then((res) => {
+    found = fetch(`/regions/${encodeURIComponent(cityCode)}/children`, {
+      headers: { Accept: "application/json" },
+    }).then((res) => {
       if (!res.ok) throw new Error(`regions: ${res.status}`);
       return res.json() as Promise<RegionOption[]>;
     });
@@ -42,9 +44,14 @@ export function useCounties(cityCode: string | undefined): RegionOption[] | unde
  * Address names of chosen codes: those the server sent (`known`), those of provinces and cities
  * from the outline, and counties once their city's list is fetched; the code itself until then.
  */
-export function useRegionFullNames(codes: readonly string[], known: Record<string, string> = {}): (code: string) => string {
+export function useRegionFullNames(
+  codes: readonly string[],
+  known: Record<string, string> = {},
+): (code: string) => string {
   const [fetched, setFetched] = useState<Record<string, string>>({});
-  const missingCities = [...new Set(codes.filter((c) => !known[c] && regionCodePath(c).length === 3).map((c) => `${c.slice(0, 4)}00`))];
+  const missingCities = [
+    ...new Set(codes.filter((c) => !known[c] && regionCodePath(c).length === 3).map((c) => `${c.slice(0, 4)}00`)),
+  ];
   const key = missingCities.join();
   useEffect(() => {
     if (!key) return;
@@ -69,7 +76,7 @@ export function useRegionFullNames(codes: readonly string[], known: Record<strin
 /** Address name of a province or city from the outline, or of a county given its own name. */
 export function fullName(code: string, countyName?: string): string {
   const path = regionCodePath(code);
-  const named = path.map((c, i) => ({ code: c, name: i === 2 ? countyName ?? "" : outlineName(c) ?? "" }));
+  const named = path.map((c, i) => ({ code: c, name: i === 2 ? (countyName ?? "") : (outlineName(c) ?? "") }));
   if (named.some((r) => !r.name)) return "";
   return addressName(named);
 }

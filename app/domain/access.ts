@@ -23,7 +23,10 @@ export const ACCESS = {
   /** A bureau's desk: its region's organisations, practice notices, evaluations and violations. */
   bureauDesk: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"] } },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
-  platformAdmin: { view: { kinds: ["platform"], roles: ORG_MANAGERS }, edit: { kinds: ["platform"], roles: ORG_MANAGERS } },
+  platformAdmin: {
+    view: { kinds: ["platform"], roles: ORG_MANAGERS },
+    edit: { kinds: ["platform"], roles: ORG_MANAGERS },
+  },
 } as const satisfies Record<string, FeatureAccess>;
 
 /** Whether a member of this organisation passes the rule (an empty rule lets every member through). */

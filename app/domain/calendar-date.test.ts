@@ -44,8 +44,12 @@ describe("day arithmetic", () => {
   });
 
   it("daysBetween undoes addDays", () => {
-    const date = fc.date({ min: new Date("1970-01-01"), max: new Date("2200-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(date, fc.integer({ min: -5000, max: 5000 }), (from, n) => daysBetween(from, addDays(from, n)) === n));
+    const date = fc
+      .date({ min: new Date("1970-01-01"), max: new Date("2200-12-31"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(date, fc.integer({ min: -5000, max: 5000 }), (from, n) => daysBetween(from, addDays(from, n)) === n),
+    );
   });
 
   it("knows the weekday", () => {

@@ -20,27 +20,37 @@ describe("built-in templates (issue 8: general industry and trade, confined spac
       "fire_safety",
     ]);
   });
-  it.each(BUILT_IN_CHECKLIST_TEMPLATES.map((t) => [t.key, t] as const))("%s: 8–20 labelled items, no problems", (_key, t) => {
-    const items = templateItems(t);
-    expect(items.length).toBeGreaterThanOrEqual(8);
-    expect(items.length).toBeLessThanOrEqual(20);
-    expect(templateProblems(t)).toEqual([]);
-    for (const item of items) {
-      expect(item.zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(item.en.trim()).not.toBe("");
-    }
-    expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
-  });
+  it.each(BUILT_IN_CHECKLIST_TEMPLATES.map((t) => [t.key, t] as const))(
+    "%s: 8–20 labelled items, no problems",
+    (_key, t) => {
+      const items = templateItems(t);
+      expect(items.length).toBeGreaterThanOrEqual(8);
+      expect(items.length).toBeLessThanOrEqual(20);
+      expect(templateProblems(t)).toEqual([]);
+      for (const item of items) {
+        expect(item.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(item.en.trim()).not.toBe("");
+      }
+      expect(t.zh).toMatch(/[\u4e00-\u9fff]/);
+    },
+  );
   it("item keys are unique across all templates (a hazard can point back to its item)", () => {
     const keys = BUILT_IN_CHECKLIST_TEMPLATES.flatMap((t) => templateItems(t).map((i) => i.key));
     expect(new Set(keys).size).toBe(keys.length);
   });
   it("the confined-space checks follow the 2023 rules (O₂ 19.5–23.5 %, flammables ≤ 10 % LEL)", () => {
     const items = templateItems(builtInTemplate("confined_space")!);
-    expect(items.find((i) => i.key === "cs-08")!.response).toEqual({ kind: "number", unit: "%VOL", min: 19.5, max: 23.5 });
+    expect(items.find((i) => i.key === "cs-08")!.response).toEqual({
+      kind: "number",
+      unit: "%VOL",
+      min: 19.5,
+      max: 23.5,
+    });
     expect(items.find((i) => i.key === "cs-09")!.response).toMatchObject({ max: 10 });
     // 先通风、再检测、后作业 and the attendant are major-hazard criteria.
-    expect(items.filter((i) => ["cs-05", "cs-06", "cs-07"].includes(i.key)).every((i) => i.gradeIfFailed === "major")).toBe(true);
+    expect(
+      items.filter((i) => ["cs-05", "cs-06", "cs-07"].includes(i.key)).every((i) => i.gradeIfFailed === "major"),
+    ).toBe(true);
   });
 });
 
@@ -58,7 +68,14 @@ const TINY: ChecklistTemplate = {
       items: [
         { key: "a", zh: "甲", en: "A", response: { kind: "pass_fail_na" }, required: true, gradeIfFailed: "major" },
         { key: "b", zh: "乙", en: "B", response: { kind: "pass_fail_na" }, required: false, gradeIfFailed: "general" },
-        { key: "o2", zh: "氧", en: "O2", response: { kind: "number", unit: "%VOL", min: 19.5, max: 23.5 }, required: true, gradeIfFailed: "general" },
+        {
+          key: "o2",
+          zh: "氧",
+          en: "O2",
+          response: { kind: "number", unit: "%VOL", min: 19.5, max: 23.5 },
+          required: true,
+          gradeIfFailed: "general",
+        },
         { key: "note", zh: "备注", en: "Note", response: { kind: "text" }, required: false, gradeIfFailed: "general" },
       ],
     },
@@ -77,7 +94,11 @@ describe("validateAnswers: every required item answered, types right", () => {
     ["infinite", { a: "pass", o2: Number.POSITIVE_INFINITY }, ["o2:not_a_number"]],
     ["number for text", { a: "pass", o2: 20, note: 5 }, ["note:not_text"]],
     ["unknown item", { a: "pass", o2: 20, zzz: "pass" }, ["zzz:unknown_item"]],
-    ["all at once", { b: "maybe", zzz: 1 }, ["zzz:unknown_item", "a:missing_required", "b:invalid_choice", "o2:missing_required"]],
+    [
+      "all at once",
+      { b: "maybe", zzz: 1 },
+      ["zzz:unknown_item", "a:missing_required", "b:invalid_choice", "o2:missing_required"],
+    ],
   ];
   it.each(cases)("%s", (_label, answers, errors) => {
     const got = validateAnswers(TINY, answers);
@@ -111,24 +132,30 @@ describe("scoreAnswers: score = passed ÷ applicable, failures as candidate haza
   it("property: passed + failures = applicable, and the score is their ratio, on every built-in template", () => {
     const template = fc.constantFrom(...BUILT_IN_CHECKLIST_TEMPLATES);
     fc.assert(
-      fc.property(template, fc.infiniteStream(fc.oneof(fc.constantFrom("pass", "fail", "na"), fc.double({ min: -5, max: 50, noNaN: true }))), (t, stream) => {
-        const answers: Record<string, string | number> = {};
-        const iterator = stream[Symbol.iterator]();
-        for (const item of templateItems(t)) {
-          const v = iterator.next().value as string | number;
-          if (item.response.kind === "pass_fail_na") answers[item.key] = typeof v === "number" ? "na" : v;
-          else if (item.response.kind === "number") answers[item.key] = typeof v === "number" ? v : "na";
-          else answers[item.key] = "备注";
-        }
-        const valid = validateAnswers(t, answers);
-        expect(valid.ok).toBe(true);
-        if (!valid.ok) return;
-        const score = scoreAnswers(t, valid.answers);
-        const fails = Object.values(valid.answers).filter((v) => v === "fail").length;
-        expect(score.failures.filter((f) => f.answer === "fail")).toHaveLength(fails);
-        expect(score.passed + score.failures.length).toBe(score.applicable);
-        if (score.applicable > 0) expect(score.scoreBp).toBe(Math.floor((score.passed * 10_000) / score.applicable));
-      }),
+      fc.property(
+        template,
+        fc.infiniteStream(
+          fc.oneof(fc.constantFrom("pass", "fail", "na"), fc.double({ min: -5, max: 50, noNaN: true })),
+        ),
+        (t, stream) => {
+          const answers: Record<string, string | number> = {};
+          const iterator = stream[Symbol.iterator]();
+          for (const item of templateItems(t)) {
+            const v = iterator.next().value as string | number;
+            if (item.response.kind === "pass_fail_na") answers[item.key] = typeof v === "number" ? "na" : v;
+            else if (item.response.kind === "number") answers[item.key] = typeof v === "number" ? v : "na";
+            else answers[item.key] = "备注";
+          }
+          const valid = validateAnswers(t, answers);
+          expect(valid.ok).toBe(true);
+          if (!valid.ok) return;
+          const score = scoreAnswers(t, valid.answers);
+          const fails = Object.values(valid.answers).filter((v) => v === "fail").length;
+          expect(score.failures.filter((f) => f.answer === "fail")).toHaveLength(fails);
+          expect(score.passed + score.failures.length).toBe(score.applicable);
+          if (score.applicable > 0) expect(score.scoreBp).toBe(Math.floor((score.passed * 10_000) / score.applicable));
+        },
+      ),
     );
   });
 });
@@ -143,12 +170,24 @@ describe("templateProblems (an organisation's edited copy)", () => {
           items: [
             TINY.sections[0]!.items[0]!,
             TINY.sections[0]!.items[0]!,
-            { key: "n", zh: "数", en: "N", response: { kind: "number", unit: " ", min: 5, max: 1 }, required: false, gradeIfFailed: "general" },
+            {
+              key: "n",
+              zh: "数",
+              en: "N",
+              response: { kind: "number", unit: " ", min: 5, max: 1 },
+              required: false,
+              gradeIfFailed: "general",
+            },
           ],
         },
         { key: "empty", zh: "空", en: "Empty", items: [] },
       ],
     };
-    expect(templateProblems(bad)).toEqual(["duplicate_item:a", "missing_unit:n", "empty_range:n", "empty_section:empty"]);
+    expect(templateProblems(bad)).toEqual([
+      "duplicate_item:a",
+      "missing_unit:n",
+      "empty_range:n",
+      "empty_section:empty",
+    ]);
   });
 });

@@ -13,9 +13,7 @@ import { BUILT_IN_CHECKLIST_TEMPLATES } from "./data/checklist-templates";
 import type { HazardGrade } from "./hazard-machine";
 
 export type ResponseSpec =
-  | { kind: "pass_fail_na" }
-  | { kind: "number"; unit: string; min?: number; max?: number }
-  | { kind: "text" };
+  { kind: "pass_fail_na" } | { kind: "number"; unit: string; min?: number; max?: number } | { kind: "text" };
 
 export type ChecklistItem = {
   /** Stable within a template: answers are keyed by it. */

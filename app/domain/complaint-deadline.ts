@@ -41,10 +41,17 @@ export type ComplaintDeadline = {
 };
 
 export function baseDueOn(complaint: ComplaintForDeadline, addWorkingDays: AddWorkingDays): IsoDate {
-  return addWorkingDays(complaint.receivedOn, complaint.needsCheck ? COMPLAINT_ANSWER_DAYS_WITH_CHECK : COMPLAINT_ANSWER_DAYS);
+  return addWorkingDays(
+    complaint.receivedOn,
+    complaint.needsCheck ? COMPLAINT_ANSWER_DAYS_WITH_CHECK : COMPLAINT_ANSWER_DAYS,
+  );
 }
 
-export function complaintDeadline(complaint: ComplaintForDeadline, today: IsoDate, addWorkingDays: AddWorkingDays): ComplaintDeadline {
+export function complaintDeadline(
+  complaint: ComplaintForDeadline,
+  today: IsoDate,
+  addWorkingDays: AddWorkingDays,
+): ComplaintDeadline {
   const base = baseDueOn(complaint, addWorkingDays);
   const dueOn = complaint.extension ? addWorkingDays(base, complaint.extension.days) : base;
   const answered = complaint.answeredOn ?? null;
@@ -65,7 +72,10 @@ export function validateExtension(
   if (complaint.extension) throw new DomainError("already_extended", "a complaint deadline can be extended only once");
   if (complaint.answeredOn) throw new DomainError("already_answered", "the complaint is already answered");
   if (!Number.isInteger(request.days) || request.days < 1 || request.days > MAX_EXTENSION_DAYS) {
-    throw new DomainError("extension_too_long", "an extension is 1 to 30 working days", { field: "days", max: MAX_EXTENSION_DAYS });
+    throw new DomainError("extension_too_long", "an extension is 1 to 30 working days", {
+      field: "days",
+      max: MAX_EXTENSION_DAYS,
+    });
   }
   const reason = request.reason.trim();
   if (!reason) throw new DomainError("reason_required", "an extension needs a reason", { field: "reason" });

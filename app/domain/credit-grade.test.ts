@@ -12,7 +12,7 @@ import {
 const today = "2025-06-30";
 const empty: CreditInput = { reviews: [], deliveries: [], evaluations: [], violations: [], today };
 const reviews = (...overall: number[]) => overall.map((o) => ({ overall: o, publishedOn: "2025-05-01" }));
-const times = <T,>(n: number, item: T): T[] => Array.from({ length: n }, () => item);
+const times = <T>(n: number, item: T): T[] => Array.from({ length: n }, () => item);
 const onTime = (n: number) => times(n, { dueOn: "2025-04-30", deliveredOn: "2025-04-20" });
 const late = (n: number) => times(n, { dueOn: "2025-04-30", deliveredOn: "2025-05-10" });
 const violation = (kind: ViolationKind, serious = false, occurredOn = "2025-01-10") => ({ kind, serious, occurredOn });
@@ -24,21 +24,77 @@ describe("gradeProvider — golden cases", () => {
   it.each<[string, Partial<CreditInput>, { grade: string; score: number; suspend: boolean }]>([
     ["a new provider with no record starts at B (decision 006)", {}, { grade: "B", score: 75, suspend: false }],
     ["20 five-star reviews, 20 on-time deliveries: A", strong, { grade: "A", score: 89, suspend: false }],
-    ["10 five-star reviews, 10 on time: A", { reviews: reviews(...times(10, 5)), deliveries: onTime(10) }, { grade: "A", score: 86, suspend: false }],
-    ["a single 1-star review does not sink a new provider (Bayesian prior)", { reviews: reviews(1) }, { grade: "B", score: 70, suspend: false }],
+    [
+      "10 five-star reviews, 10 on time: A",
+      { reviews: reviews(...times(10, 5)), deliveries: onTime(10) },
+      { grade: "A", score: 86, suspend: false },
+    ],
+    [
+      "a single 1-star review does not sink a new provider (Bayesian prior)",
+      { reviews: reviews(1) },
+      { grade: "B", score: 70, suspend: false },
+    ],
     ["two 1-star reviews: C", { reviews: reviews(1, 1) }, { grade: "C", score: 66, suspend: false }],
-    ["steady 1–2 star reviews: D, suspended (惩戒淘汰)", { reviews: reviews(...times(10, 1), ...times(10, 2)) }, { grade: "D", score: 48, suspend: true }],
-    ["late 8 times out of 10: C", { deliveries: [...onTime(2), ...late(8)] }, { grade: "C", score: 56, suspend: false }],
-    ["a good bureau evaluation adds, capped at +8", { evaluations: times(5, { result: "good" as const, evaluatedOn: "2025-03-01" }) }, { grade: "B", score: 83, suspend: false }],
-    ["one failed report sampling: C", { evaluations: [{ result: "fail", evaluatedOn: "2025-03-01" }] }, { grade: "C", score: 65, suspend: false }],
-    ["three failed samplings: D", { evaluations: times(3, { result: "fail" as const, evaluatedOn: "2025-03-01" }) }, { grade: "D", score: 45, suspend: true }],
-    ["falsification (弄虚作假) on a new provider: C", { violations: [violation("falsification")] }, { grade: "C", score: 55, suspend: false }],
-    ["qualification renting (租借资质) twice: D", { violations: [violation("qualification_renting"), violation("qualification_renting")] }, { grade: "D", score: 35, suspend: true }],
-    ["monopoly pricing (垄断收费) on a strong record stays B", { ...strong, violations: [violation("monopoly_pricing")] }, { grade: "B", score: 79, suspend: false }],
-    ["any serious violation: D and suspended, even on a strong record", { ...strong, violations: [violation("illegal_affiliation", true)] }, { grade: "D", score: 54, suspend: true }],
-    ["a violation older than 3 years no longer counts", { violations: [violation("falsification", true, "2022-06-29")] }, { grade: "B", score: 75, suspend: false }],
-    ["one on the first day of the window still does", { violations: [violation("monopoly_pricing", false, "2022-06-30")] }, { grade: "C", score: 65, suspend: false }],
-    ["reviews older than 3 years drop out", { reviews: [{ overall: 1, publishedOn: "2021-01-01" }] }, { grade: "B", score: 75, suspend: false }],
+    [
+      "steady 1–2 star reviews: D, suspended (惩戒淘汰)",
+      { reviews: reviews(...times(10, 1), ...times(10, 2)) },
+      { grade: "D", score: 48, suspend: true },
+    ],
+    [
+      "late 8 times out of 10: C",
+      { deliveries: [...onTime(2), ...late(8)] },
+      { grade: "C", score: 56, suspend: false },
+    ],
+    [
+      "a good bureau evaluation adds, capped at +8",
+      { evaluations: times(5, { result: "good" as const, evaluatedOn: "2025-03-01" }) },
+      { grade: "B", score: 83, suspend: false },
+    ],
+    [
+      "one failed report sampling: C",
+      { evaluations: [{ result: "fail", evaluatedOn: "2025-03-01" }] },
+      { grade: "C", score: 65, suspend: false },
+    ],
+    [
+      "three failed samplings: D",
+      { evaluations: times(3, { result: "fail" as const, evaluatedOn: "2025-03-01" }) },
+      { grade: "D", score: 45, suspend: true },
+    ],
+    [
+      "falsification (弄虚作假) on a new provider: C",
+      { violations: [violation("falsification")] },
+      { grade: "C", score: 55, suspend: false },
+    ],
+    [
+      "qualification renting (租借资质) twice: D",
+      { violations: [violation("qualification_renting"), violation("qualification_renting")] },
+      { grade: "D", score: 35, suspend: true },
+    ],
+    [
+      "monopoly pricing (垄断收费) on a strong record stays B",
+      { ...strong, violations: [violation("monopoly_pricing")] },
+      { grade: "B", score: 79, suspend: false },
+    ],
+    [
+      "any serious violation: D and suspended, even on a strong record",
+      { ...strong, violations: [violation("illegal_affiliation", true)] },
+      { grade: "D", score: 54, suspend: true },
+    ],
+    [
+      "a violation older than 3 years no longer counts",
+      { violations: [violation("falsification", true, "2022-06-29")] },
+      { grade: "B", score: 75, suspend: false },
+    ],
+    [
+      "one on the first day of the window still does",
+      { violations: [violation("monopoly_pricing", false, "2022-06-30")] },
+      { grade: "C", score: 65, suspend: false },
+    ],
+    [
+      "reviews older than 3 years drop out",
+      { reviews: [{ overall: 1, publishedOn: "2021-01-01" }] },
+      { grade: "B", score: 75, suspend: false },
+    ],
   ])("%s", (_label, record, expected) => {
     const result = gradeProvider({ ...empty, ...record });
     expect({ grade: result.grade, score: result.score, suspend: result.suspend }).toEqual(expected);
@@ -55,7 +111,10 @@ describe("gradeProvider — reasons say why", () => {
       ...empty,
       reviews: reviews(5, 4),
       deliveries: [...onTime(3), ...late(1)],
-      evaluations: [{ result: "good", evaluatedOn: "2025-02-01" }, { result: "pass", evaluatedOn: "2025-03-01" }],
+      evaluations: [
+        { result: "good", evaluatedOn: "2025-02-01" },
+        { result: "pass", evaluatedOn: "2025-03-01" },
+      ],
       violations: [violation("monopoly_pricing")],
     });
     expect(result.reasons.map((r) => r.code)).toEqual(["rating", "on_time", "evaluations", "violation"]);
@@ -79,7 +138,10 @@ describe("gradeProvider — reasons say why", () => {
 
   it("a serious violation leads the reasons, and D from a low score says so too", () => {
     const serious = gradeProvider({ ...empty, violations: [violation("falsification", true, "2025-02-02")] });
-    expect(serious.reasons[0]).toEqual({ code: "serious_violation", params: { kind: "falsification", date: "2025-02-02" } });
+    expect(serious.reasons[0]).toEqual({
+      code: "serious_violation",
+      params: { kind: "falsification", date: "2025-02-02" },
+    });
     expect(serious.reasons.some((r) => r.code === "grade_d")).toBe(false);
     const low = gradeProvider({ ...empty, violations: [violation("falsification"), violation("falsification")] });
     expect(low.reasons.at(-1)).toEqual({ code: "grade_d", params: { threshold: 55 } });
@@ -117,12 +179,60 @@ describe("shouldAutoSuspend — never undo an admin's reinstatement without a ne
   const d = { grade: "D" as const, suspend: true };
   const reinstated = new Date("2025-05-01T00:00:00Z");
   it.each([
-    ["D, never reinstated: suspend", { result: d, previousGrade: "B", alreadySuspended: false, lastReinstatedAt: null, newestAdverseRecordAt: null }, true],
-    ["not D: no", { result: { grade: "C", suspend: false }, previousGrade: "B", alreadySuspended: false, lastReinstatedAt: null, newestAdverseRecordAt: null }, false],
-    ["already suspended: nothing to do", { result: d, previousGrade: "D", alreadySuspended: true, lastReinstatedAt: null, newestAdverseRecordAt: null }, false],
-    ["reinstated at D, same record: stays reinstated", { result: d, previousGrade: "D", alreadySuspended: false, lastReinstatedAt: reinstated, newestAdverseRecordAt: new Date("2025-04-01T00:00:00Z") }, false],
-    ["reinstated, then a new violation: suspend", { result: d, previousGrade: "D", alreadySuspended: false, lastReinstatedAt: reinstated, newestAdverseRecordAt: new Date("2025-05-02T00:00:00Z") }, true],
-    ["reinstated, climbed to C, fell back to D: suspend", { result: d, previousGrade: "C", alreadySuspended: false, lastReinstatedAt: reinstated, newestAdverseRecordAt: null }, true],
+    [
+      "D, never reinstated: suspend",
+      { result: d, previousGrade: "B", alreadySuspended: false, lastReinstatedAt: null, newestAdverseRecordAt: null },
+      true,
+    ],
+    [
+      "not D: no",
+      {
+        result: { grade: "C", suspend: false },
+        previousGrade: "B",
+        alreadySuspended: false,
+        lastReinstatedAt: null,
+        newestAdverseRecordAt: null,
+      },
+      false,
+    ],
+    [
+      "already suspended: nothing to do",
+      { result: d, previousGrade: "D", alreadySuspended: true, lastReinstatedAt: null, newestAdverseRecordAt: null },
+      false,
+    ],
+    [
+      "reinstated at D, same record: stays reinstated",
+      {
+        result: d,
+        previousGrade: "D",
+        alreadySuspended: false,
+        lastReinstatedAt: reinstated,
+        newestAdverseRecordAt: new Date("2025-04-01T00:00:00Z"),
+      },
+      false,
+    ],
+    [
+      "reinstated, then a new violation: suspend",
+      {
+        result: d,
+        previousGrade: "D",
+        alreadySuspended: false,
+        lastReinstatedAt: reinstated,
+        newestAdverseRecordAt: new Date("2025-05-02T00:00:00Z"),
+      },
+      true,
+    ],
+    [
+      "reinstated, climbed to C, fell back to D: suspend",
+      {
+        result: d,
+        previousGrade: "C",
+        alreadySuspended: false,
+        lastReinstatedAt: reinstated,
+        newestAdverseRecordAt: null,
+      },
+      true,
+    ],
   ] as const)("%s", (_label, input, expected) => {
     expect(shouldAutoSuspend(input)).toBe(expected);
   });

@@ -63,23 +63,39 @@ export function gradeProvider(input: CreditInput): CreditResult {
   let score: number = rules.base;
   if (reviews.length) {
     const sum = reviews.reduce((s, r) => s + r.overall, 0);
-    const points = (shrunk(sum, reviews.length, rules.rating.priorMean, rules.rating.priorWeight) - rules.rating.priorMean) * rules.rating.pointsPerStar;
+    const points =
+      (shrunk(sum, reviews.length, rules.rating.priorMean, rules.rating.priorWeight) - rules.rating.priorMean) *
+      rules.rating.pointsPerStar;
     score += points;
-    reasons.push({ code: "rating", params: { average: (sum / reviews.length).toFixed(1), count: reviews.length, points: round1(points) } });
+    reasons.push({
+      code: "rating",
+      params: { average: (sum / reviews.length).toFixed(1), count: reviews.length, points: round1(points) },
+    });
   }
   if (deliveries.length) {
     const onTime = deliveries.filter((d) => d.deliveredOn <= d.dueOn).length;
     const rate = shrunk(onTime, deliveries.length, rules.onTime.priorRate, rules.onTime.priorWeight);
     const points = (rate - rules.onTime.priorRate) * rules.onTime.pointsPerUnit;
     score += points;
-    reasons.push({ code: "on_time", params: { onTime, total: deliveries.length, percent: Math.round((onTime / deliveries.length) * 100), points: round1(points) } });
+    reasons.push({
+      code: "on_time",
+      params: {
+        onTime,
+        total: deliveries.length,
+        percent: Math.round((onTime / deliveries.length) * 100),
+        points: round1(points),
+      },
+    });
   }
   if (evaluations.length) {
     const count = (result: EvaluationResult) => evaluations.filter((e) => e.result === result).length;
     const raw = evaluations.reduce((s, e) => s + rules.evaluation[e.result], 0);
     const points = Math.min(rules.evaluation.max, Math.max(rules.evaluation.min, raw));
     score += points;
-    reasons.push({ code: "evaluations", params: { good: count("good"), pass: count("pass"), fail: count("fail"), points } });
+    reasons.push({
+      code: "evaluations",
+      params: { good: count("good"), pass: count("pass"), fail: count("fail"), points },
+    });
   }
   for (const v of violations.filter((v) => !v.serious)) {
     const points = rules.violation[v.kind];
@@ -95,7 +111,8 @@ export function gradeProvider(input: CreditInput): CreditResult {
     reasons.push({ code: "no_history" });
   }
 
-  let grade: Grade = score >= rules.thresholds.A ? "A" : score >= rules.thresholds.B ? "B" : score >= rules.thresholds.C ? "C" : "D";
+  let grade: Grade =
+    score >= rules.thresholds.A ? "A" : score >= rules.thresholds.B ? "B" : score >= rules.thresholds.C ? "C" : "D";
   if (grade === "A" && reviews.length < rules.aMinReviews) {
     grade = "B";
     reasons.push({ code: "a_needs_reviews", params: { min: rules.aMinReviews, count: reviews.length } });
@@ -106,7 +123,8 @@ export function gradeProvider(input: CreditInput): CreditResult {
 }
 
 /** In good standing (the 公示 list): A or B and not suspended. */
-export const isGoodStanding = (grade: Grade | null, suspended: boolean) => !suspended && (grade === "A" || grade === "B");
+export const isGoodStanding = (grade: Grade | null, suspended: boolean) =>
+  !suspended && (grade === "A" || grade === "B");
 
 /**
  * Whether a recomputation must suspend the provider now. An admin's reinstatement is a
@@ -123,7 +141,8 @@ export function shouldAutoSuspend(input: {
 }): boolean {
   if (!input.result.suspend || input.alreadySuspended) return false;
   if (!input.lastReinstatedAt) return true;
-  if (input.newestAdverseRecordAt && input.newestAdverseRecordAt.getTime() > input.lastReinstatedAt.getTime()) return true;
+  if (input.newestAdverseRecordAt && input.newestAdverseRecordAt.getTime() > input.lastReinstatedAt.getTime())
+    return true;
   return input.previousGrade !== "D" && input.result.grade === "D";
 }
 

@@ -28,7 +28,12 @@ const today = "2026-11-28";
 
 describe("effects of the entries in force (one row per rule, with its source)", () => {
   const black = entry({});
-  const red = entry({ id: "r1", list: "red", reason: "连续三年无事故、安全生产标准化二级", legalBasis: "青岛市应急局分级分类执法" });
+  const red = entry({
+    id: "r1",
+    list: "red",
+    reason: "连续三年无事故、安全生产标准化二级",
+    legalBasis: "青岛市应急局分级分类执法",
+  });
   it.each([
     // domain.md "Black: … no subsidies"; issue 10 "black → no subsidy".
     ["black → no subsidy", [black], provider, { subsidyAllowed: false, subsidyPriority: false }],
@@ -36,15 +41,48 @@ describe("effects of the entries in force (one row per rule, with its source)", 
     ["black → no bidding in government purchases", [black], provider, { mayBid: false }],
     // issue 10 "cannot quote (providers)".
     ["black provider → cannot quote", [black], provider, { mayQuote: false, blackListed: true, basis: ["e1"] }],
-    ["black enterprise → still no subsidy; quoting does not apply", [entry({ partyKind: "enterprise" })], enterprise, { subsidyAllowed: false, mayBid: false, mayQuote: true }],
+    [
+      "black enterprise → still no subsidy; quoting does not apply",
+      [entry({ partyKind: "enterprise" })],
+      enterprise,
+      { subsidyAllowed: false, mayBid: false, mayQuote: true },
+    ],
     // domain.md "Red: … priority for subsidies".
-    ["red → subsidy priority, everything allowed", [red], provider, { redListed: true, subsidyAllowed: true, subsidyPriority: true, mayBid: true, mayQuote: true, basis: ["r1"] }],
+    [
+      "red → subsidy priority, everything allowed",
+      [red],
+      provider,
+      { redListed: true, subsidyAllowed: true, subsidyPriority: true, mayBid: true, mayQuote: true, basis: ["r1"] },
+    ],
     // decision 015: black wins over red.
-    ["red and black together → black wins", [red, black], provider, { blackListed: true, redListed: true, subsidyPriority: false, subsidyAllowed: false, basis: ["e1"] }],
-    ["nothing → nothing", [], provider, { blackListed: false, redListed: false, subsidyAllowed: true, subsidyPriority: false, mayBid: true, mayQuote: true, basis: [] }],
+    [
+      "red and black together → black wins",
+      [red, black],
+      provider,
+      { blackListed: true, redListed: true, subsidyPriority: false, subsidyAllowed: false, basis: ["e1"] },
+    ],
+    [
+      "nothing → nothing",
+      [],
+      provider,
+      {
+        blackListed: false,
+        redListed: false,
+        subsidyAllowed: true,
+        subsidyPriority: false,
+        mayBid: true,
+        mayQuote: true,
+        basis: [],
+      },
+    ],
     ["another party's entry → nothing", [entry({ partyId: "p2" })], provider, { blackListed: false }],
     ["same id, other kind → nothing", [black], enterprise, { blackListed: false }],
-    ["a Qingdao listing counts in Jinhua too (platform-wide)", [entry({ bureauRegionCode: "370200" })], provider, { mayQuote: false }],
+    [
+      "a Qingdao listing counts in Jinhua too (platform-wide)",
+      [entry({ bureauRegionCode: "370200" })],
+      provider,
+      { mayQuote: false },
+    ],
   ] as const)("%s", (_label, entries, party, expected) => {
     expect(creditEffects(entries, party, today)).toMatchObject(expected);
   });
@@ -72,10 +110,25 @@ describe("inspection frequency in the plan of the bureaus in the listing bureau'
   it.each([
     ["black, Jinhua city plan", [entry({})], "330700", { minPerYear: 2, maxRoutinePerYear: null }],
     ["black by the city, 婺城区 county plan", [entry({})], "330702", { minPerYear: 2, maxRoutinePerYear: null }],
-    ["black by the county, Zhejiang province plan", [entry({ bureauRegionCode: "330702" })], "330000", { minPerYear: 2, maxRoutinePerYear: null }],
+    [
+      "black by the county, Zhejiang province plan",
+      [entry({ bureauRegionCode: "330702" })],
+      "330000",
+      { minPerYear: 2, maxRoutinePerYear: null },
+    ],
     ["black by Jinhua, Qingdao plan: not its list", [entry({})], "370200", { minPerYear: 0, maxRoutinePerYear: null }],
-    ["red → at most one routine inspection", [entry({ list: "red" })], "330700", { minPerYear: 0, maxRoutinePerYear: 1 }],
-    ["red and black → black wins", [entry({ list: "red", id: "r" }), entry({})], "330700", { minPerYear: 2, maxRoutinePerYear: null }],
+    [
+      "red → at most one routine inspection",
+      [entry({ list: "red" })],
+      "330700",
+      { minPerYear: 0, maxRoutinePerYear: 1 },
+    ],
+    [
+      "red and black → black wins",
+      [entry({ list: "red", id: "r" }), entry({})],
+      "330700",
+      { minPerYear: 2, maxRoutinePerYear: null },
+    ],
     ["neither", [], "330700", { minPerYear: 0, maxRoutinePerYear: null }],
   ] as const)("%s", (_label, entries, plan, expected) => {
     expect(inspectionFrequency(entries, provider, plan, today)).toEqual(expected);
@@ -89,9 +142,19 @@ describe("a new entry's problems", () => {
     ["no reason", { ...fresh, reason: "  " }, [], ["reason_required"]],
     ["no legal basis", { ...fresh, legalBasis: "" }, [], ["legal_basis_required"]],
     ["ends before it starts", { ...fresh, endsOn: "2026-05-01" }, [], ["ends_before_start"]],
-    ["overlaps an entry on the same list", fresh, [entry({ id: "old", startsOn: "2025-06-01", endsOn: "2026-06-01" })], ["already_listed"]],
+    [
+      "overlaps an entry on the same list",
+      fresh,
+      [entry({ id: "old", startsOn: "2025-06-01", endsOn: "2026-06-01" })],
+      ["already_listed"],
+    ],
     ["right after the old one ended", fresh, [entry({ id: "old", startsOn: "2025-06-01", endsOn: "2026-05-31" })], []],
-    ["after the old one was repaired", fresh, [entry({ id: "old", startsOn: "2025-06-01", endsOn: "2027-01-01", revokedOn: "2026-06-01" })], []],
+    [
+      "after the old one was repaired",
+      fresh,
+      [entry({ id: "old", startsOn: "2025-06-01", endsOn: "2027-01-01", revokedOn: "2026-06-01" })],
+      [],
+    ],
     ["a red entry does not block a black one", fresh, [entry({ id: "old", list: "red" })], []],
   ] as const)("%s", (_label, candidate, existing, expected) => {
     expect(creditEntryProblems(candidate, existing)).toEqual(expected);

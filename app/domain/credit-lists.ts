@@ -45,13 +45,17 @@ export function isInForce(entry: Pick<CreditListEntry, "startsOn" | "endsOn" | "
   return entry.revokedOn === null || today < entry.revokedOn;
 }
 
-export type CreditEntryProblem = "reason_required" | "legal_basis_required" | "ends_before_start" | "revoked_before_start" | "already_listed";
+export type CreditEntryProblem =
+  "reason_required" | "legal_basis_required" | "ends_before_start" | "revoked_before_start" | "already_listed";
 
 /**
  * What is wrong with a new entry before it is saved. `already_listed`: an entry on the same list
  * for the same party overlaps it; extend that one instead of stacking a second.
  */
-export function creditEntryProblems(entry: Omit<CreditListEntry, "id">, existing: readonly CreditListEntry[]): CreditEntryProblem[] {
+export function creditEntryProblems(
+  entry: Omit<CreditListEntry, "id">,
+  existing: readonly CreditListEntry[],
+): CreditEntryProblem[] {
   const problems: CreditEntryProblem[] = [];
   if (!entry.reason.trim()) problems.push("reason_required");
   if (!entry.legalBasis.trim()) problems.push("legal_basis_required");
@@ -88,7 +92,11 @@ export type CreditEffects = {
 };
 
 /** The marketplace effects of the party's entries in force on `today`, from any bureau. */
-export function creditEffects(entries: readonly CreditListEntry[], party: { kind: CreditPartyKind; id: string }, today: IsoDate): CreditEffects {
+export function creditEffects(
+  entries: readonly CreditListEntry[],
+  party: { kind: CreditPartyKind; id: string },
+  today: IsoDate,
+): CreditEffects {
   const own = entries.filter((e) => e.partyKind === party.kind && e.partyId === party.id && isInForce(e, today));
   const black = own.filter((e) => e.list === "black");
   const red = own.filter((e) => e.list === "red");
@@ -131,7 +139,11 @@ export function inspectionFrequency(
 }
 
 /** For engagement-rules.ts quoteRefusal: the black-list half of ProviderStanding. */
-export function isBlackListed(entries: readonly CreditListEntry[], party: { kind: CreditPartyKind; id: string }, today: IsoDate): boolean {
+export function isBlackListed(
+  entries: readonly CreditListEntry[],
+  party: { kind: CreditPartyKind; id: string },
+  today: IsoDate,
+): boolean {
   return creditEffects(entries, party, today).blackListed;
 }
 
@@ -162,6 +174,9 @@ export function blackListProposal(input: {
     partyId: input.providerId,
     list: "black",
     reasonCode: "credit_grade_d",
-    reason: { zh: "信用评价为D级，建议列入失信黑名单，请审核", en: "Credit grade D: black listing proposed for the bureau's review" },
+    reason: {
+      zh: "信用评价为D级，建议列入失信黑名单，请审核",
+      en: "Credit grade D: black listing proposed for the bureau's review",
+    },
   };
 }

@@ -93,11 +93,18 @@ describe("clock and breach", () => {
     ["the next midnight", "2026-12-04T00:00:00", { state: "breached", workingDaysLate: 1 }],
     ["the next Monday", "2026-12-07T09:00:00", { state: "breached", workingDaysLate: 2 }],
   ] as const)("%s", (_label, now, expected) => {
-    expect(repairClock({ appliedAt, decidedAt: null, now: sh(now) })).toMatchObject({ deadline: "2026-12-03", ...expected });
+    expect(repairClock({ appliedAt, decidedAt: null, now: sh(now) })).toMatchObject({
+      deadline: "2026-12-03",
+      ...expected,
+    });
   });
 
   it("a Friday deadline is breached on the Saturday after, late by one", () => {
-    const clock = repairClock({ appliedAt: sh("2026-12-01T10:00:00"), decidedAt: null, now: sh("2026-12-05T10:00:00") });
+    const clock = repairClock({
+      appliedAt: sh("2026-12-01T10:00:00"),
+      decidedAt: null,
+      now: sh("2026-12-05T10:00:00"),
+    });
     expect(clock).toMatchObject({ state: "breached", deadline: "2026-12-04", workingDaysLate: 1 });
   });
 
@@ -111,8 +118,13 @@ describe("clock and breach", () => {
 describe("deadlines past the calendar's last year (2027's notice not in the data yet)", () => {
   const lateDecember = sh("2026-12-29T10:00:00"); // 12-30, 12-31, then 2027
   it("the clock says pending instead of failing or flagging a breach", () => {
-    expect(repairClock({ appliedAt: lateDecember, decidedAt: null, now: sh("2027-01-08T10:00:00") })).toEqual({ state: "calendar_pending", decided: false });
-    expect(repairClock({ appliedAt: lateDecember, decidedAt: sh("2026-12-30T10:00:00"), now: sh("2026-12-30T11:00:00") })).toEqual({
+    expect(repairClock({ appliedAt: lateDecember, decidedAt: null, now: sh("2027-01-08T10:00:00") })).toEqual({
+      state: "calendar_pending",
+      decided: false,
+    });
+    expect(
+      repairClock({ appliedAt: lateDecember, decidedAt: sh("2026-12-30T10:00:00"), now: sh("2026-12-30T11:00:00") }),
+    ).toEqual({
       state: "calendar_pending",
       decided: true,
     });
@@ -121,14 +133,23 @@ describe("deadlines past the calendar's last year (2027's notice not in the data
   it("only the reminders whose day is known are scheduled", () => {
     // 12-29 + 2 working days = 12-31 is known; the 3rd day is in 2027.
     expect(repairReminderSchedule(lateDecember)).toEqual([{ kind: "one_working_day_left", on: "2026-12-31" }]);
-    expect(dueRepairReminders({ appliedAt: lateDecember, decided: false, now: sh("2026-12-31T09:00:00"), alreadySent: [] })).toEqual([
-      "one_working_day_left",
-    ]);
+    expect(
+      dueRepairReminders({ appliedAt: lateDecember, decided: false, now: sh("2026-12-31T09:00:00"), alreadySent: [] }),
+    ).toEqual(["one_working_day_left"]);
   });
 
   it("a breach that runs into the unknown year still shows, without a count", () => {
-    const clock = repairClock({ appliedAt: sh("2026-12-21T10:00:00"), decidedAt: null, now: sh("2027-01-05T10:00:00") });
-    expect(clock).toEqual({ state: "breached", deadline: "2026-12-24", endsAt: new Date("2026-12-24T16:00:00Z"), workingDaysLate: null });
+    const clock = repairClock({
+      appliedAt: sh("2026-12-21T10:00:00"),
+      decidedAt: null,
+      now: sh("2027-01-05T10:00:00"),
+    });
+    expect(clock).toEqual({
+      state: "breached",
+      deadline: "2026-12-24",
+      endsAt: new Date("2026-12-24T16:00:00Z"),
+      workingDaysLate: null,
+    });
   });
 });
 

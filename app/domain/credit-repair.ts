@@ -46,8 +46,7 @@ export const REPAIR_GRAPH = {
 export type RepairEvent = { [S in keyof typeof REPAIR_GRAPH]: keyof (typeof REPAIR_GRAPH)[S] }[RepairState] & string;
 
 export type RepairTransition =
-  | { ok: true; to: RepairState; needsReason: boolean }
-  | { ok: false; code: "illegal_transition" | "actor_not_allowed" };
+  { ok: true; to: RepairState; needsReason: boolean } | { ok: false; code: "illegal_transition" | "actor_not_allowed" };
 
 export function repairTransition(state: RepairState, event: string, actor: RepairActor): RepairTransition {
   const events = REPAIR_GRAPH[state] as Record<string, Edge>;
@@ -99,7 +98,10 @@ export type ReminderKind = "one_working_day_left" | "due_today";
 export function repairReminderSchedule(appliedAt: Date): Array<{ kind: ReminderKind; on: IsoDate }> {
   const applied = shanghaiDateString(appliedAt);
   const schedule: Array<{ kind: ReminderKind; on: IsoDate | null }> = [
-    { kind: "one_working_day_left", on: withinCalendar(() => addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS - 1)) },
+    {
+      kind: "one_working_day_left",
+      on: withinCalendar(() => addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS - 1)),
+    },
     { kind: "due_today", on: withinCalendar(() => addWorkingDays(applied, REPAIR_DECISION_WORKING_DAYS)) },
   ];
   // A reminder whose day falls in a year without a holiday notice yet is left out, not guessed.
@@ -120,10 +122,17 @@ function withinCalendar<T>(compute: () => T): T | null {
 }
 
 /** Reminders whose day has come (or passed, for a job that was down) and that were not sent yet. */
-export function dueRepairReminders(input: { appliedAt: Date; decided: boolean; now: Date; alreadySent: readonly ReminderKind[] }): ReminderKind[] {
+export function dueRepairReminders(input: {
+  appliedAt: Date;
+  decided: boolean;
+  now: Date;
+  alreadySent: readonly ReminderKind[];
+}): ReminderKind[] {
   if (input.decided) return [];
   const today = shanghaiDateString(input.now);
-  const due = repairReminderSchedule(input.appliedAt).filter((r) => r.on <= today && !input.alreadySent.includes(r.kind));
+  const due = repairReminderSchedule(input.appliedAt).filter(
+    (r) => r.on <= today && !input.alreadySent.includes(r.kind),
+  );
   // After the deadline day a missed "one day left" is no longer true: only the latest applies.
   return due.length > 1 ? [due.at(-1)!.kind] : due.map((r) => r.kind);
 }

@@ -38,7 +38,14 @@ const LEGAL: Array<[EngagementState, string, EngagementState, EngagementActor[]]
   ["disputed", "resolve_cancel", "cancelled", ["admin"]],
 ];
 
-const WITH_REASON = new Set(["cancel", "dispute", "request_changes", "resolve_resume", "resolve_accept", "resolve_cancel"]);
+const WITH_REASON = new Set([
+  "cancel",
+  "dispute",
+  "request_changes",
+  "resolve_resume",
+  "resolve_accept",
+  "resolve_cancel",
+]);
 
 function expected(state: EngagementState, event: string, actor: EngagementActor) {
   const edge = LEGAL.find(([s, e]) => s === state && e === event);

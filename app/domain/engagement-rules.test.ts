@@ -13,7 +13,12 @@ const P = "provider-1";
 const E = "enterprise-1";
 const TODAY = "2026-05-20";
 
-function item(category: string, status: EngagementState, lastActiveOn: string, over: Partial<EngagementHistoryItem> = {}): EngagementHistoryItem {
+function item(
+  category: string,
+  status: EngagementState,
+  lastActiveOn: string,
+  over: Partial<EngagementHistoryItem> = {},
+): EngagementHistoryItem {
   return { providerId: P, enterpriseId: E, category, status, lastActiveOn, ...over };
 }
 
@@ -35,19 +40,64 @@ describe("yearsBefore", () => {
 describe("assessmentConflict: no referee-and-player", () => {
   const cases: Array<[string, EngagementHistoryItem[], string, string | null]> = [
     ["no history", [], "custody", null],
-    ["assessment accepted a year ago → custody refused", [item("assessment", "accepted", "2025-05-01")], "custody", "assessment_then_custody"],
-    ["assessment closed exactly three years ago today → still refused", [item("assessment", "closed", "2023-05-20")], "custody", "assessment_then_custody"],
-    ["assessment closed three years and a day ago → allowed", [item("assessment", "closed", "2023-05-19")], "custody", null],
-    ["assessment still in service → refused, however old it started", [item("assessment", "in_service", "2020-01-01")], "custody", "assessment_then_custody"],
-    ["assessment disputed → refused", [item("assessment", "disputed", "2019-01-01")], "custody", "assessment_then_custody"],
+    [
+      "assessment accepted a year ago → custody refused",
+      [item("assessment", "accepted", "2025-05-01")],
+      "custody",
+      "assessment_then_custody",
+    ],
+    [
+      "assessment closed exactly three years ago today → still refused",
+      [item("assessment", "closed", "2023-05-20")],
+      "custody",
+      "assessment_then_custody",
+    ],
+    [
+      "assessment closed three years and a day ago → allowed",
+      [item("assessment", "closed", "2023-05-19")],
+      "custody",
+      null,
+    ],
+    [
+      "assessment still in service → refused, however old it started",
+      [item("assessment", "in_service", "2020-01-01")],
+      "custody",
+      "assessment_then_custody",
+    ],
+    [
+      "assessment disputed → refused",
+      [item("assessment", "disputed", "2019-01-01")],
+      "custody",
+      "assessment_then_custody",
+    ],
     ["assessment only offered, never signed → allowed", [item("assessment", "offer", "2026-05-01")], "custody", null],
     ["assessment cancelled → allowed", [item("assessment", "cancelled", "2026-05-01")], "custody", null],
-    ["another provider assessed → allowed", [item("assessment", "accepted", "2026-01-01", { providerId: "provider-2" })], "custody", null],
-    ["assessed another enterprise → allowed", [item("assessment", "accepted", "2026-01-01", { enterpriseId: "enterprise-2" })], "custody", null],
+    [
+      "another provider assessed → allowed",
+      [item("assessment", "accepted", "2026-01-01", { providerId: "provider-2" })],
+      "custody",
+      null,
+    ],
+    [
+      "assessed another enterprise → allowed",
+      [item("assessment", "accepted", "2026-01-01", { enterpriseId: "enterprise-2" })],
+      "custody",
+      null,
+    ],
     ["earlier consulting, not assessment → allowed", [item("consulting", "accepted", "2026-01-01")], "custody", null],
     ["assessment then training → not this rule", [item("assessment", "accepted", "2026-01-01")], "training", null],
-    ["running custody → assessment refused", [item("custody", "in_service", "2026-01-01")], "assessment", "custody_then_assessment"],
-    ["custody signed, not started → assessment refused", [item("custody", "signed", "2026-05-01")], "assessment", "custody_then_assessment"],
+    [
+      "running custody → assessment refused",
+      [item("custody", "in_service", "2026-01-01")],
+      "assessment",
+      "custody_then_assessment",
+    ],
+    [
+      "custody signed, not started → assessment refused",
+      [item("custody", "signed", "2026-05-01")],
+      "assessment",
+      "custody_then_assessment",
+    ],
     ["custody finished → assessment allowed", [item("custody", "closed", "2026-01-01")], "assessment", null],
   ];
   it.each(cases)("%s", (_label, history, category, code) => {
@@ -56,7 +106,11 @@ describe("assessmentConflict: no referee-and-player", () => {
   });
 
   it("names the latest conflicting assessment", () => {
-    const history = [item("assessment", "closed", "2024-03-01"), item("assessment", "accepted", "2025-09-09"), item("assessment", "closed", "2023-06-01")];
+    const history = [
+      item("assessment", "closed", "2024-03-01"),
+      item("assessment", "accepted", "2025-09-09"),
+      item("assessment", "closed", "2023-06-01"),
+    ];
     expect(assessmentConflict(history, { providerId: P, enterpriseId: E, category: "custody", today: TODAY })).toEqual({
       code: "assessment_then_custody",
       since: "2025-09-09",
@@ -73,10 +127,26 @@ describe("quoteRefusal", () => {
   const conflict = { code: "assessment_then_custody" as const, since: "2025-01-01" };
   const cases: Array<[string, Parameters<typeof quoteRefusal>[0], string | null]> = [
     ["good standing, in scope, no conflict", { standing: fine, coversCategory: true, conflict: null }, null],
-    ["suspended", { standing: { suspended: true, blacklisted: false }, coversCategory: true, conflict: null }, "provider_suspended"],
-    ["black-listed", { standing: { suspended: false, blacklisted: true }, coversCategory: true, conflict: null }, "provider_blacklisted"],
-    ["suspended and black-listed: suspension first", { standing: { suspended: true, blacklisted: true }, coversCategory: true, conflict: null }, "provider_suspended"],
-    ["outside qualification scope", { standing: fine, coversCategory: false, conflict: null }, "outside_qualification_scope"],
+    [
+      "suspended",
+      { standing: { suspended: true, blacklisted: false }, coversCategory: true, conflict: null },
+      "provider_suspended",
+    ],
+    [
+      "black-listed",
+      { standing: { suspended: false, blacklisted: true }, coversCategory: true, conflict: null },
+      "provider_blacklisted",
+    ],
+    [
+      "suspended and black-listed: suspension first",
+      { standing: { suspended: true, blacklisted: true }, coversCategory: true, conflict: null },
+      "provider_suspended",
+    ],
+    [
+      "outside qualification scope",
+      { standing: fine, coversCategory: false, conflict: null },
+      "outside_qualification_scope",
+    ],
     ["scope before conflict", { standing: fine, coversCategory: false, conflict }, "outside_qualification_scope"],
     ["referee-and-player", { standing: fine, coversCategory: true, conflict }, "assessment_then_custody"],
   ];
@@ -87,7 +157,13 @@ describe("quoteRefusal", () => {
 
 /** docs/domain.md, "Who may hold an engagement": within the qualification's scope; policy 002: "在核准业务范围内". */
 describe("withinQualificationScope", () => {
-  const assessor: QualificationFacts = { type: "safety_assessment", status: "verified", validFrom: "2024-01-01", validTo: "2027-12-31", scopeCategories: ["assessment"] };
+  const assessor: QualificationFacts = {
+    type: "safety_assessment",
+    status: "verified",
+    validFrom: "2024-01-01",
+    validTo: "2027-12-31",
+    scopeCategories: ["assessment"],
+  };
   const cases: Array<[string, QualificationFacts[], string, boolean]> = [
     ["assessment with a verified assessment licence in force", [assessor], "assessment", true],
     ["assessment without any qualification", [], "assessment", false],

@@ -57,7 +57,8 @@ export function assessmentConflict(
   params: { providerId: string; enterpriseId: string; category: string; today: string },
 ): AssessmentConflict | null {
   const between = history.filter(
-    (h) => h.providerId === params.providerId && h.enterpriseId === params.enterpriseId && !NEVER_SERVED.includes(h.status),
+    (h) =>
+      h.providerId === params.providerId && h.enterpriseId === params.enterpriseId && !NEVER_SERVED.includes(h.status),
   );
   if (params.category === "custody") {
     const cutoff = yearsBefore(params.today, ASSESSMENT_LOOKBACK_YEARS);
@@ -99,10 +100,7 @@ export type ProviderStanding = {
 };
 
 export type QuoteRefusalCode =
-  | "provider_suspended"
-  | "provider_blacklisted"
-  | "outside_qualification_scope"
-  | AssessmentConflict["code"];
+  "provider_suspended" | "provider_blacklisted" | "outside_qualification_scope" | AssessmentConflict["code"];
 
 /**
  * Why this provider may not quote (or be picked), or null. Checked in this order so the

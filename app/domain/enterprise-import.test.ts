@@ -12,8 +12,18 @@ const uscc = (region: string, serial: number) => {
 const wrongCheck = (code: string) => code.slice(0, 17) + (code.endsWith("1") ? "2" : "1");
 
 const BUREAU = "330700"; // 金华市应急管理局: oversees 3307xx
-const HEADER_ZH = ["统一社会信用代码", "企业名称", "行政区划代码", "行业代码（GB/T 4754）", "从业人数", "是否高危", "重点对象原因"];
-const row = (over: Partial<Record<"uscc" | "name" | "region" | "industry" | "employees" | "highRisk" | "reasons", string>> = {}) => [
+const HEADER_ZH = [
+  "统一社会信用代码",
+  "企业名称",
+  "行政区划代码",
+  "行业代码（GB/T 4754）",
+  "从业人数",
+  "是否高危",
+  "重点对象原因",
+];
+const row = (
+  over: Partial<Record<"uscc" | "name" | "region" | "industry" | "employees" | "highRisk" | "reasons", string>> = {},
+) => [
   over.uscc ?? uscc("330702", 1),
   over.name ?? "金华市婺城区恒达五金制品有限公司",
   over.region ?? "330702",
@@ -45,7 +55,11 @@ describe("header mapping (issue 8: Chinese and English headers)", () => {
     expect(preview.ignoredHeaders).toEqual(["Contact"]);
   });
   it("refuses a file without a required column or with a column twice (file-level, row 1)", () => {
-    const missing = previewEnterpriseImport({ header: ["企业名称", "行政区划代码", "行业代码", "从业人数"], rows: [], bureauRegionCode: BUREAU });
+    const missing = previewEnterpriseImport({
+      header: ["企业名称", "行政区划代码", "行业代码", "从业人数"],
+      rows: [],
+      bureauRegionCode: BUREAU,
+    });
     expect(codes(missing)).toEqual(["1:uscc:missing_column"]);
     const twice = previewEnterpriseImport({ header: [...HEADER_ZH, "USCC"], rows: [row()], bureauRegionCode: BUREAU });
     expect(codes(twice)).toEqual(["1:uscc:duplicate_column"]);
@@ -70,7 +84,11 @@ describe("per-row errors carry the spreadsheet row number (header = row 1) and a
     ["negative employees", row({ employees: "-3" }), ["2:employees:employees_invalid"]],
     ["flag not yes/no", row({ highRisk: "可能" }), ["2:highRisk:flag_invalid"]],
     ["unknown reason word", row({ reasons: "小微企业、效益差" }), ["2:priorityReasons:priority_reason_unknown"]],
-    ["several at once", row({ region: "110101", employees: "x" }), ["2:regionCode:region_outside_bureau", "2:employees:employees_invalid"]],
+    [
+      "several at once",
+      row({ region: "110101", employees: "x" }),
+      ["2:regionCode:region_outside_bureau", "2:employees:employees_invalid"],
+    ],
   ];
   it.each(cases)("%s", (_label, cells, expected) => {
     const preview = previewEnterpriseImport({ header: HEADER_ZH, rows: [cells], bureauRegionCode: BUREAU });
@@ -91,16 +109,27 @@ describe("per-row errors carry the spreadsheet row number (header = row 1) and a
   });
 
   it("a county bureau refuses a sibling county; a province bureau takes every county in it", () => {
-    const county = previewEnterpriseImport({ header: HEADER_ZH, rows: [row({ region: "330703" })], bureauRegionCode: "330702" });
+    const county = previewEnterpriseImport({
+      header: HEADER_ZH,
+      rows: [row({ region: "330703" })],
+      bureauRegionCode: "330702",
+    });
     expect(codes(county)).toEqual(["2:regionCode:region_outside_bureau"]);
-    expect(previewEnterpriseImport({ header: HEADER_ZH, rows: [row({ region: "330703" })], bureauRegionCode: "330000" }).ok).toBe(true);
+    expect(
+      previewEnterpriseImport({ header: HEADER_ZH, rows: [row({ region: "330703" })], bureauRegionCode: "330000" }).ok,
+    ).toBe(true);
   });
 });
 
-describe("normalised rows and priority-target reasons (domain.md \"Priority targets\" 1–5)", () => {
+describe('normalised rows and priority-target reasons (domain.md "Priority targets" 1–5)', () => {
   const header = [...HEADER_ZH, "职业病危害风险", "挂牌督办重大隐患", "近三年事故", "地址"];
   const one = (cells: string[], extra: string[] = ["", "", "", ""]) => {
-    const preview = previewEnterpriseImport({ header, rows: [[...cells, ...extra]], bureauRegionCode: BUREAU, existingUsccs: new Set([uscc("330702", 9)]) });
+    const preview = previewEnterpriseImport({
+      header,
+      rows: [[...cells, ...extra]],
+      bureauRegionCode: BUREAU,
+      existingUsccs: new Set([uscc("330702", 9)]),
+    });
     expect(preview.errors).toEqual([]);
     return preview.rows[0]!;
   };
@@ -108,7 +137,13 @@ describe("normalised rows and priority-target reasons (domain.md \"Priority targ
 
   it("normalises the USCC, splits the industry class into division and detail", () => {
     const r = one(row({ uscc: uscc("330702", 1).toLowerCase(), industry: "C3311", employees: "1,200" }));
-    expect(r).toMatchObject({ uscc: uscc("330702", 1), industryCode: "33", industryDetail: "3311", employees: 1200, action: "create" });
+    expect(r).toMatchObject({
+      uscc: uscc("330702", 1),
+      industryCode: "33",
+      industryDetail: "3311",
+      employees: 1200,
+      action: "create",
+    });
   });
   it("marks a USCC already on the platform as an update (idempotent re-import)", () => {
     expect(one(row({ uscc: uscc("330702", 9) })).action).toBe("update");
@@ -119,7 +154,12 @@ describe("normalised rows and priority-target reasons (domain.md \"Priority targ
     ["exactly 100 employees is not under 100", row({ industry: "3311", employees: "100" }), [], []],
     ["retail (F) SME → 2", row({ industry: "5212", employees: "8" }), [], ["2:derived"]],
     ["software firm (I) is not 工贸", row({ industry: "65", employees: "8" }), [], []],
-    ["chemicals (26) → 1 derived, 2 derived", row({ industry: "2614", employees: "60" }), [], ["1:derived", "2:derived"]],
+    [
+      "chemicals (26) → 1 derived, 2 derived",
+      row({ industry: "2614", employees: "60" }),
+      [],
+      ["1:derived", "2:derived"],
+    ],
     ["mine (B 10), 300 staff → 1", row({ industry: "1011", employees: "300" }), [], ["1:derived"]],
     ["high-risk flag → 1", row({ highRisk: "是", employees: "300" }), [], ["1:derived"]],
     ["declared 小微企业 agrees with the data", row({ reasons: "小微企业" }), [], ["2:both"]],

@@ -66,7 +66,10 @@ export const PRIORITY_REASON_LABELS: Record<PriorityReason, { zh: string; en: st
 
 /** Words a bureau writes in 重点对象原因, and the reason each means. */
 const DECLARED_REASON_WORDS: Array<[RegExp, PriorityReason]> = [
-  [/^(高危行业|高危|危险化学品|危化品|危险品|矿山|非煤矿山|烟花爆竹|重大危险源|涉爆粉尘|粉尘涉爆|有限空间|涉氨制冷|涉氨|喷涂|金属冶炼|highrisk|dangerousgoods|mine|majorhazardinstallation)$/, 1],
+  [
+    /^(高危行业|高危|危险化学品|危化品|危险品|矿山|非煤矿山|烟花爆竹|重大危险源|涉爆粉尘|粉尘涉爆|有限空间|涉氨制冷|涉氨|喷涂|金属冶炼|highrisk|dangerousgoods|mine|majorhazardinstallation)$/,
+    1,
+  ],
   [/^(小微企业|中小企业|工贸中小企业|小微|sme|smallbusiness)$/, 2],
   [/^(职业病危害|职业病危害较重|职业病危害严重|occupationalhazard)$/, 3],
   [/^(挂牌督办|挂牌督办重大隐患|重大隐患挂牌督办|supervisedmajorhazard)$/, 4],
@@ -74,13 +77,35 @@ const DECLARED_REASON_WORDS: Array<[RegExp, PriorityReason]> = [
 ];
 
 /** GB/T 4754 divisions of the high-risk sectors (domain.md): mining, fuels and chemicals, metal smelting, construction, fishery. */
-const HIGH_RISK_DIVISIONS = new Set(["04", "06", "07", "08", "09", "10", "11", "12", "25", "26", "31", "32", "47", "48", "49", "50"]);
+const HIGH_RISK_DIVISIONS = new Set([
+  "04",
+  "06",
+  "07",
+  "08",
+  "09",
+  "10",
+  "11",
+  "12",
+  "25",
+  "26",
+  "31",
+  "32",
+  "47",
+  "48",
+  "49",
+  "50",
+]);
 /** 工贸: industry (manufacturing) and trade (wholesale and retail). */
 const INDUSTRY_AND_TRADE_SECTIONS = new Set(["C", "F"]);
 
 export type OccupationalHazardLevel = "general" | "serious" | "severe";
 const OCCUPATIONAL_LEVELS: Record<string, OccupationalHazardLevel> = {
-  一般: "general", 较重: "serious", 严重: "severe", general: "general", serious: "serious", severe: "severe",
+  一般: "general",
+  较重: "serious",
+  严重: "severe",
+  general: "general",
+  serious: "serious",
+  severe: "severe",
 };
 
 export type ImportErrorCode =
@@ -102,7 +127,12 @@ export type ImportErrorCode =
   | "too_long";
 
 /** `row` is the spreadsheet row (header = 1, first data row = 2); null for a file-level error. */
-export type ImportError = { row: number | null; field: ImportField | null; code: ImportErrorCode; params?: Record<string, string | number> };
+export type ImportError = {
+  row: number | null;
+  field: ImportField | null;
+  code: ImportErrorCode;
+  params?: Record<string, string | number>;
+};
 
 export type ImportedEnterprise = {
   row: number;
@@ -188,7 +218,12 @@ export function previewEnterpriseImport(input: {
   const out: ImportedEnterprise[] = [];
   let skippedBlankRows = 0;
   const fail = (preview: Partial<ImportPreview> = {}): ImportPreview => ({
-    ok: false, rows: [], errors, ignoredHeaders: ignored, skippedBlankRows, ...preview,
+    ok: false,
+    rows: [],
+    errors,
+    ignoredHeaders: ignored,
+    skippedBlankRows,
+    ...preview,
   });
   if (errors.length) return fail();
   if (input.rows.length > MAX_IMPORT_ROWS) {
@@ -209,7 +244,8 @@ export function previewEnterpriseImport(input: {
       rowErrors.push({ row, field, code, ...(params ? { params } : {}) });
 
     for (const field of REQUIRED_FIELDS) if (!cell(field)) err(field, "required");
-    for (const field of ["name", "address"] as const) if (cell(field).length > MAX_TEXT) err(field, "too_long", { max: MAX_TEXT });
+    for (const field of ["name", "address"] as const)
+      if (cell(field).length > MAX_TEXT) err(field, "too_long", { max: MAX_TEXT });
 
     let uscc = "";
     if (cell("uscc")) {
@@ -225,7 +261,8 @@ export function previewEnterpriseImport(input: {
     const regionCode = cell("regionCode");
     if (regionCode) {
       if (!isValidRegionCode(regionCode)) err("regionCode", "region_invalid");
-      else if (!regionContains(input.bureauRegionCode, regionCode)) err("regionCode", "region_outside_bureau", { bureau: input.bureauRegionCode });
+      else if (!regionContains(input.bureauRegionCode, regionCode))
+        err("regionCode", "region_outside_bureau", { bureau: input.bureauRegionCode });
     }
     const industry = cell("industryCode") ? parseIndustry(cell("industryCode")) : null;
     if (cell("industryCode") && !industry) err("industryCode", "industry_invalid");
@@ -236,14 +273,16 @@ export function previewEnterpriseImport(input: {
     const supervised = parseFlag(cell("supervisedMajorHazard"));
     if (supervised === null) err("supervisedMajorHazard", "flag_invalid");
     const occRaw = cell("occupationalHazard").toLowerCase();
-    const occupationalHazard = occRaw ? OCCUPATIONAL_LEVELS[occRaw] ?? null : null;
+    const occupationalHazard = occRaw ? (OCCUPATIONAL_LEVELS[occRaw] ?? null) : null;
     if (occRaw && !occupationalHazard) err("occupationalHazard", "occupational_hazard_invalid");
     // A count, or a yes/no: "是" means at least one.
     const accRaw = cell("recentAccidents");
     const recentAccidents = parseCount(accRaw) ?? (parseFlag(accRaw) === null ? null : parseFlag(accRaw) ? 1 : 0);
     if (recentAccidents === null) err("recentAccidents", "accidents_invalid");
     const declared = new Set<PriorityReason>();
-    for (const word of cell("priorityReasons").split(/[、,，;；/|\s]+/).filter(Boolean)) {
+    for (const word of cell("priorityReasons")
+      .split(/[、,，;；/|\s]+/)
+      .filter(Boolean)) {
       const hit = DECLARED_REASON_WORDS.find(([re]) => re.test(word.toLowerCase()));
       if (hit) declared.add(hit[1]);
       else err("priorityReasons", "priority_reason_unknown", { word });
@@ -253,13 +292,17 @@ export function previewEnterpriseImport(input: {
     const derived = new Set<PriorityReason>();
     const section = getIndustry(industry!.division);
     if (highRisk || HIGH_RISK_DIVISIONS.has(industry!.division)) derived.add(1);
-    if (section?.kind === "division" && INDUSTRY_AND_TRADE_SECTIONS.has(section.section) && employees! < 100) derived.add(2);
+    if (section?.kind === "division" && INDUSTRY_AND_TRADE_SECTIONS.has(section.section) && employees! < 100)
+      derived.add(2);
     if (occupationalHazard === "serious" || occupationalHazard === "severe") derived.add(3);
     if (supervised) derived.add(4);
     if (recentAccidents! > 0) derived.add(5);
     const reasons = ([1, 2, 3, 4, 5] as const)
       .filter((r) => declared.has(r) || derived.has(r))
-      .map((reason) => ({ reason, by: declared.has(reason) ? (derived.has(reason) ? "both" : "declared") : "derived" }) as const);
+      .map(
+        (reason) =>
+          ({ reason, by: declared.has(reason) ? (derived.has(reason) ? "both" : "declared") : "derived" }) as const,
+      );
     out.push({
       row,
       uscc,

@@ -37,7 +37,7 @@ const task = (over: Partial<DrawTask> = {}): DrawTask => ({
   ...over,
 });
 
-describe("exclusions (domain.md \"Experts\": never one tied to the party concerned)", () => {
+describe('exclusions (domain.md "Experts": never one tied to the party concerned)', () => {
   const cases: Array<[string, Partial<ExpertProfile>, Partial<DrawTask>, string | null]> = [
     ["eligible", {}, {}, null],
     ["employed by the inspected enterprise", { employerOrgId: "ent-1" }, {}, "employed_by_inspected"],
@@ -85,7 +85,12 @@ describe("drawExperts", () => {
     ]);
   });
   it("says how many were eligible when the draw cannot be filled", () => {
-    expect(drawExperts(pool, task({ count: 4 }))).toMatchObject({ ok: false, code: "not_enough_eligible", eligibleCount: 3, needed: 4 });
+    expect(drawExperts(pool, task({ count: 4 }))).toMatchObject({
+      ok: false,
+      code: "not_enough_eligible",
+      eligibleCount: 3,
+      needed: 4,
+    });
   });
   it("refuses a count below one", () => {
     expect(drawExperts(pool, task({ count: 0 }))).toEqual({ ok: false, code: "invalid_count" });

@@ -120,8 +120,20 @@ export type ExclusionReason =
   | "excluded";
 
 export type DrawResult =
-  | { ok: true; seed: string; drawn: string[]; eligibleCount: number; excluded: Array<{ id: string; reason: ExclusionReason }> }
-  | { ok: false; code: "not_enough_eligible"; eligibleCount: number; needed: number; excluded: Array<{ id: string; reason: ExclusionReason }> }
+  | {
+      ok: true;
+      seed: string;
+      drawn: string[];
+      eligibleCount: number;
+      excluded: Array<{ id: string; reason: ExclusionReason }>;
+    }
+  | {
+      ok: false;
+      code: "not_enough_eligible";
+      eligibleCount: number;
+      needed: number;
+      excluded: Array<{ id: string; reason: ExclusionReason }>;
+    }
   | { ok: false; code: "invalid_count" };
 
 function servesRegion(expert: ExpertProfile, regionCode: string): boolean {
@@ -139,7 +151,8 @@ export function exclusionReason(expert: ExpertProfile, task: DrawTask): Exclusio
   if (!expert.active) return "inactive";
   if (task.specialty && !expert.specialties.includes(task.specialty)) return "specialty";
   if (task.regionCode && !servesRegion(expert, task.regionCode)) return "region";
-  if (task.industryCode && expert.industries.length > 0 && !expert.industries.includes(task.industryCode)) return "industry";
+  if (task.industryCode && expert.industries.length > 0 && !expert.industries.includes(task.industryCode))
+    return "industry";
   if (expert.unavailable.some((u) => u.from <= task.to && task.from <= u.to)) return "unavailable";
   return null;
 }

@@ -39,7 +39,9 @@ describe("sniffFileType: by content, never by name", () => {
 
   it("gives the standard MIME types", () => {
     expect(sniffFileType(pdfBytes())?.mime).toBe("application/pdf");
-    expect(sniffFileType(docxBytes())?.mime).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(sniffFileType(docxBytes())?.mime).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
     expect(sniffFileType(xlsxBytes())?.mime).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 
@@ -127,14 +129,18 @@ describe("cleanOriginalName", () => {
 
   it("always ends in the sniffed extension and keeps no bidi or control character", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary", maxLength: 300 }), fc.constantFrom("pdf", "png", "jpg", "docx", "xlsx"), (name, ext) => {
-        const out = cleanOriginalName(name, ext);
-        expect(out.endsWith(`.${ext}`)).toBe(true);
-        expect(out.length).toBeLessThanOrEqual(200);
-        // eslint-disable-next-line no-control-regex -- asserting that no control character survives
-        expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069/\\]/);
-        expect(() => attachmentDisposition(out)).not.toThrow();
-      }),
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 300 }),
+        fc.constantFrom("pdf", "png", "jpg", "docx", "xlsx"),
+        (name, ext) => {
+          const out = cleanOriginalName(name, ext);
+          expect(out.endsWith(`.${ext}`)).toBe(true);
+          expect(out.length).toBeLessThanOrEqual(200);
+          // eslint-disable-next-line no-control-regex -- asserting that no control character survives
+          expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069/\\]/);
+          expect(() => attachmentDisposition(out)).not.toThrow();
+        },
+      ),
     );
   });
 });

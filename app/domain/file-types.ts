@@ -145,7 +145,8 @@ export function cleanOriginalName(name: string, ext: string): string {
   if (!stem) stem = "file";
   const suffix = `.${ext}`;
   // Cut by UTF-16 units, but never through a surrogate pair (a lone half breaks encodeURIComponent).
-  if (stem.length + suffix.length > MAX_NAME) stem = stem.slice(0, MAX_NAME - suffix.length).replace(/[\ud800-\udbff]$/, "");
+  if (stem.length + suffix.length > MAX_NAME)
+    stem = stem.slice(0, MAX_NAME - suffix.length).replace(/[\ud800-\udbff]$/, "");
   return stem + suffix;
 }
 
@@ -168,6 +169,9 @@ const KNOWN_TYPES: readonly SniffedType[] = [
  */
 export function attachmentDisposition(filename: string): string {
   const fallback = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_") || "download";
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(filename).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

@@ -5,12 +5,12 @@
 // Dates are always shown in Asia/Shanghai (China has one time zone and no DST),
 // whatever the server's or browser's zone, so SSR and hydration agree.
 
-export type Lang = 'zh-CN' | 'en';
+export type Lang = "zh-CN" | "en";
 
 // ---------------------------------------------------------------- money
 
 function toBigInt(fen: number | bigint): bigint {
-  if (typeof fen === 'bigint') return fen;
+  if (typeof fen === "bigint") return fen;
   // A fractional fen means a bug upstream (float yuan maths); fail loudly.
   if (!Number.isInteger(fen)) throw new RangeError(`fen must be an integer, got ${fen}`);
   return BigInt(fen);
@@ -25,9 +25,9 @@ export function formatFen(fen: number | bigint, _lang: Lang): string {
   const value = toBigInt(fen);
   const negative = value < 0n;
   const abs = negative ? -value : value;
-  const yuan = (abs / 100n).toString().replace(/\B(?=(\d{3})+$)/g, ',');
-  const cents = (abs % 100n).toString().padStart(2, '0');
-  return `${negative ? '-' : ''}¥${yuan}.${cents}`;
+  const yuan = (abs / 100n).toString().replace(/\B(?=(\d{3})+$)/g, ",");
+  const cents = (abs % 100n).toString().padStart(2, "0");
+  return `${negative ? "-" : ""}¥${yuan}.${cents}`;
 }
 
 // Digits with optional well-formed thousands grouping, then up to 2 decimals.
@@ -41,25 +41,25 @@ const YUAN_PATTERN = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
  * large to hold exactly in a JS number.
  */
 export function parseYuanToFen(input: string): number | null {
-  const text = input.trim().replace(/^[¥￥]\s*/, '');
+  const text = input.trim().replace(/^[¥￥]\s*/, "");
   const match = YUAN_PATTERN.exec(text);
   if (!match) return null;
-  const yuan = BigInt(match[1]!.replace(/,/g, ''));
-  const cents = BigInt((match[2] ?? '').padEnd(2, '0'));
+  const yuan = BigInt(match[1]!.replace(/,/g, ""));
+  const cents = BigInt((match[2] ?? "").padEnd(2, "0"));
   const fen = yuan * 100n + cents;
   return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : null;
 }
 
 // ---------------------------------------------------------------- dates
 
-const SHANGHAI_PARTS = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23', // avoids "24:05" for just after midnight
+const SHANGHAI_PARTS = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23", // avoids "24:05" for just after midnight
 });
 
 function shanghaiParts(date: Date) {
@@ -67,7 +67,7 @@ function shanghaiParts(date: Date) {
   const parts: Record<string, string> = {};
   for (const p of SHANGHAI_PARTS.formatToParts(date)) parts[p.type] = p.value;
   return {
-    ymd: `${parts.year!.padStart(4, '0')}-${parts.month}-${parts.day}`,
+    ymd: `${parts.year!.padStart(4, "0")}-${parts.month}-${parts.day}`,
     hm: `${parts.hour}:${parts.minute}`,
   };
 }

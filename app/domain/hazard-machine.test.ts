@@ -70,15 +70,42 @@ describe("hazard machine: every state × event × actor × grade", () => {
 
 describe("what each edge requires (issue 8: a hazard cannot be closed without evidence and verification)", () => {
   const cases: Array<[string, HazardState, string, HazardActor, HazardGrade, number, string | null, string]> = [
-    ["rectified needs evidence", "rectifying", "submit_rectification", "enterprise", "general", 0, null, "evidence_required"],
+    [
+      "rectified needs evidence",
+      "rectifying",
+      "submit_rectification",
+      "enterprise",
+      "general",
+      0,
+      null,
+      "evidence_required",
+    ],
     ["one file is enough", "rectifying", "submit_rectification", "enterprise", "major", 1, null, "ok:rectified"],
-    ["on-the-spot fix needs evidence", "open", "rectify_on_spot", "enterprise", "general", 0, null, "evidence_required"],
+    [
+      "on-the-spot fix needs evidence",
+      "open",
+      "rectify_on_spot",
+      "enterprise",
+      "general",
+      0,
+      null,
+      "evidence_required",
+    ],
     ["no on-the-spot fix of a major hazard", "open", "rectify_on_spot", "enterprise", "major", 3, null, "general_only"],
     ["verification needs a note", "rectified", "verify", "finder", "general", 0, null, "note_required"],
     ["a blank note is no note", "rectified", "verify", "bureau", "major", 0, "  \n ", "note_required"],
     ["return visit by the bureau", "rectified", "verify", "bureau", "major", 0, "复查：已更换防爆电机", "ok:verified"],
     ["sending back needs a reason", "rectified", "reject_rectification", "finder", "general", 0, "", "note_required"],
-    ["the enterprise cannot verify itself", "rectified", "verify", "enterprise", "general", 0, "ok", "actor_not_allowed"],
+    [
+      "the enterprise cannot verify itself",
+      "rectified",
+      "verify",
+      "enterprise",
+      "general",
+      0,
+      "ok",
+      "actor_not_allowed",
+    ],
     ["cannot skip verification", "rectified", "close", "bureau", "general", 0, null, "illegal_transition"],
     ["cannot close an open hazard", "open", "close", "bureau", "general", 5, "x", "illegal_transition"],
     ["major closed by the finder", "verified", "close", "finder", "major", 0, null, "major_needs_bureau"],
@@ -93,26 +120,36 @@ describe("what each edge requires (issue 8: a hazard cannot be closed without ev
 
   it("tells the form what to ask for", () => {
     for (const [state, event] of LEGAL) {
-      expect(hazardEventNeeds(state, event)).toEqual({ evidence: NEEDS_EVIDENCE.has(event), note: NEEDS_NOTE.has(event) });
+      expect(hazardEventNeeds(state, event)).toEqual({
+        evidence: NEEDS_EVIDENCE.has(event),
+        note: NEEDS_NOTE.has(event),
+      });
     }
   });
 });
 
 describe("roles and buttons", () => {
   it("a self-check makes the enterprise both enterprise and finder", () => {
-    expect(hazardRolesOf({ actingOrgId: "e", enterpriseOrgId: "e", finderOrgId: "e", isEnterpriseBureau: false })).toEqual([
-      "enterprise",
-      "finder",
-    ]);
-    expect(hazardRolesOf({ actingOrgId: "p", enterpriseOrgId: "e", finderOrgId: "p", isEnterpriseBureau: false })).toEqual([
-      "finder",
-    ]);
-    expect(hazardRolesOf({ actingOrgId: "x", enterpriseOrgId: "e", finderOrgId: "p", isEnterpriseBureau: false })).toEqual([]);
+    expect(
+      hazardRolesOf({ actingOrgId: "e", enterpriseOrgId: "e", finderOrgId: "e", isEnterpriseBureau: false }),
+    ).toEqual(["enterprise", "finder"]);
+    expect(
+      hazardRolesOf({ actingOrgId: "p", enterpriseOrgId: "e", finderOrgId: "p", isEnterpriseBureau: false }),
+    ).toEqual(["finder"]);
+    expect(
+      hazardRolesOf({ actingOrgId: "x", enterpriseOrgId: "e", finderOrgId: "p", isEnterpriseBureau: false }),
+    ).toEqual([]);
   });
   it("lists the events the roles may fire", () => {
-    expect(availableHazardEvents("open", ["enterprise"], "general").sort()).toEqual(["rectify_on_spot", "start_rectification"]);
+    expect(availableHazardEvents("open", ["enterprise"], "general").sort()).toEqual([
+      "rectify_on_spot",
+      "start_rectification",
+    ]);
     expect(availableHazardEvents("open", ["enterprise"], "major")).toEqual(["start_rectification"]);
-    expect(availableHazardEvents("rectified", ["enterprise", "finder"], "general").sort()).toEqual(["reject_rectification", "verify"]);
+    expect(availableHazardEvents("rectified", ["enterprise", "finder"], "general").sort()).toEqual([
+      "reject_rectification",
+      "verify",
+    ]);
     expect(availableHazardEvents("verified", ["finder"], "major")).toEqual([]);
     expect(availableHazardEvents("closed", ["bureau"], "major")).toEqual([]);
   });
@@ -179,7 +216,9 @@ describe("不作为处罚依据 (Jiangxi: free check-up findings are not a basis
 
 describe("双报告 (Fujian §19): who is told of a major hazard", () => {
   it("tells the bureau, the enterprise and the finder", () => {
-    expect(majorHazardRecipients({ grade: "major", enterpriseOrgId: "e", finderOrgId: "p", enterpriseBureauOrgId: "b" })).toEqual({
+    expect(
+      majorHazardRecipients({ grade: "major", enterpriseOrgId: "e", finderOrgId: "p", enterpriseBureauOrgId: "b" }),
+    ).toEqual({
       recipients: [
         { orgId: "b", parties: ["bureau"] },
         { orgId: "e", parties: ["enterprise"] },
@@ -189,20 +228,29 @@ describe("双报告 (Fujian §19): who is told of a major hazard", () => {
     });
   });
   it("sends a self-check one notice and says when no bureau is on the platform", () => {
-    expect(majorHazardRecipients({ grade: "major", enterpriseOrgId: "e", finderOrgId: "e", enterpriseBureauOrgId: null })).toEqual({
+    expect(
+      majorHazardRecipients({ grade: "major", enterpriseOrgId: "e", finderOrgId: "e", enterpriseBureauOrgId: null }),
+    ).toEqual({
       recipients: [{ orgId: "e", parties: ["enterprise", "finder"] }],
       missing: ["bureau"],
     });
   });
   it("the bureau finding it itself is told once", () => {
-    const got = majorHazardRecipients({ grade: "major", enterpriseOrgId: "e", finderOrgId: "b", enterpriseBureauOrgId: "b" });
+    const got = majorHazardRecipients({
+      grade: "major",
+      enterpriseOrgId: "e",
+      finderOrgId: "b",
+      enterpriseBureauOrgId: "b",
+    });
     expect(got.recipients).toEqual([
       { orgId: "b", parties: ["bureau", "finder"] },
       { orgId: "e", parties: ["enterprise"] },
     ]);
   });
   it("a general hazard is not reported", () => {
-    expect(majorHazardRecipients({ grade: "general", enterpriseOrgId: "e", finderOrgId: "p", enterpriseBureauOrgId: "b" })).toEqual({
+    expect(
+      majorHazardRecipients({ grade: "general", enterpriseOrgId: "e", finderOrgId: "p", enterpriseBureauOrgId: "b" }),
+    ).toEqual({
       recipients: [],
       missing: [],
     });

@@ -92,9 +92,7 @@ export type HazardTransitionErrorCode =
   | "evidence_required"
   | "note_required";
 
-export type HazardTransitionResult =
-  | { ok: true; to: HazardState }
-  | { ok: false; code: HazardTransitionErrorCode };
+export type HazardTransitionResult = { ok: true; to: HazardState } | { ok: false; code: HazardTransitionErrorCode };
 
 function edgeOf(state: HazardState, event: string): Edge | undefined {
   const events = HAZARD_GRAPH[state] as Record<string, Edge>;
@@ -127,7 +125,11 @@ export function hazardEventNeeds(state: HazardState, event: string): { evidence:
 }
 
 /** The events any of `roles` may fire now for a hazard of `grade` (requirements aside): the buttons. */
-export function availableHazardEvents(state: HazardState, roles: readonly HazardActor[], grade: HazardGrade): HazardEvent[] {
+export function availableHazardEvents(
+  state: HazardState,
+  roles: readonly HazardActor[],
+  grade: HazardGrade,
+): HazardEvent[] {
   return (Object.keys(HAZARD_GRAPH[state]) as HazardEvent[]).filter((event) =>
     roles.some((actor) => {
       const got = hazardTransition(state, event, actor, { grade, evidenceCount: 1, note: "x" });

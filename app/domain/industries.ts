@@ -6,14 +6,12 @@ import {
   type IndustryDivision,
   type IndustrySection,
   type SectionLetter,
-} from './data/industries';
+} from "./data/industries";
 
 export { INDUSTRY_DIVISIONS, INDUSTRY_SECTIONS };
 export type { IndustryDivision, IndustrySection, SectionLetter };
 
-export type Industry =
-  | ({ kind: 'section' } & IndustrySection)
-  | ({ kind: 'division' } & IndustryDivision);
+export type Industry = ({ kind: "section" } & IndustrySection) | ({ kind: "division" } & IndustryDivision);
 
 const sections = new Map<string, IndustrySection>(INDUSTRY_SECTIONS.map((s) => [s.code, s]));
 const divisions = new Map<string, IndustryDivision>(INDUSTRY_DIVISIONS.map((d) => [d.code, d]));
@@ -21,9 +19,9 @@ const divisions = new Map<string, IndustryDivision>(INDUSTRY_DIVISIONS.map((d) =
 /** Section or division for a code; exact match only ("c" and "6" are not accepted). */
 export function getIndustry(code: string): Industry | undefined {
   const section = sections.get(code);
-  if (section) return { kind: 'section', ...section };
+  if (section) return { kind: "section", ...section };
   const division = divisions.get(code);
-  if (division) return { kind: 'division', ...division };
+  if (division) return { kind: "division", ...division };
   return undefined;
 }
 
@@ -43,8 +41,8 @@ export function sectionOf(division: string): IndustrySection | undefined {
 }
 
 /** Display name in the UI language; undefined for an unknown code. */
-export function industryName(code: string, lang: 'zh-CN' | 'en'): string | undefined {
+export function industryName(code: string, lang: "zh-CN" | "en"): string | undefined {
   const industry = getIndustry(code);
   if (!industry) return undefined;
-  return lang === 'en' ? industry.en : industry.zh;
+  return lang === "en" ? industry.en : industry.zh;
 }

@@ -43,7 +43,10 @@ describe("mayInspect: every source × every single relation", () => {
     expect(allowedSources({ isEnterpriseItself: true, servesEnterprise: true })).toEqual(["self_check"]);
   });
   it("an insurer commissioned for a free check-up may record either", () => {
-    expect(allowedSources({ insuresEnterprise: true, inFreeCheckupProgram: true })).toEqual(["insurer", "free_checkup"]);
+    expect(allowedSources({ insuresEnterprise: true, inFreeCheckupProgram: true })).toEqual([
+      "insurer",
+      "free_checkup",
+    ]);
   });
 });
 

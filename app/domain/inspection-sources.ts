@@ -116,7 +116,10 @@ export type ConfirmStep = "inspector_confirm" | "enterprise_acknowledge";
 export type ConfirmError = "already_confirmed" | "already_acknowledged" | "not_confirmed_yet";
 
 /** Whether the next confirmation step may be taken now. Findings are frozen once confirmed. */
-export function mayConfirm(c: InspectionConfirmations, step: ConfirmStep): { ok: true } | { ok: false; code: ConfirmError } {
+export function mayConfirm(
+  c: InspectionConfirmations,
+  step: ConfirmStep,
+): { ok: true } | { ok: false; code: ConfirmError } {
   if (step === "inspector_confirm") {
     return c.inspectorConfirmedAt ? { ok: false, code: "already_confirmed" } : { ok: true };
   }

@@ -15,11 +15,17 @@ import {
 /** Issue 9 "Done means": no two items of one code share a period; counts match the policy length; nothing due before its window. */
 
 const day = (y: number, doy: number): IsoDate => addDays(`${y}-01-01`, doy);
-const startArb = fc.tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 364 })).map(([y, d]) => day(y, d));
+const startArb = fc
+  .tuple(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 364 }))
+  .map(([y, d]) => day(y, d));
 const gradeArb = fc.constantFrom<RiskGrade>(...RISK_GRADES);
 const monthsArb = fc.integer({ min: 1, max: 36 });
 
-type Case = { policy: PolicyForPlan; history: { grade: RiskGrade; effectiveFrom: IsoDate }[]; hazards: GovernmentHazard[] };
+type Case = {
+  policy: PolicyForPlan;
+  history: { grade: RiskGrade; effectiveFrom: IsoDate }[];
+  hazards: GovernmentHazard[];
+};
 
 const caseArb: fc.Arbitrary<Case> = fc
   .record({
@@ -30,7 +36,10 @@ const caseArb: fc.Arbitrary<Case> = fc
     changes: fc.array(fc.record({ grade: gradeArb, dayOffset: fc.integer({ min: 0, max: 1100 }) }), { maxLength: 3 }),
     cancelAfter: fc.option(fc.integer({ min: 0, max: 1100 }), { nil: undefined }),
     stationing: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
-    hazards: fc.array(fc.record({ found: fc.integer({ min: -30, max: 1100 }), days: fc.integer({ min: -5, max: 90 }) }), { maxLength: 4 }),
+    hazards: fc.array(
+      fc.record({ found: fc.integer({ min: -30, max: 1100 }), days: fc.integer({ min: -5, max: 90 }) }),
+      { maxLength: 4 },
+    ),
   })
   .map((r) => {
     const endDate = addDays(addMonthsClamped(r.start, r.months), r.extraDays - 1);
@@ -49,11 +58,23 @@ const caseArb: fc.Arbitrary<Case> = fc
         ],
       },
       history: r.changes.map((c) => ({ grade: c.grade, effectiveFrom: addDays(r.start, c.dayOffset) })),
-      hazards: r.hazards.map((h, i) => ({ hazardId: `h${i}`, foundOn: addDays(r.start, h.found), deadline: addDays(r.start, h.found + h.days) })),
+      hazards: r.hazards.map((h, i) => ({
+        hazardId: `h${i}`,
+        foundOn: addDays(r.start, h.found),
+        deadline: addDays(r.start, h.found + h.days),
+      })),
     };
   });
 
-const PERIODIC: ServiceCode[] = ["key_inspection", "thorough_inspection", "all_staff_training", "onsite_stationing", "risk_assessment", "one_enterprise_one_plan", "remote_guidance"];
+const PERIODIC: ServiceCode[] = [
+  "key_inspection",
+  "thorough_inspection",
+  "all_staff_training",
+  "onsite_stationing",
+  "risk_assessment",
+  "one_enterprise_one_plan",
+  "remote_guidance",
+];
 
 describe("derivePlan — properties over start dates 2000–2100, lengths 1–36 months, grades, changes, cancellations", () => {
   it("no two items of one periodic code share a day of their windows; sequences are 1…n in window order", () => {
@@ -92,7 +113,13 @@ describe("derivePlan — properties over start dates 2000–2100, lengths 1–36
   it("counts match the policy length: a policy of L whole months has ⌊L/n⌋ periods of n months, plus one when the remainder is at least n/2 months", () => {
     fc.assert(
       fc.property(startArb, monthsArb, gradeArb, (start, months, grade) => {
-        const policy: PolicyForPlan = { startDate: start, endDate: addDays(addMonthsClamped(start, months), -1), riskGrade: grade, optionalServices: [], status: "active" };
+        const policy: PolicyForPlan = {
+          startDate: start,
+          endDate: addDays(addMonthsClamped(start, months), -1),
+          riskGrade: grade,
+          optionalServices: [],
+          status: "active",
+        };
         const expected = (n: number) => Math.floor(months / n) + (months % n >= n / 2 ? 1 : 0);
         const items = derivePlan(policy);
         const count = (code: ServiceCode) => items.filter((i) => i.service === code).length;
@@ -110,7 +137,13 @@ describe("derivePlan — properties over start dates 2000–2100, lengths 1–36
       fc.property(startArb, monthsArb, gradeArb, (start, months, grade) => {
         const end = addDays(addMonthsClamped(start, months), -1);
         const n = KEY_INSPECTION_MONTHS[grade];
-        const keys = derivePlan({ startDate: start, endDate: end, riskGrade: grade, optionalServices: [], status: "active" }).filter((i) => i.service === "key_inspection");
+        const keys = derivePlan({
+          startDate: start,
+          endDate: end,
+          riskGrade: grade,
+          optionalServices: [],
+          status: "active",
+        }).filter((i) => i.service === "key_inspection");
         keys.forEach((item, k) => {
           expect(item.windowStart).toBe(addMonthsClamped(start, k * n));
           if (item.dueDate !== end) expect(addDays(item.dueDate, 1)).toBe(addMonthsClamped(start, (k + 1) * n));
@@ -125,7 +158,9 @@ describe("derivePlan — properties over start dates 2000–2100, lengths 1–36
       fc.property(startArb, monthsArb, (start, months) => {
         const end = addDays(addMonthsClamped(start, months), -1);
         const keys = (riskGrade: RiskGrade) =>
-          derivePlan({ startDate: start, endDate: end, riskGrade, optionalServices: [], status: "active" }).filter((i) => i.service === "key_inspection").length;
+          derivePlan({ startDate: start, endDate: end, riskGrade, optionalServices: [], status: "active" }).filter(
+            (i) => i.service === "key_inspection",
+          ).length;
         expect(keys("red")).toBeGreaterThanOrEqual(keys("orange"));
         expect(keys("orange")).toBeGreaterThanOrEqual(keys("yellow"));
         expect(keys("yellow")).toBe(keys("blue"));

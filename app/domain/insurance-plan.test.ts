@@ -29,24 +29,109 @@ const counts = (items: PlanItem[]) => ({
 
 describe("derivePlan — counts (issue 9: 'a 6-month policy has 1 assessment, 2 key inspections, 1 thorough inspection and 1 training; an 18-month one 6, 3 and 3')", () => {
   it.each<[string, PolicyForPlan, GradeChange[], { risk: number; key: number; thorough: number; training: number }]>([
-    ["one year (domain.md: 4 key, 2 thorough, training twice a year)", policy("2026-01-01", "2026-12-31"), [], { risk: 1, key: 4, thorough: 2, training: 2 }],
-    ["6 months → 1/2/1/1 (issue 9)", policy("2026-01-01", "2026-06-30"), [], { risk: 1, key: 2, thorough: 1, training: 1 }],
-    ["18 months → 6 key, 3 thorough, 3 training (issue 9)", policy("2026-01-01", "2027-06-30"), [], { risk: 1, key: 6, thorough: 3, training: 3 }],
+    [
+      "one year (domain.md: 4 key, 2 thorough, training twice a year)",
+      policy("2026-01-01", "2026-12-31"),
+      [],
+      { risk: 1, key: 4, thorough: 2, training: 2 },
+    ],
+    [
+      "6 months → 1/2/1/1 (issue 9)",
+      policy("2026-01-01", "2026-06-30"),
+      [],
+      { risk: 1, key: 2, thorough: 1, training: 1 },
+    ],
+    [
+      "18 months → 6 key, 3 thorough, 3 training (issue 9)",
+      policy("2026-01-01", "2027-06-30"),
+      [],
+      { risk: 1, key: 6, thorough: 3, training: 3 },
+    ],
     ["36 months (long policy)", policy("2025-07-15", "2028-07-14"), [], { risk: 1, key: 12, thorough: 6, training: 6 }],
-    ["9 months: the trailing 3-month half counts (exactly half)", policy("2026-01-01", "2026-09-30"), [], { risk: 1, key: 3, thorough: 2, training: 2 }],
-    ["3 months Feb–Apr 2026 (89 days) still count as half a year's half", policy("2026-02-01", "2026-04-30"), [], { risk: 1, key: 1, thorough: 1, training: 1 }],
-    ["2 months: one partial quarter (≥ 43 days), no half (< 89 days)", policy("2026-01-01", "2026-02-28"), [], { risk: 1, key: 1, thorough: 0, training: 0 }],
-    ["1 month: only the assessment (a quarter's third is under half)", policy("2026-03-01", "2026-03-31"), [], { risk: 1, key: 0, thorough: 0, training: 0 }],
-    ["red, one year: a key inspection every month (分类分级)", policy("2026-01-01", "2026-12-31", { riskGrade: "red" }), [], { risk: 1, key: 12, thorough: 2, training: 2 }],
-    ["orange, one year: every two months (分类分级)", policy("2026-01-01", "2026-12-31", { riskGrade: "orange" }), [], { risk: 1, key: 6, thorough: 2, training: 2 }],
-    ["yellow, one year: the quarterly baseline", policy("2026-01-01", "2026-12-31", { riskGrade: "yellow" }), [], { risk: 1, key: 4, thorough: 2, training: 2 }],
-    ["blue → red from 15 May: red applies from the next period (Jul), monthly after", policy("2026-01-01", "2026-12-31"), [{ grade: "red", effectiveFrom: "2026-05-15" }], { risk: 1, key: 8, thorough: 2, training: 2 }],
-    ["blue → red from 1 Apr (a period start): Q1 then 9 months", policy("2026-01-01", "2026-12-31"), [{ grade: "red", effectiveFrom: "2026-04-01" }], { risk: 1, key: 10, thorough: 2, training: 2 }],
-    ["red → blue from 15 Mar: Jan, Feb, Mar monthly, then 3 quarters", policy("2026-01-01", "2026-12-31", { riskGrade: "red" }), [{ grade: "blue", effectiveFrom: "2026-03-15" }], { risk: 1, key: 6, thorough: 2, training: 2 }],
-    ["orange → yellow from 10 Feb: Jan–Feb, then quarters from Mar; December alone is under half a quarter", policy("2026-01-01", "2026-12-31", { riskGrade: "orange" }), [{ grade: "yellow", effectiveFrom: "2026-02-10" }], { risk: 1, key: 4, thorough: 2, training: 2 }],
-    ["cancelled from 1 Aug: the cut Q3 (31 days) and H2 drop", policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-08-01" }), [], { risk: 1, key: 2, thorough: 1, training: 1 }],
-    ["cancelled from 15 Aug: the cut Q3 (45 days ≥ 43) stays", policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-08-15" }), [], { risk: 1, key: 3, thorough: 1, training: 1 }],
-    ["cancelled on its start day (犹豫期): nothing", policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-01-01" }), [], { risk: 0, key: 0, thorough: 0, training: 0 }],
+    [
+      "9 months: the trailing 3-month half counts (exactly half)",
+      policy("2026-01-01", "2026-09-30"),
+      [],
+      { risk: 1, key: 3, thorough: 2, training: 2 },
+    ],
+    [
+      "3 months Feb–Apr 2026 (89 days) still count as half a year's half",
+      policy("2026-02-01", "2026-04-30"),
+      [],
+      { risk: 1, key: 1, thorough: 1, training: 1 },
+    ],
+    [
+      "2 months: one partial quarter (≥ 43 days), no half (< 89 days)",
+      policy("2026-01-01", "2026-02-28"),
+      [],
+      { risk: 1, key: 1, thorough: 0, training: 0 },
+    ],
+    [
+      "1 month: only the assessment (a quarter's third is under half)",
+      policy("2026-03-01", "2026-03-31"),
+      [],
+      { risk: 1, key: 0, thorough: 0, training: 0 },
+    ],
+    [
+      "red, one year: a key inspection every month (分类分级)",
+      policy("2026-01-01", "2026-12-31", { riskGrade: "red" }),
+      [],
+      { risk: 1, key: 12, thorough: 2, training: 2 },
+    ],
+    [
+      "orange, one year: every two months (分类分级)",
+      policy("2026-01-01", "2026-12-31", { riskGrade: "orange" }),
+      [],
+      { risk: 1, key: 6, thorough: 2, training: 2 },
+    ],
+    [
+      "yellow, one year: the quarterly baseline",
+      policy("2026-01-01", "2026-12-31", { riskGrade: "yellow" }),
+      [],
+      { risk: 1, key: 4, thorough: 2, training: 2 },
+    ],
+    [
+      "blue → red from 15 May: red applies from the next period (Jul), monthly after",
+      policy("2026-01-01", "2026-12-31"),
+      [{ grade: "red", effectiveFrom: "2026-05-15" }],
+      { risk: 1, key: 8, thorough: 2, training: 2 },
+    ],
+    [
+      "blue → red from 1 Apr (a period start): Q1 then 9 months",
+      policy("2026-01-01", "2026-12-31"),
+      [{ grade: "red", effectiveFrom: "2026-04-01" }],
+      { risk: 1, key: 10, thorough: 2, training: 2 },
+    ],
+    [
+      "red → blue from 15 Mar: Jan, Feb, Mar monthly, then 3 quarters",
+      policy("2026-01-01", "2026-12-31", { riskGrade: "red" }),
+      [{ grade: "blue", effectiveFrom: "2026-03-15" }],
+      { risk: 1, key: 6, thorough: 2, training: 2 },
+    ],
+    [
+      "orange → yellow from 10 Feb: Jan–Feb, then quarters from Mar; December alone is under half a quarter",
+      policy("2026-01-01", "2026-12-31", { riskGrade: "orange" }),
+      [{ grade: "yellow", effectiveFrom: "2026-02-10" }],
+      { risk: 1, key: 4, thorough: 2, training: 2 },
+    ],
+    [
+      "cancelled from 1 Aug: the cut Q3 (31 days) and H2 drop",
+      policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-08-01" }),
+      [],
+      { risk: 1, key: 2, thorough: 1, training: 1 },
+    ],
+    [
+      "cancelled from 15 Aug: the cut Q3 (45 days ≥ 43) stays",
+      policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-08-15" }),
+      [],
+      { risk: 1, key: 3, thorough: 1, training: 1 },
+    ],
+    [
+      "cancelled on its start day (犹豫期): nothing",
+      policy("2026-01-01", "2026-12-31", { status: "cancelled", cancelledOn: "2026-01-01" }),
+      [],
+      { risk: 0, key: 0, thorough: 0, training: 0 },
+    ],
   ])("%s", (_name, p, history, expected) => {
     expect(counts(derivePlan(p, history))).toEqual(expected);
   });
@@ -56,14 +141,21 @@ describe("derivePlan — period dates (issue 9: counted from the policy's own st
   it("31 Jan 2026: quarters end 29 Apr and 30 Jul (the issue's example), then 30 Oct and 30 Jan", () => {
     const items = derivePlan(policy("2026-01-31", "2027-01-30"));
     expect(dues(items, "key_inspection")).toEqual(["2026-04-29", "2026-07-30", "2026-10-30", "2027-01-30"]);
-    expect(of(items, "key_inspection").map((i) => i.windowStart)).toEqual(["2026-01-31", "2026-04-30", "2026-07-31", "2026-10-31"]);
+    expect(of(items, "key_inspection").map((i) => i.windowStart)).toEqual([
+      "2026-01-31",
+      "2026-04-30",
+      "2026-07-31",
+      "2026-10-31",
+    ]);
     expect(dues(items, "thorough_inspection")).toEqual(["2026-07-30", "2027-01-30"]);
   });
 
   it("calendar year: quarters end on the quarter ends, the assessment is due 30 days after the start", () => {
     const items = derivePlan(policy("2026-01-01", "2026-12-31"));
     expect(dues(items, "key_inspection")).toEqual(["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]);
-    expect(of(items, "risk_assessment")).toEqual([{ service: "risk_assessment", sequence: 1, windowStart: "2026-01-01", dueDate: "2026-01-31" }]);
+    expect(of(items, "risk_assessment")).toEqual([
+      { service: "risk_assessment", sequence: 1, windowStart: "2026-01-01", dueDate: "2026-01-31" },
+    ]);
     expect(of(items, "all_staff_training").map((i) => [i.sequence, i.windowStart, i.dueDate])).toEqual([
       [1, "2026-01-01", "2026-06-30"],
       [2, "2026-07-01", "2026-12-31"],
@@ -97,7 +189,14 @@ describe("derivePlan — period dates (issue 9: counted from the policy's own st
   it("a mid-term grade change keeps the earlier periods and starts the new rhythm at a period boundary", () => {
     const items = derivePlan(policy("2026-01-01", "2026-12-31"), [{ grade: "red", effectiveFrom: "2026-05-15" }]);
     expect(of(items, "key_inspection").map((i) => i.windowStart)).toEqual([
-      "2026-01-01", "2026-04-01", "2026-07-01", "2026-08-01", "2026-09-01", "2026-10-01", "2026-11-01", "2026-12-01",
+      "2026-01-01",
+      "2026-04-01",
+      "2026-07-01",
+      "2026-08-01",
+      "2026-09-01",
+      "2026-10-01",
+      "2026-11-01",
+      "2026-12-01",
     ]);
     expect(of(items, "key_inspection").map((i) => i.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
@@ -108,7 +207,14 @@ describe("gradeOn", () => {
     ["2026-03-01", [], "blue"],
     ["2026-03-01", [{ grade: "red", effectiveFrom: "2026-03-01" }], "red"],
     ["2026-02-28", [{ grade: "red", effectiveFrom: "2026-03-01" }], "blue"],
-    ["2026-06-01", [{ grade: "yellow", effectiveFrom: "2026-05-01" }, { grade: "red", effectiveFrom: "2026-03-01" }], "yellow"],
+    [
+      "2026-06-01",
+      [
+        { grade: "yellow", effectiveFrom: "2026-05-01" },
+        { grade: "red", effectiveFrom: "2026-03-01" },
+      ],
+      "yellow",
+    ],
   ])("on %s with %j → %s", (date, history, expected) => {
     expect(gradeOn(date, "blue", history)).toBe(expected);
   });
@@ -125,9 +231,27 @@ describe("derivePlan — rectification assistance (协助整改政府部门发�
   it("covers hazards found from the start to the end, ordered by finding date; due = the hazard's deadline even past the end", () => {
     const items = of(derivePlan(policy("2026-01-01", "2026-12-31"), [], hazards), "rectification_assistance");
     expect(items).toEqual([
-      { service: "rectification_assistance", sequence: 1, windowStart: "2026-03-10", dueDate: "2026-03-25", hazardId: "h-a" },
-      { service: "rectification_assistance", sequence: 2, windowStart: "2026-03-10", dueDate: "2026-04-10", hazardId: "h-b" },
-      { service: "rectification_assistance", sequence: 3, windowStart: "2026-12-20", dueDate: "2027-01-20", hazardId: "h-late" },
+      {
+        service: "rectification_assistance",
+        sequence: 1,
+        windowStart: "2026-03-10",
+        dueDate: "2026-03-25",
+        hazardId: "h-a",
+      },
+      {
+        service: "rectification_assistance",
+        sequence: 2,
+        windowStart: "2026-03-10",
+        dueDate: "2026-04-10",
+        hazardId: "h-b",
+      },
+      {
+        service: "rectification_assistance",
+        sequence: 3,
+        windowStart: "2026-12-20",
+        dueDate: "2027-01-20",
+        hazardId: "h-late",
+      },
     ]);
   });
   it("a hazard found after the cancellation took effect gets no item", () => {
@@ -135,7 +259,14 @@ describe("derivePlan — rectification assistance (协助整改政府部门发�
     expect(of(derivePlan(p, [], hazards), "rectification_assistance")).toEqual([]);
   });
   it("a deadline before the finding date is due on the finding date (never before its window)", () => {
-    const items = of(derivePlan(policy("2026-01-01", "2026-12-31"), [], [{ hazardId: "x", foundOn: "2026-05-05", deadline: "2026-05-01" }]), "rectification_assistance");
+    const items = of(
+      derivePlan(
+        policy("2026-01-01", "2026-12-31"),
+        [],
+        [{ hazardId: "x", foundOn: "2026-05-05", deadline: "2026-05-01" }],
+      ),
+      "rectification_assistance",
+    );
     expect(items[0]?.dueDate).toBe("2026-05-05");
   });
 });
@@ -150,11 +281,19 @@ describe("derivePlan — optional services (3项个性化服务)", () => {
   });
   const items = derivePlan(p);
   it("一企一策: one written plan due 30 days after the start", () => {
-    expect(of(items, "one_enterprise_one_plan")).toEqual([{ service: "one_enterprise_one_plan", sequence: 1, windowStart: "2026-01-01", dueDate: "2026-01-31" }]);
+    expect(of(items, "one_enterprise_one_plan")).toEqual([
+      { service: "one_enterprise_one_plan", sequence: 1, windowStart: "2026-01-01", dueDate: "2026-01-31" },
+    ]);
   });
   it("24小时远程指导: one standing item for the whole cover with its channel and response target", () => {
     expect(of(items, "remote_guidance")).toEqual([
-      { service: "remote_guidance", sequence: 1, windowStart: "2026-01-01", dueDate: "2026-12-31", guidance: { channel: "400-800-1234", responseMinutes: 30 } },
+      {
+        service: "remote_guidance",
+        sequence: 1,
+        windowStart: "2026-01-01",
+        dueDate: "2026-12-31",
+        guidance: { channel: "400-800-1234", responseMinutes: 30 },
+      },
     ]);
   });
   it("驻厂驻点: the agreed days per month as items, spread over each month", () => {
@@ -168,12 +307,16 @@ describe("derivePlan — optional services (3项个性化服务)", () => {
     ]);
   });
   it("a cut last month keeps its share of stationing days (at least one)", () => {
-    const short = policy("2026-01-01", "2026-02-20", { optionalServices: [{ service: "onsite_stationing", daysPerMonth: 4 }] });
+    const short = policy("2026-01-01", "2026-02-20", {
+      optionalServices: [{ service: "onsite_stationing", daysPerMonth: 4 }],
+    });
     // January: 4; February 1–20 of 28 days: round(4 × 20 / 28) = 3.
     expect(of(derivePlan(short), "onsite_stationing")).toHaveLength(7);
   });
   it("no optional service chosen, no optional item", () => {
     const plain = derivePlan(policy("2026-01-01", "2026-12-31"));
-    expect(plain.filter((i) => ["one_enterprise_one_plan", "remote_guidance", "onsite_stationing"].includes(i.service))).toEqual([]);
+    expect(
+      plain.filter((i) => ["one_enterprise_one_plan", "remote_guidance", "onsite_stationing"].includes(i.service)),
+    ).toEqual([]);
   });
 });

@@ -11,7 +11,15 @@
  * docs/decisions/014-prevention-plan-periods.md.
  */
 import { addMonthsClamped, compareIsoDates, minIsoDate, type IsoDate } from "./calendar-date";
-import { dayNumber, fixedPeriods, fromDayNumber, inclusiveDays, plusDays as addDays, policyPeriods, type PeriodMonths } from "./plan-periods";
+import {
+  dayNumber,
+  fixedPeriods,
+  fromDayNumber,
+  inclusiveDays,
+  plusDays as addDays,
+  policyPeriods,
+  type PeriodMonths,
+} from "./plan-periods";
 import { type RiskGrade } from "./risk-grade";
 
 /** The service codes, exactly as the issue names them (API, database and UI agree on these). */
@@ -124,8 +132,13 @@ function stationingItems(start: IsoDate, end: IsoDate, daysPerMonth: number): Pl
   const items: PlanItem[] = [];
   for (const month of fixedPeriods(start, end, 1)) {
     const length = inclusiveDays(month.start, month.end);
-    const fullLength = month.full ? length : inclusiveDays(month.start, addDays(addMonthsClamped(start, month.monthOffset + 1), -1));
-    const count = Math.min(length, month.full ? daysPerMonth : Math.max(1, Math.round((daysPerMonth * length) / fullLength)));
+    const fullLength = month.full
+      ? length
+      : inclusiveDays(month.start, addDays(addMonthsClamped(start, month.monthOffset + 1), -1));
+    const count = Math.min(
+      length,
+      month.full ? daysPerMonth : Math.max(1, Math.round((daysPerMonth * length) / fullLength)),
+    );
     const first = dayNumber(month.start);
     for (let i = 0; i < count; i++) {
       const from = fromDayNumber(first + Math.floor((i * length) / count));
@@ -152,8 +165,10 @@ export function derivePlan(
   const within30 = minIsoDate(addDays(start, DAYS_AFTER_START), end);
   const items: PlanItem[] = [{ service: "risk_assessment", sequence: 1, windowStart: start, dueDate: within30 }];
 
-  const keyPeriods = policyPeriods(start, end, (periodStart) =>
-    KEY_INSPECTION_MONTHS[gradeOn(periodStart, policy.riskGrade, gradeHistory)],
+  const keyPeriods = policyPeriods(
+    start,
+    end,
+    (periodStart) => KEY_INSPECTION_MONTHS[gradeOn(periodStart, policy.riskGrade, gradeHistory)],
   );
   items.push(...periodic("key_inspection", keyPeriods));
   const halves = fixedPeriods(start, end, 6);
@@ -164,7 +179,10 @@ export function derivePlan(
   // (the duty arose during cover). A deadline before the finding date is bad data: due that day.
   const covered = hazards
     .filter((h) => h.foundOn >= start && h.foundOn <= end)
-    .sort((a, b) => compareIsoDates(a.foundOn, b.foundOn) || (a.hazardId < b.hazardId ? -1 : a.hazardId > b.hazardId ? 1 : 0));
+    .sort(
+      (a, b) =>
+        compareIsoDates(a.foundOn, b.foundOn) || (a.hazardId < b.hazardId ? -1 : a.hazardId > b.hazardId ? 1 : 0),
+    );
   covered.forEach((h, i) =>
     items.push({
       service: "rectification_assistance",

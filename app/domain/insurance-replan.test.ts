@@ -17,7 +17,8 @@ const store = (items: PlanItem[], doneIds: string[] = []): StoredPlanItem[] =>
     const id = `${item.service}#${item.sequence}`;
     return { ...item, id, state: doneIds.includes(id) ? "done" : "open" };
   });
-const keys = (items: PlanItem[]) => items.filter((i) => i.service === "key_inspection").map((i) => `${i.windowStart}…${i.dueDate}`);
+const keys = (items: PlanItem[]) =>
+  items.filter((i) => i.service === "key_inspection").map((i) => `${i.windowStart}…${i.dueDate}`);
 const ids = (items: StoredPlanItem[]) => items.map((i) => i.id);
 
 // Issue 9: "A grade change or cancellation re-derives the future items and never deletes done ones."
@@ -27,7 +28,10 @@ describe("replan — mid-term grade change", () => {
   const result = replan(before, after, "2026-05-15");
 
   it("keeps the done Q1 and the running Q2 (same item in both plans), cancels Q3 and Q4", () => {
-    expect(ids(result.keep.filter((i) => i.service === "key_inspection"))).toEqual(["key_inspection#1", "key_inspection#2"]);
+    expect(ids(result.keep.filter((i) => i.service === "key_inspection"))).toEqual([
+      "key_inspection#1",
+      "key_inspection#2",
+    ]);
     expect(ids(result.cancel)).toEqual(["key_inspection#3", "key_inspection#4"]);
   });
   it("adds the monthly inspections from July, numbered 3…8 after the kept ones", () => {
@@ -51,8 +55,15 @@ describe("replan — cancellation", () => {
     const before = store(derivePlan(year()), ["key_inspection#1"]);
     const after = derivePlan(year({ status: "cancelled", cancelledOn: "2026-08-15" }));
     const result = replan(before, after, "2026-08-15");
-    expect(ids(result.cancel)).toEqual(["key_inspection#3", "key_inspection#4", "thorough_inspection#2", "all_staff_training#2"]);
-    expect(result.add).toEqual([{ service: "key_inspection", sequence: 3, windowStart: "2026-07-01", dueDate: "2026-08-14" }]);
+    expect(ids(result.cancel)).toEqual([
+      "key_inspection#3",
+      "key_inspection#4",
+      "thorough_inspection#2",
+      "all_staff_training#2",
+    ]);
+    expect(result.add).toEqual([
+      { service: "key_inspection", sequence: 3, windowStart: "2026-07-01", dueDate: "2026-08-14" },
+    ]);
     // The missed Q2 (open, due 30 Jun) stays: it was owed while covered.
     expect(ids(result.keep)).toContain("key_inspection#2");
   });
@@ -74,7 +85,9 @@ describe("replan — cancellation", () => {
 
 describe("replan — bookkeeping", () => {
   it("items already cancelled are neither kept nor cancelled again", () => {
-    const before = store(derivePlan(year())).map((i) => (i.id === "key_inspection#4" ? { ...i, state: "cancelled" as const } : i));
+    const before = store(derivePlan(year())).map((i) =>
+      i.id === "key_inspection#4" ? { ...i, state: "cancelled" as const } : i,
+    );
     const result = replan(before, derivePlan(year()), "2026-02-01");
     expect(ids(result.keep)).not.toContain("key_inspection#4");
     expect(ids(result.cancel)).toEqual([]);
@@ -84,7 +97,10 @@ describe("replan — bookkeeping", () => {
     const before = store(derivePlan(year({ riskGrade: "red" })));
     const after = derivePlan(year({ riskGrade: "red" }), [{ grade: "blue", effectiveFrom: "2026-01-01" }]);
     const result = replan(before, after, "2026-03-15");
-    expect(ids(result.keep.filter((i) => i.service === "key_inspection"))).toEqual(["key_inspection#1", "key_inspection#2"]);
+    expect(ids(result.keep.filter((i) => i.service === "key_inspection"))).toEqual([
+      "key_inspection#1",
+      "key_inspection#2",
+    ]);
     // March's monthly item (due 31 Mar) goes; the blue Q1 overlaps the kept January item, so it is not added.
     expect(keys(result.add)).toEqual(["2026-04-01…2026-06-30", "2026-07-01…2026-09-30", "2026-10-01…2026-12-31"]);
   });
@@ -106,9 +122,20 @@ describe("replan — properties", () => {
   it("done items are all kept; open ones are kept or cancelled, none lost; the result has no overlaps and sequences 1…n; a second replan changes nothing", () => {
     fc.assert(
       fc.property(arb, (r) => {
-        const policy: PolicyForPlan = { startDate: r.start, endDate: addDays(addMonthsClamped(r.start, r.months), -1), riskGrade: r.grade, optionalServices: [], status: "active" };
-        const stored = store(derivePlan(policy)).map((i, k) => ({ ...i, state: r.done[k] ? ("done" as const) : ("open" as const) }));
-        const changed: PolicyForPlan = r.cancel ? { ...policy, status: "cancelled", cancelledOn: addDays(r.start, r.changeAt) } : policy;
+        const policy: PolicyForPlan = {
+          startDate: r.start,
+          endDate: addDays(addMonthsClamped(r.start, r.months), -1),
+          riskGrade: r.grade,
+          optionalServices: [],
+          status: "active",
+        };
+        const stored = store(derivePlan(policy)).map((i, k) => ({
+          ...i,
+          state: r.done[k] ? ("done" as const) : ("open" as const),
+        }));
+        const changed: PolicyForPlan = r.cancel
+          ? { ...policy, status: "cancelled", cancelledOn: addDays(r.start, r.changeAt) }
+          : policy;
         const history = r.cancel ? [] : [{ grade: r.newGrade, effectiveFrom: addDays(r.start, r.changeAt) }];
         const derived = derivePlan(changed, history);
         const effective = addDays(r.start, r.replanAt);
@@ -127,7 +154,10 @@ describe("replan — properties", () => {
         }
 
         const again = replan(
-          [...result.keep.map((i) => ({ ...i, sequence: seq.get(i.id) ?? i.sequence })), ...result.add.map((i, k): StoredPlanItem => ({ ...i, id: `new${k}`, state: "open" }))],
+          [
+            ...result.keep.map((i) => ({ ...i, sequence: seq.get(i.id) ?? i.sequence })),
+            ...result.add.map((i, k): StoredPlanItem => ({ ...i, id: `new${k}`, state: "open" })),
+          ],
           derived,
           effective,
         );

@@ -49,7 +49,11 @@ function covers(a: PlanItem, b: PlanItem): boolean {
   return a.windowStart <= b.dueDate && b.windowStart <= a.dueDate;
 }
 
-export function replan(existing: readonly StoredPlanItem[], derived: readonly PlanItem[], effectiveDate: IsoDate): ReplanResult {
+export function replan(
+  existing: readonly StoredPlanItem[],
+  derived: readonly PlanItem[],
+  effectiveDate: IsoDate,
+): ReplanResult {
   const keep: StoredPlanItem[] = [];
   const cancel: StoredPlanItem[] = [];
   const matched = new Set<PlanItem>();

@@ -23,7 +23,12 @@ const QUOTE_LEGAL: Legal = [
   ["submitted", "withdraw", "withdrawn", ["provider"]],
 ];
 
-function checkEveryCombination<S extends string, A extends string>(machine: Machine<S, A>, states: readonly S[], actors: readonly A[], legal: Legal) {
+function checkEveryCombination<S extends string, A extends string>(
+  machine: Machine<S, A>,
+  states: readonly S[],
+  actors: readonly A[],
+  legal: Legal,
+) {
   expect(eventsOf(machine).sort()).toEqual([...new Set(legal.map(([, e]) => e))].sort());
   for (const state of states) {
     for (const event of [...eventsOf(machine), "no_such_event"]) {
@@ -34,22 +39,33 @@ function checkEveryCombination<S extends string, A extends string>(machine: Mach
           : !edge[3].includes(actor)
             ? { ok: false, code: "actor_not_allowed" }
             : { ok: true, to: edge[2] };
-        expect({ state, event, actor, ...step(machine, state, event, actor) }).toMatchObject({ state, event, actor, ...expected });
+        expect({ state, event, actor, ...step(machine, state, event, actor) }).toMatchObject({
+          state,
+          event,
+          actor,
+          ...expected,
+        });
       }
     }
   }
 }
 
 describe("request machine: every state × event × actor", () => {
-  it("allows exactly the listed edges", () => checkEveryCombination(REQUEST_MACHINE, REQUEST_STATES, REQUEST_ACTORS, REQUEST_LEGAL));
+  it("allows exactly the listed edges", () =>
+    checkEveryCombination(REQUEST_MACHINE, REQUEST_STATES, REQUEST_ACTORS, REQUEST_LEGAL));
   it("stamps closedAt on every way out of open, and audits the endings without an award", () => {
-    for (const event of ["award", "close", "cancel"]) expect(REQUEST_MACHINE.graph.open[event]?.stamps).toEqual(["closedAt"]);
-    expect(["award", "close", "cancel"].filter((e) => REQUEST_MACHINE.graph.open[e]?.audit)).toEqual(["close", "cancel"]);
+    for (const event of ["award", "close", "cancel"])
+      expect(REQUEST_MACHINE.graph.open[event]?.stamps).toEqual(["closedAt"]);
+    expect(["award", "close", "cancel"].filter((e) => REQUEST_MACHINE.graph.open[e]?.audit)).toEqual([
+      "close",
+      "cancel",
+    ]);
   });
 });
 
 describe("quote machine: every state × event × actor", () => {
-  it("allows exactly the listed edges", () => checkEveryCombination(QUOTE_MACHINE, QUOTE_STATES, QUOTE_ACTORS, QUOTE_LEGAL));
+  it("allows exactly the listed edges", () =>
+    checkEveryCombination(QUOTE_MACHINE, QUOTE_STATES, QUOTE_ACTORS, QUOTE_LEGAL));
 });
 
 describe("engagement edges as data", () => {
@@ -57,12 +73,23 @@ describe("engagement edges as data", () => {
     Object.entries(events).map(([event, edge]) => ({ from, event, ...edge })),
   );
   it("audits exactly the steps into a money-relevant state", () => {
-    const audited = edges.filter((e) => e.audit).map((e) => `${e.from}.${e.event}`).sort();
-    const moneySteps = edges.filter((e) => MONEY_RELEVANT_STATES.includes(e.to) && e.to !== e.from).map((e) => `${e.from}.${e.event}`).sort();
+    const audited = edges
+      .filter((e) => e.audit)
+      .map((e) => `${e.from}.${e.event}`)
+      .sort();
+    const moneySteps = edges
+      .filter((e) => MONEY_RELEVANT_STATES.includes(e.to) && e.to !== e.from)
+      .map((e) => `${e.from}.${e.event}`)
+      .sort();
     expect(audited).toEqual(moneySteps);
   });
   it("recomputes the provider's credit on every acceptance (on-time delivery is a grade input)", () => {
-    expect(edges.filter((e) => e.effects?.includes("recompute_credit")).map((e) => e.event).sort()).toEqual(["accept", "resolve_accept"]);
+    expect(
+      edges
+        .filter((e) => e.effects?.includes("recompute_credit"))
+        .map((e) => e.event)
+        .sort(),
+    ).toEqual(["accept", "resolve_accept"]);
     expect(edges.filter((e) => e.to === "accepted").every((e) => e.stamps?.includes("acceptedAt"))).toBe(true);
     expect(edges.filter((e) => e.to === "signed").every((e) => e.stamps?.includes("signedAt"))).toBe(true);
     expect(edges.filter((e) => e.to === "delivered").every((e) => e.stamps?.includes("deliveredAt"))).toBe(true);

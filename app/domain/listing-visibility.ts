@@ -71,12 +71,21 @@ function qualificationReasons(type: string, all: readonly QualificationFacts[], 
   if (ofType.length === 0) return [{ code: "qualification_missing", qualificationType: type }];
   const reasons: VisibilityReason[] = [];
   const verified = ofType.filter((q) => q.status === "verified");
-  const expired = verified.filter((q) => q.validTo < today).map((q) => q.validTo).sort();
-  if (expired.length) reasons.push({ code: "qualification_expired", qualificationType: type, date: expired[expired.length - 1]! });
-  const future = verified.filter((q) => q.validFrom > today).map((q) => q.validFrom).sort();
+  const expired = verified
+    .filter((q) => q.validTo < today)
+    .map((q) => q.validTo)
+    .sort();
+  if (expired.length)
+    reasons.push({ code: "qualification_expired", qualificationType: type, date: expired[expired.length - 1]! });
+  const future = verified
+    .filter((q) => q.validFrom > today)
+    .map((q) => q.validFrom)
+    .sort();
   if (future.length) reasons.push({ code: "qualification_not_yet_valid", qualificationType: type, date: future[0]! });
-  if (ofType.some((q) => q.status === "pending")) reasons.push({ code: "qualification_pending", qualificationType: type });
-  if (ofType.some((q) => q.status === "rejected")) reasons.push({ code: "qualification_rejected", qualificationType: type });
+  if (ofType.some((q) => q.status === "pending"))
+    reasons.push({ code: "qualification_pending", qualificationType: type });
+  if (ofType.some((q) => q.status === "rejected"))
+    reasons.push({ code: "qualification_rejected", qualificationType: type });
   return reasons;
 }
 
@@ -91,7 +100,11 @@ export function coveredCategories(q: QualificationFacts): readonly string[] {
  * qualification's scope", docs/domain.md, "Who may hold an engagement"). Whether a category needs a qualification at all is the
  * caller's policy (see LICENSED_CATEGORIES in service-categories.ts).
  */
-export function qualificationCovers(qualifications: readonly QualificationFacts[], category: string, today: string): boolean {
+export function qualificationCovers(
+  qualifications: readonly QualificationFacts[],
+  category: string,
+  today: string,
+): boolean {
   assertDate(today);
   return qualifications.some((q) => qualificationInForce(q, today) && coveredCategories(q).includes(category));
 }

@@ -43,7 +43,10 @@ describe("per account", () => {
   });
 
   it("rounds a partial second of waiting up, never down to 0", () => {
-    const verdict = judgeLogin({ accountFailures: failures(10, 15 * MINUTE - 10 * SECOND - 300, 1), ipFailures: [] }, now);
+    const verdict = judgeLogin(
+      { accountFailures: failures(10, 15 * MINUTE - 10 * SECOND - 300, 1), ipFailures: [] },
+      now,
+    );
     expect(verdict).toEqual({ allowed: false, retryAfterSeconds: 11 });
   });
 });

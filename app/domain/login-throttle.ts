@@ -12,10 +12,7 @@ export const MAX_FAILURES_PER_IP = 30;
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /** `accountFailures` and `ipFailures` are the failure times inside the window, any order. */
-export function judgeLogin(
-  input: { accountFailures: Date[]; ipFailures: Date[] },
-  now: Date,
-): ThrottleVerdict {
+export function judgeLogin(input: { accountFailures: Date[]; ipFailures: Date[] }, now: Date): ThrottleVerdict {
   const waits = [
     waitFor(input.accountFailures, MAX_FAILURES_PER_ACCOUNT, now),
     waitFor(input.ipFailures, MAX_FAILURES_PER_IP, now),

@@ -80,7 +80,9 @@ export function step<S extends string, A extends string, Stamp extends string>(
 }
 
 /** Every event name the machine knows. */
-export function eventsOf<S extends string, A extends string, Stamp extends string>(machine: Machine<S, A, Stamp>): string[] {
+export function eventsOf<S extends string, A extends string, Stamp extends string>(
+  machine: Machine<S, A, Stamp>,
+): string[] {
   return [...new Set(Object.values<Record<string, unknown>>(machine.graph).flatMap((events) => Object.keys(events)))];
 }
 

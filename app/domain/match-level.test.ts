@@ -7,7 +7,15 @@ import { GRADE_POINTS, RATING_POINTS } from "./rank-weights";
 describe("match level (issue 11: the score in words, not as a raw number)", () => {
   it("the maximum is the best of every dimension of matching.ts", () => {
     expect(MAX_MATCH_SCORE).toBe(25 + 10 + 20 + 15 + 20 + 10 + 5);
-    expect(MAX_MATCH_SCORE).toBe(POINTS.regionExact + POINTS.industryDivision + POINTS.qualificationValid + GRADE_POINTS.A + RATING_POINTS + POINTS.withinBudget + POINTS.verified);
+    expect(MAX_MATCH_SCORE).toBe(
+      POINTS.regionExact +
+        POINTS.industryDivision +
+        POINTS.qualificationValid +
+        GRADE_POINTS.A +
+        RATING_POINTS +
+        POINTS.withinBudget +
+        POINTS.verified,
+    );
   });
 
   it.each([
@@ -26,12 +34,16 @@ describe("match level (issue 11: the score in words, not as a raw number)", () =
 
   it("the bar never leaves 0…1 and grows with the score", () => {
     fc.assert(
-      fc.property(fc.double({ min: -100, max: 300, noNaN: true }), fc.double({ min: -100, max: 300, noNaN: true }), (a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(matchShare(lo)).toBeGreaterThanOrEqual(0);
-        expect(matchShare(hi)).toBeLessThanOrEqual(1);
-        expect(matchShare(lo)).toBeLessThanOrEqual(matchShare(hi));
-      }),
+      fc.property(
+        fc.double({ min: -100, max: 300, noNaN: true }),
+        fc.double({ min: -100, max: 300, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(matchShare(lo)).toBeGreaterThanOrEqual(0);
+          expect(matchShare(hi)).toBeLessThanOrEqual(1);
+          expect(matchShare(lo)).toBeLessThanOrEqual(matchShare(hi));
+        },
+      ),
     );
     expect(LEVEL_FROM.strong).toBeGreaterThan(LEVEL_FROM.good);
   });

@@ -8,7 +8,13 @@ import { GRADE_POINTS, RATING_POINTS } from "./rank-weights";
  * The most a provider can score: the best of every dimension of matching.ts.
  */
 export const MAX_MATCH_SCORE =
-  POINTS.regionExact + POINTS.industryDivision + POINTS.qualificationValid + GRADE_POINTS.A + RATING_POINTS + POINTS.withinBudget + POINTS.verified;
+  POINTS.regionExact +
+  POINTS.industryDivision +
+  POINTS.qualificationValid +
+  GRADE_POINTS.A +
+  RATING_POINTS +
+  POINTS.withinBudget +
+  POINTS.verified;
 
 export type MatchLevel = "strong" | "good" | "fair";
 

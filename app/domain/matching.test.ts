@@ -66,7 +66,10 @@ describe("hard rules exclude", () => {
 
   it("a provider serving another city", () => {
     const a = assessProvider({ regionCode: WUCHENG }, candidate("x", { regionCodes: [HANGZHOU_SHANGCHENG] }), TODAY);
-    expect(a).toMatchObject({ eligible: false, exclusion: { code: "region_not_served", params: { region: "婺城区" } } });
+    expect(a).toMatchObject({
+      eligible: false,
+      exclusion: { code: "region_not_served", params: { region: "婺城区" } },
+    });
   });
 
   it("a licensed category (安全评价) without an in-force qualification, naming the expiry", () => {
@@ -110,7 +113,9 @@ describe("qualification, grade, industry and price", () => {
   it("an in-force qualification covering an unlicensed category scores; an expired one costs", () => {
     const valid = candidate("valid", { qualifications: [qual({ type: "registered_safety_engineer" })] });
     const none = candidate("none", { qualifications: [] });
-    const expired = candidate("expired", { qualifications: [qual({ type: "registered_safety_engineer", validTo: "2024-12-31" })] });
+    const expired = candidate("expired", {
+      qualifications: [qual({ type: "registered_safety_engineer", validTo: "2024-12-31" })],
+    });
     expect(order({ category: "consulting" }, [expired, none, valid])).toEqual(["valid", "none", "expired"]);
   });
 
@@ -142,12 +147,42 @@ describe("qualification, grade, industry and price", () => {
 describe("golden case: a 安全评价 need in 婺城区, chemical industry (26), budget ¥30,000", () => {
   const need: MatchNeed = { category: "assessment", regionCode: WUCHENG, industryCode: "26", budgetFen: 3_000_000 };
   const cs = [
-    candidate("p-star-newcomer", { creditGrade: null, reviewCount: 1, ratingSum: 5, industryCodes: ["26"], priceFen: 2_000_000 }),
-    candidate("p-solid-A", { creditGrade: "A", reviewCount: 40, ratingSum: 192, regionCodes: [JINHUA], industryCodes: ["C"], priceFen: 2_800_000 }),
-    candidate("p-expired", { creditGrade: "A", reviewCount: 80, ratingSum: 392, qualifications: [qual({ validTo: "2025-01-31" })] }),
+    candidate("p-star-newcomer", {
+      creditGrade: null,
+      reviewCount: 1,
+      ratingSum: 5,
+      industryCodes: ["26"],
+      priceFen: 2_000_000,
+    }),
+    candidate("p-solid-A", {
+      creditGrade: "A",
+      reviewCount: 40,
+      ratingSum: 192,
+      regionCodes: [JINHUA],
+      industryCodes: ["C"],
+      priceFen: 2_800_000,
+    }),
+    candidate("p-expired", {
+      creditGrade: "A",
+      reviewCount: 80,
+      ratingSum: 392,
+      qualifications: [qual({ validTo: "2025-01-31" })],
+    }),
     candidate("p-hangzhou", { creditGrade: "A", regionCodes: [HANGZHOU_SHANGCHENG] }),
-    candidate("p-pricey-B", { creditGrade: "B", reviewCount: 12, ratingSum: 54, industryCodes: ["26"], priceFen: 4_500_000 }),
-    candidate("p-unverified-C", { creditGrade: "C", verified: false, reviewCount: 3, ratingSum: 12, priceFen: 2_500_000 }),
+    candidate("p-pricey-B", {
+      creditGrade: "B",
+      reviewCount: 12,
+      ratingSum: 54,
+      industryCodes: ["26"],
+      priceFen: 4_500_000,
+    }),
+    candidate("p-unverified-C", {
+      creditGrade: "C",
+      verified: false,
+      reviewCount: 3,
+      ratingSum: 12,
+      priceFen: 2_500_000,
+    }),
   ];
 
   it("ranks and excludes as expected", () => {
@@ -177,6 +212,9 @@ describe("golden case: a 安全评价 need in 婺城区, chemical industry (26),
 describe("staticScore mirrors the grade and rating parts of the full score", () => {
   it("is grade points plus rating points", () => {
     expect(staticScore({ creditGrade: "A", reviewCount: 0, ratingSum: 0 })).toBeCloseTo(15 + 15, 5);
-    expect(staticScore({ creditGrade: null, reviewCount: 40, ratingSum: 192 })).toBeCloseTo(6 + ((232 / 50 - 1) / 4) * 20, 5);
+    expect(staticScore({ creditGrade: null, reviewCount: 40, ratingSum: 192 })).toBeCloseTo(
+      6 + ((232 / 50 - 1) / 4) * 20,
+      5,
+    );
   });
 });

@@ -4,7 +4,14 @@ import { coveredCategories, qualificationInForce, type QualificationFacts } from
 import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "./service-categories";
 import { GRADE_POINTS, bayesianRating, ratingPoints, type CreditGradeCode } from "./rank-weights";
 
-export { BAYES_PRIOR_MEAN, BAYES_PRIOR_WEIGHT, GRADE_POINTS, bayesianRating, ratingPoints, staticScore } from "./rank-weights";
+export {
+  BAYES_PRIOR_MEAN,
+  BAYES_PRIOR_WEIGHT,
+  GRADE_POINTS,
+  bayesianRating,
+  ratingPoints,
+  staticScore,
+} from "./rank-weights";
 export type { CreditGradeCode } from "./rank-weights";
 
 /**
@@ -62,7 +69,11 @@ export type MatchReason = { code: ReasonCode; params: Record<string, string | nu
 export type MatchResult = { providerId: string; score: number; reasons: MatchReason[] };
 export type Assessment =
   | ({ eligible: true } & MatchResult)
-  | { eligible: false; providerId: string; exclusion: { code: ExclusionCode; params: Record<string, string | number> } };
+  | {
+      eligible: false;
+      providerId: string;
+      exclusion: { code: ExclusionCode; params: Record<string, string | number> };
+    };
 
 export const POINTS = {
   regionExact: 25,
@@ -93,7 +104,8 @@ export function assessProvider(need: MatchNeed, c: MatchCandidate, today: string
     exclusion: { code, params },
   });
 
-  if (need.category && !c.categories.includes(need.category)) return exclude("category_not_offered", { category: need.category });
+  if (need.category && !c.categories.includes(need.category))
+    return exclude("category_not_offered", { category: need.category });
 
   if (need.regionCode) {
     const fit = regionFit(need.regionCode, c.regionCodes);
@@ -105,7 +117,10 @@ export function assessProvider(need: MatchNeed, c: MatchCandidate, today: string
   if (need.category) {
     const q = qualificationFit(need.category, c.qualifications, today);
     if (q.kind === "missing") {
-      return exclude("qualification_required", { category: need.category, ...(q.expiredOn ? { expiredOn: q.expiredOn } : {}) });
+      return exclude("qualification_required", {
+        category: need.category,
+        ...(q.expiredOn ? { expiredOn: q.expiredOn } : {}),
+      });
     }
     if (q.kind === "valid") {
       score += POINTS.qualificationValid;
@@ -123,7 +138,9 @@ export function assessProvider(need: MatchNeed, c: MatchCandidate, today: string
   }
 
   score += GRADE_POINTS[c.creditGrade ?? "none"];
-  reasons.push(c.creditGrade ? { code: "grade", params: { grade: c.creditGrade } } : { code: "grade_none", params: {} });
+  reasons.push(
+    c.creditGrade ? { code: "grade", params: { grade: c.creditGrade } } : { code: "grade_none", params: {} },
+  );
 
   score += ratingPoints(c.reviewCount, c.ratingSum);
   reasons.push(
@@ -196,7 +213,10 @@ function regionFit(needCode: string, served: readonly string[]): { points: numbe
   if (parts.length > 0) {
     return {
       points: POINTS.regionPart,
-      reason: { code: "serves_part_of_region", params: { region: regionName(needCode), parts: parts.map(regionName).join("、") } },
+      reason: {
+        code: "serves_part_of_region",
+        params: { region: regionName(needCode), parts: parts.map(regionName).join("、") },
+      },
     };
   }
   return null;
@@ -211,7 +231,9 @@ type QualificationFit =
 /** An in-force, verified qualification covering the category; licensed categories require one. */
 function qualificationFit(category: string, all: readonly QualificationFacts[], today: string): QualificationFit {
   const covering = all.filter((q) => coveredCategories(q).includes(category));
-  const inForce = covering.filter((q) => qualificationInForce(q, today)).sort((a, b) => (a.validTo < b.validTo ? 1 : -1));
+  const inForce = covering
+    .filter((q) => qualificationInForce(q, today))
+    .sort((a, b) => (a.validTo < b.validTo ? 1 : -1));
   if (inForce.length > 0) return { kind: "valid", type: inForce[0].type, until: inForce[0].validTo };
   const expired = covering
     .filter((q) => q.status === "verified" && q.validTo < today)
@@ -231,7 +253,10 @@ function industryFit(needCode: string, served: readonly string[]): { points: num
   const section = need.kind === "division" ? sectionOf(needCode)?.code : needCode;
   const sectionHit = served.some((s) => s === section || (need.kind === "section" && sectionOf(s)?.code === needCode));
   if (sectionHit) {
-    return { points: POINTS.industrySection, reason: { code: "industry_section_match", params: { industry: section ?? needCode } } };
+    return {
+      points: POINTS.industrySection,
+      reason: { code: "industry_section_match", params: { industry: section ?? needCode } },
+    };
   }
   if (served.length === 0) return { points: POINTS.industryGeneral, reason: { code: "industry_general", params: {} } };
   return { points: 0 };

@@ -41,12 +41,16 @@ describe("mail retries", () => {
 describe("message batching", () => {
   it("gives at most one key per thread within any window and a new one after it", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: 0, max: 2 * MESSAGE_BATCH_MINUTES * 60_000 }), (t0, dt) => {
-        const a = messageBatchKey("e1", new Date(t0));
-        const b = messageBatchKey("e1", new Date(t0 + dt));
-        if (dt >= MESSAGE_BATCH_MINUTES * 60_000) expect(a).not.toBe(b);
-        expect(messageBatchKey("e2", new Date(t0))).not.toBe(a);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        fc.integer({ min: 0, max: 2 * MESSAGE_BATCH_MINUTES * 60_000 }),
+        (t0, dt) => {
+          const a = messageBatchKey("e1", new Date(t0));
+          const b = messageBatchKey("e1", new Date(t0 + dt));
+          if (dt >= MESSAGE_BATCH_MINUTES * 60_000) expect(a).not.toBe(b);
+          expect(messageBatchKey("e2", new Date(t0))).not.toBe(a);
+        },
+      ),
     );
   });
 });

@@ -42,7 +42,11 @@ export const NOTIFICATION_TYPES = {
   qualification_verified: { subject: "qualification", defaultMode: "email", link: () => "/provider/qualifications" },
   qualification_rejected: { subject: "qualification", defaultMode: "email", link: () => "/provider/qualifications" },
   qualification_expiring: { subject: "qualification", defaultMode: "email", link: () => "/provider/qualifications" },
-  practice_notice_received: { subject: "practice_notice", defaultMode: "email", link: () => "/bureau/practice-notices" },
+  practice_notice_received: {
+    subject: "practice_notice",
+    defaultMode: "email",
+    link: () => "/bureau/practice-notices",
+  },
   grade_changed: { subject: "provider_credit", defaultMode: "email", link: (id) => `/credit/${id}` },
   org_suspended: { subject: "organisation", defaultMode: "email", link: () => "/dashboard" },
 } as const satisfies Record<string, TypeSpec>;

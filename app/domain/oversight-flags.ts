@@ -24,7 +24,12 @@ export type OversightConfig = {
   sameSiteKm: number;
 };
 
-export const DEFAULT_OVERSIGHT_CONFIG: OversightConfig = { photoHammingMax: 5, minVisitMinutes: 30, maxTravelKmh: 100, sameSiteKm: 1 };
+export const DEFAULT_OVERSIGHT_CONFIG: OversightConfig = {
+  photoHammingMax: 5,
+  minVisitMinutes: 30,
+  maxTravelKmh: 100,
+  sameSiteKm: 1,
+};
 
 export type VisitForOversight = {
   visitId: string;
@@ -39,13 +44,39 @@ export type VisitForOversight = {
   photos: ReadonlyArray<{ photoId: string; sha256: string; dHash?: string | null }>;
 };
 
-export type PlanItemForOversight = { planItemId: string; policyId: string; service: ServiceCode; dueDate: IsoDate; done: boolean };
+export type PlanItemForOversight = {
+  planItemId: string;
+  policyId: string;
+  service: ServiceCode;
+  dueDate: IsoDate;
+  done: boolean;
+};
 
 export type OversightFlag =
-  | { kind: "photo_reused"; match: "identical" | "near_identical"; photoIds: string[]; visitIds: string[]; enterpriseIds: string[] }
+  | {
+      kind: "photo_reused";
+      match: "identical" | "near_identical";
+      photoIds: string[];
+      visitIds: string[];
+      enterpriseIds: string[];
+    }
   | { kind: "short_visit"; visitIds: [string]; minutes: number; minimumMinutes: number }
-  | { kind: "impossible_travel"; personId: string; visitIds: [string, string]; distanceKm: number; hours: number; speedKmh: number | null }
-  | { kind: "below_frequency"; policyId: string; service: ServiceCode; dueCount: number; doneCount: number; planItemIds: string[] };
+  | {
+      kind: "impossible_travel";
+      personId: string;
+      visitIds: [string, string];
+      distanceKm: number;
+      hours: number;
+      speedKmh: number | null;
+    }
+  | {
+      kind: "below_frequency";
+      policyId: string;
+      service: ServiceCode;
+      dueCount: number;
+      doneCount: number;
+      planItemIds: string[];
+    };
 
 export const OVERSIGHT_FLAG_LABELS: Record<OversightFlag["kind"], { zh: string; en: string }> = {
   photo_reused: { zh: "照片重复使用", en: "Photo reused" },
@@ -76,8 +107,13 @@ function groups(n: number, pairs: Iterable<[number, number]>): number[][] {
 
 const uniq = (values: string[]) => [...new Set(values)];
 
-export function photoReuseFlags(visits: readonly VisitForOversight[], config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG): OversightFlag[] {
-  const photos = visits.flatMap((v) => v.photos.map((p) => ({ ...p, visitId: v.visitId, enterpriseId: v.enterpriseId })));
+export function photoReuseFlags(
+  visits: readonly VisitForOversight[],
+  config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG,
+): OversightFlag[] {
+  const photos = visits.flatMap((v) =>
+    v.photos.map((p) => ({ ...p, visitId: v.visitId, enterpriseId: v.enterpriseId })),
+  );
   const identical: Array<[number, number]> = [];
   const near: Array<[number, number]> = [];
   const bySha = new Map<string, number>();
@@ -94,7 +130,11 @@ export function photoReuseFlags(visits: readonly VisitForOversight[], config: Ov
       for (const j of byBlock.get(block) ?? []) {
         if (seen.has(j)) continue;
         seen.add(j);
-        if (photos[j]!.sha256.toLowerCase() !== sha && hammingDistance(photos[j]!.dHash!, p.dHash) <= config.photoHammingMax) near.push([j, i]);
+        if (
+          photos[j]!.sha256.toLowerCase() !== sha &&
+          hammingDistance(photos[j]!.dHash!, p.dHash) <= config.photoHammingMax
+        )
+          near.push([j, i]);
       }
       byBlock.set(block, [...(byBlock.get(block) ?? []), i]);
     }
@@ -104,20 +144,39 @@ export function photoReuseFlags(visits: readonly VisitForOversight[], config: Ov
     const visitIds = uniq(members.map((i) => photos[i]!.visitId));
     // The same photo twice within one visit is sloppy, not fraud: only across visits.
     if (visitIds.length < 2) return;
-    flags.push({ kind: "photo_reused", match, photoIds: uniq(members.map((i) => photos[i]!.photoId)), visitIds, enterpriseIds: uniq(members.map((i) => photos[i]!.enterpriseId)) });
+    flags.push({
+      kind: "photo_reused",
+      match,
+      photoIds: uniq(members.map((i) => photos[i]!.photoId)),
+      visitIds,
+      enterpriseIds: uniq(members.map((i) => photos[i]!.enterpriseId)),
+    });
   };
   groups(photos.length, identical).forEach((g) => emit(g, "identical"));
   // A near-identical group holds the exact copies it touches too; groups no near pair touches
   // are the identical ones above.
   const inNear = new Set(near.flat());
-  for (const g of groups(photos.length, [...identical, ...near])) if (g.some((i) => inNear.has(i))) emit(g, "near_identical");
+  for (const g of groups(photos.length, [...identical, ...near]))
+    if (g.some((i) => inNear.has(i))) emit(g, "near_identical");
   return flags;
 }
 
-export function shortVisitFlags(visits: readonly VisitForOversight[], config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG): OversightFlag[] {
+export function shortVisitFlags(
+  visits: readonly VisitForOversight[],
+  config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG,
+): OversightFlag[] {
   return visits.flatMap((v) => {
     const minutes = Math.round(((v.endedAt.getTime() - v.startedAt.getTime()) / 60_000) * 10) / 10;
-    return minutes < config.minVisitMinutes ? [{ kind: "short_visit" as const, visitIds: [v.visitId] as [string], minutes, minimumMinutes: config.minVisitMinutes }] : [];
+    return minutes < config.minVisitMinutes
+      ? [
+          {
+            kind: "short_visit" as const,
+            visitIds: [v.visitId] as [string],
+            minutes,
+            minimumMinutes: config.minVisitMinutes,
+          },
+        ]
+      : [];
   });
 }
 
@@ -127,7 +186,10 @@ export function shortVisitFlags(visits: readonly VisitForOversight[], config: Ov
  * always are (speed null). Pairs more than a day apart are not compared: no speed limit
  * matters then.
  */
-export function impossibleTravelFlags(visits: readonly VisitForOversight[], config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG): OversightFlag[] {
+export function impossibleTravelFlags(
+  visits: readonly VisitForOversight[],
+  config: OversightConfig = DEFAULT_OVERSIGHT_CONFIG,
+): OversightFlag[] {
   const byPerson = new Map<string, VisitForOversight[]>();
   for (const v of visits) for (const p of new Set(v.personIds)) byPerson.set(p, [...(byPerson.get(p) ?? []), v]);
   const flags: OversightFlag[] = [];
@@ -145,7 +207,14 @@ export function impossibleTravelFlags(visits: readonly VisitForOversight[], conf
         const hours = gapMs / 3_600_000;
         const speedKmh = hours > 0 ? distanceKm / hours : null;
         if (speedKmh === null || speedKmh > config.maxTravelKmh) {
-          flags.push({ kind: "impossible_travel", personId, visitIds: [a.visitId, b.visitId], distanceKm: Math.round(distanceKm * 10) / 10, hours: Math.round(hours * 100) / 100, speedKmh: speedKmh === null ? null : Math.round(speedKmh) });
+          flags.push({
+            kind: "impossible_travel",
+            personId,
+            visitIds: [a.visitId, b.visitId],
+            distanceKm: Math.round(distanceKm * 10) / 10,
+            hours: Math.round(hours * 100) / 100,
+            speedKmh: speedKmh === null ? null : Math.round(speedKmh),
+          });
         }
       }
     }
@@ -166,7 +235,14 @@ export function belowFrequencyFlags(items: readonly PlanItemForOversight[], toda
     const missing = due.filter((i) => !i.done);
     if (missing.length === 0) continue;
     const { policyId, service } = due[0]!;
-    flags.push({ kind: "below_frequency", policyId, service, dueCount: due.length, doneCount: due.length - missing.length, planItemIds: missing.map((i) => i.planItemId) });
+    flags.push({
+      kind: "below_frequency",
+      policyId,
+      service,
+      dueCount: due.length,
+      doneCount: due.length - missing.length,
+      planItemIds: missing.map((i) => i.planItemId),
+    });
   }
   return flags;
 }

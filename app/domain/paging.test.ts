@@ -30,12 +30,16 @@ describe("parsePage: ?page= as typed (docs/architecture.md, Paging)", () => {
 
   it("always answers a whole page within 1…max, whatever the input", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null)), fc.integer({ min: 1, max: 50_000 }), (raw, max) => {
-        const page = parsePage(raw, max);
-        expect(Number.isInteger(page)).toBe(true);
-        expect(page).toBeGreaterThanOrEqual(1);
-        expect(page).toBeLessThanOrEqual(max);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.integer(), fc.double(), fc.constant(null)),
+        fc.integer({ min: 1, max: 50_000 }),
+        (raw, max) => {
+          const page = parsePage(raw, max);
+          expect(Number.isInteger(page)).toBe(true);
+          expect(page).toBeGreaterThanOrEqual(1);
+          expect(page).toBeLessThanOrEqual(max);
+        },
+      ),
     );
   });
 

@@ -19,10 +19,17 @@ describe("dHash (9×8 grayscale, bit = right brighter than left, row-major, MSB 
   });
   it("brightening or scaling the image keeps the hash (it compares neighbours only)", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 9, maxLength: 9 }), { minLength: 8, maxLength: 8 }), fc.integer({ min: 1, max: 100 }), (px, shift) => {
-        expect(dHash(px.map((r) => r.map((v) => v + shift)))).toBe(dHash(px));
-        expect(dHash(px.map((r) => r.map((v) => v * 2)))).toBe(dHash(px));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 120 }), { minLength: 9, maxLength: 9 }), {
+          minLength: 8,
+          maxLength: 8,
+        }),
+        fc.integer({ min: 1, max: 100 }),
+        (px, shift) => {
+          expect(dHash(px.map((r) => r.map((v) => v + shift)))).toBe(dHash(px));
+          expect(dHash(px.map((r) => r.map((v) => v * 2)))).toBe(dHash(px));
+        },
+      ),
     );
   });
   it("refuses a wrong size", () => {

@@ -14,7 +14,8 @@ const HEX64 = /^[0-9a-f]{16}$/i;
 
 /** `pixels[y][x]`, 8 rows of 9 grayscale values. */
 export function dHash(pixels: readonly (readonly number[])[]): string {
-  if (pixels.length !== 8 || pixels.some((row) => row.length !== 9)) throw new RangeError("dHash needs 8 rows of 9 pixels");
+  if (pixels.length !== 8 || pixels.some((row) => row.length !== 9))
+    throw new RangeError("dHash needs 8 rows of 9 pixels");
   let hex = "";
   for (const row of pixels) {
     let byte = 0;

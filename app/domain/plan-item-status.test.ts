@@ -15,14 +15,44 @@ describe("planItemStatus", () => {
     ["on the due day, unscheduled → at risk, not yet overdue", { dueDate: due }, "2026-06-30", "at_risk"],
     ["the day after due, not done → overdue", { dueDate: due }, "2026-07-01", "overdue"],
     ["a date agreed → scheduled", { dueDate: due, scheduledOn: "2026-06-28" }, "2026-06-25", "scheduled"],
-    ["scheduled but the due date passed without a record → overdue", { dueDate: due, scheduledOn: "2026-06-28" }, "2026-07-02", "overdue"],
-    ["a date agreed after the due date, 3 days left → at risk", { dueDate: due, scheduledOn: "2026-07-05" }, "2026-06-27", "at_risk"],
-    ["a date agreed after the due date, weeks ahead → scheduled", { dueDate: due, scheduledOn: "2026-07-05" }, "2026-06-01", "scheduled"],
+    [
+      "scheduled but the due date passed without a record → overdue",
+      { dueDate: due, scheduledOn: "2026-06-28" },
+      "2026-07-02",
+      "overdue",
+    ],
+    [
+      "a date agreed after the due date, 3 days left → at risk",
+      { dueDate: due, scheduledOn: "2026-07-05" },
+      "2026-06-27",
+      "at_risk",
+    ],
+    [
+      "a date agreed after the due date, weeks ahead → scheduled",
+      { dueDate: due, scheduledOn: "2026-07-05" },
+      "2026-06-01",
+      "scheduled",
+    ],
     ["a record confirmed by both sides → done (AQ 9010)", { dueDate: due, visit: both }, "2026-06-20", "done"],
     ["done stays done after the due date", { dueDate: due, visit: both }, "2026-08-01", "done"],
-    ["a record only the provider confirmed is not done → overdue after due", { dueDate: due, visit: providerOnly }, "2026-07-01", "overdue"],
-    ["a record only the provider confirmed, before due, scheduled → scheduled", { dueDate: due, visit: providerOnly, scheduledOn: "2026-06-10" }, "2026-06-10", "scheduled"],
-    ["withdrawn by a re-plan → cancelled, whatever the dates", { dueDate: due, cancelled: true }, "2026-08-01", "cancelled"],
+    [
+      "a record only the provider confirmed is not done → overdue after due",
+      { dueDate: due, visit: providerOnly },
+      "2026-07-01",
+      "overdue",
+    ],
+    [
+      "a record only the provider confirmed, before due, scheduled → scheduled",
+      { dueDate: due, visit: providerOnly, scheduledOn: "2026-06-10" },
+      "2026-06-10",
+      "scheduled",
+    ],
+    [
+      "withdrawn by a re-plan → cancelled, whatever the dates",
+      { dueDate: due, cancelled: true },
+      "2026-08-01",
+      "cancelled",
+    ],
   ])("%s", (_name, item, today, expected) => {
     expect(planItemStatus(item, today)).toBe(expected);
   });

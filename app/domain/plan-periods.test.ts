@@ -1,7 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, addMonthsClamped, daysBetween } from "./calendar-date";
-import { dayNumber, fixedPeriods, fromDayNumber, HALF_PERIOD_DAYS, inclusiveDays, plusDays, policyPeriods, type PeriodMonths } from "./plan-periods";
+import {
+  dayNumber,
+  fixedPeriods,
+  fromDayNumber,
+  HALF_PERIOD_DAYS,
+  inclusiveDays,
+  plusDays,
+  policyPeriods,
+  type PeriodMonths,
+} from "./plan-periods";
 
 describe("HALF_PERIOD_DAYS (decision 014: half of n months at its shortest on the calendar)", () => {
   // Brute force over every start day of 2000–2100: the fewest and most days a span of m months has.
@@ -35,14 +44,60 @@ describe("HALF_PERIOD_DAYS (decision 014: half of n months at its shortest on th
 
 describe("policyPeriods (issue 9: period k = start + k·n months … the day before start + (k+1)·n months)", () => {
   it.each<[string, string, string, PeriodMonths, Array<[string, string, boolean]>]>([
-    ["issue example: 31 Jan, quarters", "2026-01-31", "2026-10-30", 3, [["2026-01-31", "2026-04-29", true], ["2026-04-30", "2026-07-30", true], ["2026-07-31", "2026-10-30", true]]],
-    ["trailing 43 days of a quarter count (threshold)", "2026-01-01", "2026-05-13", 3, [["2026-01-01", "2026-03-31", true], ["2026-04-01", "2026-05-13", false]]],
+    [
+      "issue example: 31 Jan, quarters",
+      "2026-01-31",
+      "2026-10-30",
+      3,
+      [
+        ["2026-01-31", "2026-04-29", true],
+        ["2026-04-30", "2026-07-30", true],
+        ["2026-07-31", "2026-10-30", true],
+      ],
+    ],
+    [
+      "trailing 43 days of a quarter count (threshold)",
+      "2026-01-01",
+      "2026-05-13",
+      3,
+      [
+        ["2026-01-01", "2026-03-31", true],
+        ["2026-04-01", "2026-05-13", false],
+      ],
+    ],
     ["trailing 42 days of a quarter do not", "2026-01-01", "2026-05-12", 3, [["2026-01-01", "2026-03-31", true]]],
-    ["trailing 15 days of a month count", "2026-01-01", "2026-02-15", 1, [["2026-01-01", "2026-01-31", true], ["2026-02-01", "2026-02-15", false]]],
+    [
+      "trailing 15 days of a month count",
+      "2026-01-01",
+      "2026-02-15",
+      1,
+      [
+        ["2026-01-01", "2026-01-31", true],
+        ["2026-02-01", "2026-02-15", false],
+      ],
+    ],
     ["trailing 14 days of a month do not", "2026-01-01", "2026-02-14", 1, [["2026-01-01", "2026-01-31", true]]],
     ["a policy shorter than half a half-year has no half", "2026-01-01", "2026-03-29", 6, []],
-    ["leap February month (29 days)", "2024-02-01", "2024-03-31", 1, [["2024-02-01", "2024-02-29", true], ["2024-03-01", "2024-03-31", true]]],
-    ["month end 30 Nov + quarter clamps to 28 Feb", "2026-11-30", "2027-05-29", 3, [["2026-11-30", "2027-02-27", true], ["2027-02-28", "2027-05-29", true]]],
+    [
+      "leap February month (29 days)",
+      "2024-02-01",
+      "2024-03-31",
+      1,
+      [
+        ["2024-02-01", "2024-02-29", true],
+        ["2024-03-01", "2024-03-31", true],
+      ],
+    ],
+    [
+      "month end 30 Nov + quarter clamps to 28 Feb",
+      "2026-11-30",
+      "2027-05-29",
+      3,
+      [
+        ["2026-11-30", "2027-02-27", true],
+        ["2027-02-28", "2027-05-29", true],
+      ],
+    ],
   ])("%s", (_name, start, end, months, expected) => {
     expect(fixedPeriods(start, end, months).map((p) => [p.start, p.end, p.full])).toEqual(expected);
   });

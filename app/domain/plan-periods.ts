@@ -91,7 +91,11 @@ export function plusDays(date: IsoDate, days: number): IsoDate {
  * the length of the period starting there. Periods ending after `end` are cut; a cut period
  * shorter than HALF_PERIOD_DAYS is dropped (and, being the last one, ends the list).
  */
-export function policyPeriods(start: IsoDate, end: IsoDate, monthsAt: (periodStart: IsoDate) => PeriodMonths): Period[] {
+export function policyPeriods(
+  start: IsoDate,
+  end: IsoDate,
+  monthsAt: (periodStart: IsoDate) => PeriodMonths,
+): Period[] {
   const [y0, m0, d0] = ymd(start);
   const base = y0 * 12 + (m0 - 1);
   /** start + k months, clamped to the month's last day (calendar-date addMonthsClamped). */
@@ -110,7 +114,8 @@ export function policyPeriods(start: IsoDate, end: IsoDate, monthsAt: (periodSta
     const months = monthsAt(periodStart);
     // Always from the policy's own start (never from the previous period's end).
     const [yn, mn, dn] = monthsLater(offset + months);
-    const nominalEnd = dn > 1 ? format(yn, mn, dn - 1) : mn > 1 ? format(yn, mn - 1, daysInMonth(yn, mn - 1)) : format(yn - 1, 12, 31);
+    const nominalEnd =
+      dn > 1 ? format(yn, mn, dn - 1) : mn > 1 ? format(yn, mn - 1, daysInMonth(yn, mn - 1)) : format(yn - 1, 12, 31);
     if (nominalEnd <= end) {
       periods.push({ monthOffset: offset, months, start: periodStart, end: nominalEnd, full: true });
     } else {

@@ -14,8 +14,18 @@ import { OPTIONAL_SERVICES, SERVICE_LABELS, type OptionalServiceCode } from "./i
 import { validatePolicyRecord, type NormalisedPolicy, type PolicyErrorCode } from "./policy-import";
 
 export type SheetField =
-  | "policyNumber" | "uscc" | "name" | "regionCode" | "premiumYuan" | "premiumFen" | "ratioPercent" | "preventionFeeBps"
-  | "startDate" | "endDate" | "riskGrade" | "optionalServices";
+  | "policyNumber"
+  | "uscc"
+  | "name"
+  | "regionCode"
+  | "premiumYuan"
+  | "premiumFen"
+  | "ratioPercent"
+  | "preventionFeeBps"
+  | "startDate"
+  | "endDate"
+  | "riskGrade"
+  | "optionalServices";
 
 /** Accepted headers per field, compared after NFKC, lower-casing and removing spaces and _ . */
 export const SHEET_HEADERS: Record<SheetField, string[]> = {
@@ -25,7 +35,13 @@ export const SHEET_HEADERS: Record<SheetField, string[]> = {
   regionCode: ["行政区划代码", "区划代码", "region code", "regionCode", "enterprise.regionCode"],
   premiumYuan: ["保费", "保费(元)", "保险费", "保险费(元)", "premium", "premium (yuan)"],
   premiumFen: ["保费(分)", "premiumFen", "premium (fen)"],
-  ratioPercent: ["事故预防费用比例", "事故预防费用比例(%)", "预防费用比例", "prevention fee ratio", "prevention fee (%)"],
+  ratioPercent: [
+    "事故预防费用比例",
+    "事故预防费用比例(%)",
+    "预防费用比例",
+    "prevention fee ratio",
+    "prevention fee (%)",
+  ],
   preventionFeeBps: ["preventionFeeBps", "事故预防费用比例(基点)", "prevention fee (bps)"],
   startDate: ["起保日期", "保险起期", "开始日期", "start date", "startDate"],
   endDate: ["终保日期", "保险止期", "终止日期", "结束日期", "end date", "endDate"],
@@ -33,13 +49,27 @@ export const SHEET_HEADERS: Record<SheetField, string[]> = {
   optionalServices: ["个性化服务", "可选服务", "optional services", "optionalServices"],
 };
 
-const REQUIRED: SheetField[][] = [["policyNumber"], ["uscc"], ["name"], ["regionCode"], ["premiumYuan", "premiumFen"], ["ratioPercent", "preventionFeeBps"], ["startDate"], ["endDate"], ["riskGrade"]];
+const REQUIRED: SheetField[][] = [
+  ["policyNumber"],
+  ["uscc"],
+  ["name"],
+  ["regionCode"],
+  ["premiumYuan", "premiumFen"],
+  ["ratioPercent", "preventionFeeBps"],
+  ["startDate"],
+  ["endDate"],
+  ["riskGrade"],
+];
 
-export type SheetErrorCode = PolicyErrorCode | "missing_column" | "duplicate_column" | "duplicate_in_file" | "invalid_amount" | "empty_file";
+export type SheetErrorCode =
+  PolicyErrorCode | "missing_column" | "duplicate_column" | "duplicate_in_file" | "invalid_amount" | "empty_file";
 /** Messages for the codes only the spreadsheet has (the others: POLICY_ERROR_MESSAGES). */
 export const SHEET_ERROR_MESSAGES: Record<Exclude<SheetErrorCode, PolicyErrorCode>, { zh: string; en: string }> = {
   missing_column: { zh: "缺少这一列", en: "this column is missing" },
-  duplicate_column: { zh: "这一列出现了两次（或同时有元和分两种保费列）", en: "this column appears twice (or premium is given both in yuan and in fen)" },
+  duplicate_column: {
+    zh: "这一列出现了两次（或同时有元和分两种保费列）",
+    en: "this column appears twice (or premium is given both in yuan and in fen)",
+  },
   duplicate_in_file: { zh: "保单号在文件中重复", en: "the policy number appears twice in the file" },
   invalid_amount: { zh: "不是有效的金额或比例", en: "is not a valid amount or ratio" },
   empty_file: { zh: "文件中没有保单行", en: "the file has no policy rows" },
@@ -48,18 +78,45 @@ export type SheetError = { row: number; field: string; code: SheetErrorCode; fir
 export type Cell = string | number | null | undefined;
 export type SheetResult = { rows: Array<{ row: number; value: NormalisedPolicy }>; errors: SheetError[] };
 
-const norm = (h: string) => h.normalize("NFKC").toLowerCase().replace(/[\s_]+/g, "");
-const HEADER_INDEX = new Map(Object.entries(SHEET_HEADERS).flatMap(([field, names]) => names.map((n) => [norm(n), field as SheetField])));
+const norm = (h: string) =>
+  h
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s_]+/g, "");
+const HEADER_INDEX = new Map(
+  Object.entries(SHEET_HEADERS).flatMap(([field, names]) => names.map((n) => [norm(n), field as SheetField])),
+);
 
 const GRADES: Record<string, string> = {
-  红: "red", 红色: "red", 重大风险: "red", red: "red",
-  橙: "orange", 橙色: "orange", 较大风险: "orange", orange: "orange",
-  黄: "yellow", 黄色: "yellow", 一般风险: "yellow", yellow: "yellow",
-  蓝: "blue", 蓝色: "blue", 低风险: "blue", blue: "blue",
+  红: "red",
+  红色: "red",
+  重大风险: "red",
+  red: "red",
+  橙: "orange",
+  橙色: "orange",
+  较大风险: "orange",
+  orange: "orange",
+  黄: "yellow",
+  黄色: "yellow",
+  一般风险: "yellow",
+  yellow: "yellow",
+  蓝: "blue",
+  蓝色: "blue",
+  低风险: "blue",
+  blue: "blue",
 };
 const SERVICES = new Map<string, OptionalServiceCode>([
-  ...OPTIONAL_SERVICES.flatMap((code) => [[norm(code), code], [norm(SERVICE_LABELS[code].zh), code], [norm(SERVICE_LABELS[code].en), code]] as Array<[string, OptionalServiceCode]>),
-  ["远程指导", "remote_guidance"], ["驻厂", "onsite_stationing"], ["驻点", "onsite_stationing"],
+  ...OPTIONAL_SERVICES.flatMap(
+    (code) =>
+      [
+        [norm(code), code],
+        [norm(SERVICE_LABELS[code].zh), code],
+        [norm(SERVICE_LABELS[code].en), code],
+      ] as Array<[string, OptionalServiceCode]>,
+  ),
+  ["远程指导", "remote_guidance"],
+  ["驻厂", "onsite_stationing"],
+  ["驻点", "onsite_stationing"],
 ]);
 
 /** Codes, numbers and dates: NFKC folds full-width digits and letters typed with a Chinese IME. */
@@ -69,7 +126,10 @@ const verbatim = (cell: Cell) => (cell === null || cell === undefined ? "" : Str
 
 /** "12,000.50", "¥12000", 12000.5 → fen; null when not a non-negative amount with at most 2 decimals. */
 export function yuanToFen(cell: Cell): number | null {
-  const s = text(cell).replace(/^[¥￥]/, "").replace(/,/g, "").replace(/元$/, "");
+  const s = text(cell)
+    .replace(/^[¥￥]/, "")
+    .replace(/,/g, "")
+    .replace(/元$/, "");
   const m = /^(\d{1,13})(?:\.(\d{1,2})0*)?$/.exec(s);
   return m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : null;
 }
@@ -121,14 +181,26 @@ export function parsePolicySheet(table: ReadonlyArray<ReadonlyArray<Cell>>): She
     if (cells.every((c) => text(c) === "")) return;
     const get = (f: SheetField) => (columns.has(f) ? cells[columns.get(f)!] : undefined);
     const rowErrors: SheetError[] = [];
-    const premiumFen = columns.has("premiumFen") ? Number(text(get("premiumFen")) || NaN) : yuanToFen(get("premiumYuan"));
-    if (premiumFen === null || Number.isNaN(premiumFen)) rowErrors.push({ row, field: columns.has("premiumFen") ? "premiumFen" : "premiumYuan", code: "invalid_amount" });
-    const bps = columns.has("preventionFeeBps") ? Number(text(get("preventionFeeBps")) || NaN) : percentToBps(get("ratioPercent"));
-    if (bps === null || Number.isNaN(bps)) rowErrors.push({ row, field: columns.has("preventionFeeBps") ? "preventionFeeBps" : "ratioPercent", code: "invalid_amount" });
+    const premiumFen = columns.has("premiumFen")
+      ? Number(text(get("premiumFen")) || NaN)
+      : yuanToFen(get("premiumYuan"));
+    if (premiumFen === null || Number.isNaN(premiumFen))
+      rowErrors.push({ row, field: columns.has("premiumFen") ? "premiumFen" : "premiumYuan", code: "invalid_amount" });
+    const bps = columns.has("preventionFeeBps")
+      ? Number(text(get("preventionFeeBps")) || NaN)
+      : percentToBps(get("ratioPercent"));
+    if (bps === null || Number.isNaN(bps))
+      rowErrors.push({
+        row,
+        field: columns.has("preventionFeeBps") ? "preventionFeeBps" : "ratioPercent",
+        code: "invalid_amount",
+      });
     const premiumBad = premiumFen === null || Number.isNaN(premiumFen);
     const bpsBad = bps === null || Number.isNaN(bps);
     const grade = text(get("riskGrade"));
-    const serviceTokens = text(get("optionalServices")).split(/[,;、/\s]+/).filter(Boolean);
+    const serviceTokens = text(get("optionalServices"))
+      .split(/[,;、/\s]+/)
+      .filter(Boolean);
     const body = {
       policyNumber: text(get("policyNumber")),
       enterprise: { uscc: text(get("uscc")), name: verbatim(get("name")), regionCode: text(get("regionCode")) },
@@ -145,13 +217,23 @@ export function parsePolicySheet(table: ReadonlyArray<ReadonlyArray<Cell>>): She
         const field = e.field.replace(/^enterprise\./, "").replace(/\[\d+\]$/, "");
         // Amount cells already reported above in sheet terms.
         if ((field === "premiumFen" && premiumBad) || (field === "preventionFeeBps" && bpsBad)) continue;
-        rowErrors.push({ row, field: field === "premiumFen" && !columns.has("premiumFen") ? "premiumYuan" : field === "preventionFeeBps" && !columns.has("preventionFeeBps") ? "ratioPercent" : field, code: e.code });
+        rowErrors.push({
+          row,
+          field:
+            field === "premiumFen" && !columns.has("premiumFen")
+              ? "premiumYuan"
+              : field === "preventionFeeBps" && !columns.has("preventionFeeBps")
+                ? "ratioPercent"
+                : field,
+          code: e.code,
+        });
       }
     }
     const key = body.policyNumber.toUpperCase();
     if (key) {
       const first = firstRowOf.get(key);
-      if (first !== undefined) rowErrors.push({ row, field: "policyNumber", code: "duplicate_in_file", firstRow: first });
+      if (first !== undefined)
+        rowErrors.push({ row, field: "policyNumber", code: "duplicate_in_file", firstRow: first });
       else firstRowOf.set(key, row);
     }
     if (rowErrors.length > 0) errors.push(...rowErrors);

@@ -50,7 +50,10 @@ export const POLICY_ERROR_MESSAGES: Record<PolicyErrorCode, { zh: string; en: st
   required: { zh: "必填", en: "is required" },
   invalid_type: { zh: "类型不正确", en: "has the wrong type" },
   unknown_field: { zh: "不是可识别的字段", en: "is not a known field" },
-  invalid_policy_number: { zh: "保单号应为 1–64 位字母、数字或 - _ / .", en: "must be 1–64 letters, digits or - _ / ." },
+  invalid_policy_number: {
+    zh: "保单号应为 1–64 位字母、数字或 - _ / .",
+    en: "must be 1–64 letters, digits or - _ / .",
+  },
   invalid_uscc: { zh: "不是有效的统一社会信用代码", en: "is not a valid unified social credit code" },
   invalid_name: { zh: "企业名称应为 2–100 个字符", en: "must be 2–100 characters" },
   unknown_region: { zh: "不是有效的行政区划代码", en: "is not a known administrative division code" },
@@ -68,7 +71,16 @@ export const MAX_TERM_MONTHS = 60;
 /** ¥100 million: far above any 安责险 premium; beyond it is a unit mistake (yuan sent as fen ×100). */
 export const MAX_PREMIUM_FEN = 10_000_000_000;
 
-const TOP_FIELDS = ["policyNumber", "enterprise", "premiumFen", "preventionFeeBps", "startDate", "endDate", "riskGrade", "optionalServices"];
+const TOP_FIELDS = [
+  "policyNumber",
+  "enterprise",
+  "premiumFen",
+  "preventionFeeBps",
+  "startDate",
+  "endDate",
+  "riskGrade",
+  "optionalServices",
+];
 const ENTERPRISE_FIELDS = ["uscc", "name", "regionCode"];
 const POLICY_NUMBER = /^[A-Za-z0-9][A-Za-z0-9_\-/.]{0,63}$/;
 
@@ -83,14 +95,15 @@ export function validatePolicyRecord(body: unknown): PolicyValidation {
   for (const key of Object.keys(body)) if (!TOP_FIELDS.includes(key)) fail(key, "unknown_field");
 
   const str = (value: unknown, field: string): string | null => {
-    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) return fail(field, "required"), null;
-    if (typeof value !== "string") return fail(field, "invalid_type"), null;
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === ""))
+      return (fail(field, "required"), null);
+    if (typeof value !== "string") return (fail(field, "invalid_type"), null);
     return value.trim();
   };
   const int = (value: unknown, field: string, min: number, max: number): number | null => {
-    if (value === undefined || value === null) return fail(field, "required"), null;
-    if (typeof value !== "number" || !Number.isInteger(value)) return fail(field, "invalid_type"), null;
-    if (value < min || value > max) return fail(field, "out_of_range"), null;
+    if (value === undefined || value === null) return (fail(field, "required"), null);
+    if (typeof value !== "number" || !Number.isInteger(value)) return (fail(field, "invalid_type"), null);
+    if (value < min || value > max) return (fail(field, "out_of_range"), null);
     return value;
   };
 

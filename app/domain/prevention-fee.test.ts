@@ -59,29 +59,49 @@ describe("canCommit", () => {
 });
 
 describe("ledger properties", () => {
-  const attempt = fc.record({ policy: fc.constantFrom("p1", "p2", "p3"), amount: fc.integer({ min: 0, max: 50_000 }), approved: fc.boolean(), release: fc.boolean() });
+  const attempt = fc.record({
+    policy: fc.constantFrom("p1", "p2", "p3"),
+    amount: fc.integer({ min: 0, max: 50_000 }),
+    approved: fc.boolean(),
+    release: fc.boolean(),
+  });
   it("a ledger written only through canCommit goes negative only by its recorded overruns; per-policy sums equal the insurer total", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 3, maxLength: 3 }), fc.array(attempt, { maxLength: 40 }), (premiums, attempts) => {
-        const entries: FeeLedgerEntry[] = ["p1", "p2", "p3"].map((policyId, i) => ({ kind: "fund", policyId, amountFen: preventionFundFen(premiums[i]!, 1500) }));
-        attempts.forEach((a, i) => {
-          const balance = feeBalancesByPolicy(entries).get(a.policy)!.balanceFen;
-          const decision = canCommit(balance, a.amount, a.approved);
-          if (!decision.ok) return;
-          entries.push({ kind: "commission", policyId: a.policy, engagementId: `e${i}`, amountFen: a.amount, overrunFen: decision.overrunFen });
-          if (a.release) entries.push({ kind: "release", policyId: a.policy, engagementId: `e${i}`, amountFen: a.amount });
-        });
-        const perPolicy = [...feeBalancesByPolicy(entries).values()];
-        const total = feeBalance(entries);
-        for (const key of ["fundFen", "committedFen", "releasedFen", "balanceFen", "overrunFen"] as const) {
-          expect(perPolicy.reduce((s, b) => s + b[key], 0)).toBe(total[key]);
-        }
-        for (const b of perPolicy) {
-          expect(b.balanceFen).toBe(b.fundFen - b.committedFen + b.releasedFen);
-          expect(b.balanceFen).toBeGreaterThanOrEqual(-b.overrunFen);
-          if (b.overrunFen === 0) expect(b.balanceFen).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 500_000 }), { minLength: 3, maxLength: 3 }),
+        fc.array(attempt, { maxLength: 40 }),
+        (premiums, attempts) => {
+          const entries: FeeLedgerEntry[] = ["p1", "p2", "p3"].map((policyId, i) => ({
+            kind: "fund",
+            policyId,
+            amountFen: preventionFundFen(premiums[i]!, 1500),
+          }));
+          attempts.forEach((a, i) => {
+            const balance = feeBalancesByPolicy(entries).get(a.policy)!.balanceFen;
+            const decision = canCommit(balance, a.amount, a.approved);
+            if (!decision.ok) return;
+            entries.push({
+              kind: "commission",
+              policyId: a.policy,
+              engagementId: `e${i}`,
+              amountFen: a.amount,
+              overrunFen: decision.overrunFen,
+            });
+            if (a.release)
+              entries.push({ kind: "release", policyId: a.policy, engagementId: `e${i}`, amountFen: a.amount });
+          });
+          const perPolicy = [...feeBalancesByPolicy(entries).values()];
+          const total = feeBalance(entries);
+          for (const key of ["fundFen", "committedFen", "releasedFen", "balanceFen", "overrunFen"] as const) {
+            expect(perPolicy.reduce((s, b) => s + b[key], 0)).toBe(total[key]);
+          }
+          for (const b of perPolicy) {
+            expect(b.balanceFen).toBe(b.fundFen - b.committedFen + b.releasedFen);
+            expect(b.balanceFen).toBeGreaterThanOrEqual(-b.overrunFen);
+            if (b.overrunFen === 0) expect(b.balanceFen).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 });

@@ -14,14 +14,17 @@ import { DomainError } from "./errors";
 export const MAX_BPS = 10_000;
 
 function assertFen(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new DomainError("invalid_amount", `${name} must be a whole number of fen ≥ 0`, { field: name });
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new DomainError("invalid_amount", `${name} must be a whole number of fen ≥ 0`, { field: name });
 }
 
 /** premium × bps / 10000, rounded half-up to the fen. */
 export function preventionFundFen(premiumFen: number, preventionFeeBps: number): number {
   assertFen("premiumFen", premiumFen);
   if (!Number.isInteger(preventionFeeBps) || preventionFeeBps < 0 || preventionFeeBps > MAX_BPS) {
-    throw new DomainError("invalid_ratio", "preventionFeeBps must be an integer from 0 to 10000", { field: "preventionFeeBps" });
+    throw new DomainError("invalid_ratio", "preventionFeeBps must be an integer from 0 to 10000", {
+      field: "preventionFeeBps",
+    });
   }
   const product = BigInt(premiumFen) * BigInt(preventionFeeBps);
   return Number((product * 2n + BigInt(MAX_BPS)) / (2n * BigInt(MAX_BPS)));
@@ -35,7 +38,13 @@ export type FeeLedgerEntry =
   /** A commission given back (engagement cancelled before payment). */
   | { kind: "release"; policyId: string; engagementId: string; amountFen: number };
 
-export type FeeBalance = { fundFen: number; committedFen: number; releasedFen: number; balanceFen: number; overrunFen: number };
+export type FeeBalance = {
+  fundFen: number;
+  committedFen: number;
+  releasedFen: number;
+  balanceFen: number;
+  overrunFen: number;
+};
 
 const ZERO: FeeBalance = { fundFen: 0, committedFen: 0, releasedFen: 0, balanceFen: 0, overrunFen: 0 };
 
@@ -63,7 +72,11 @@ export function feeBalancesByPolicy(entries: readonly FeeLedgerEntry[]): Map<str
 }
 
 export type CommitDecision =
-  | { ok: true; balanceAfterFen: number; /** the part beyond the balance, to record with the entry */ overrunFen: number }
+  | {
+      ok: true;
+      balanceAfterFen: number;
+      /** the part beyond the balance, to record with the entry */ overrunFen: number;
+    }
   | { ok: false; code: "insufficient_prevention_fund"; shortfallFen: number };
 
 /**
@@ -73,7 +86,8 @@ export type CommitDecision =
  */
 export function canCommit(balanceFen: number, amountFen: number, overrunApproved: boolean): CommitDecision {
   assertFen("amountFen", amountFen);
-  if (!Number.isSafeInteger(balanceFen)) throw new DomainError("invalid_amount", "balance must be whole fen", { field: "balanceFen" });
+  if (!Number.isSafeInteger(balanceFen))
+    throw new DomainError("invalid_amount", "balance must be whole fen", { field: "balanceFen" });
   const available = Math.max(balanceFen, 0);
   const beyond = Math.max(amountFen - available, 0);
   if (beyond > 0 && !overrunApproved) return { ok: false, code: "insufficient_prevention_fund", shortfallFen: beyond };

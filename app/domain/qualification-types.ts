@@ -69,5 +69,9 @@ export function categoriesCoveredBy(code: string): readonly ServiceCategoryCode[
  */
 export function licenceFor(category: string): QualificationTypeCode | null {
   if (!(LICENSED_CATEGORIES as readonly string[]).includes(category)) return null;
-  return QUALIFICATION_TYPES.find((t) => t !== "other" && QUALIFICATION_TYPE_INFO[t].covers.includes(category as ServiceCategoryCode)) ?? null;
+  return (
+    QUALIFICATION_TYPES.find(
+      (t) => t !== "other" && QUALIFICATION_TYPE_INFO[t].covers.includes(category as ServiceCategoryCode),
+    ) ?? null
+  );
 }

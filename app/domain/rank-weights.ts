@@ -31,6 +31,10 @@ export function ratingPoints(reviewCount: number, ratingSum: number): number {
 }
 
 /** Grade points plus rating points: the order of "relevance" before a need is known. */
-export function staticScore(c: { creditGrade: CreditGradeCode | null; reviewCount: number; ratingSum: number }): number {
+export function staticScore(c: {
+  creditGrade: CreditGradeCode | null;
+  reviewCount: number;
+  ratingSum: number;
+}): number {
   return GRADE_POINTS[c.creditGrade ?? "none"] + ratingPoints(c.reviewCount, c.ratingSum);
 }

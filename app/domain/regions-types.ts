@@ -1,1 +1,1 @@
-export type RegionLevel = 'province' | 'city' | 'county';
+export type RegionLevel = "province" | "city" | "county";

@@ -5,11 +5,11 @@
 // Every county code starts with its city's 4 digits and every city code with
 // its province's 2 digits (the build relies on the source data guaranteeing
 // this), which is what lets a bureau's jurisdiction be a simple LIKE prefix.
-import rows from './data/regions.json';
-import { addressName } from './region-outline';
-import type { RegionLevel } from './regions-types';
+import rows from "./data/regions.json";
+import { addressName } from "./region-outline";
+import type { RegionLevel } from "./regions-types";
 
-export type { RegionLevel } from './regions-types';
+export type { RegionLevel } from "./regions-types";
 
 export type Region = {
   code: string;
@@ -28,7 +28,7 @@ const children = new Map<string | null, Region[]>();
 for (const [code, name, parentCode] of rows as Row[]) {
   const parent = parentCode === null ? undefined : byCode.get(parentCode);
   if (parentCode !== null && !parent) throw new Error(`regions.json: ${code} before its parent ${parentCode}`);
-  const level: RegionLevel = !parent ? 'province' : parent.level === 'province' ? 'city' : 'county';
+  const level: RegionLevel = !parent ? "province" : parent.level === "province" ? "city" : "county";
   const region: Region = Object.freeze({ code, name, parentCode, level });
   byCode.set(code, region);
   const siblings = children.get(parentCode);
@@ -88,9 +88,9 @@ export function regionNamesOf(codes: Iterable<string>): Record<string, string> {
  */
 export function regionScopePrefix(code: string): string | null {
   const level = regionLevel(code);
-  if (level === 'province') return code.slice(0, 2);
-  if (level === 'city') return code.slice(0, 4);
-  if (level === 'county') return code;
+  if (level === "province") return code.slice(0, 2);
+  if (level === "city") return code.slice(0, 4);
+  if (level === "county") return code;
   return null;
 }
 
@@ -110,6 +110,6 @@ export function countiesWithin(code: string): Region[] {
   const region = byCode.get(code);
   if (!region) return [];
   const kids = children.get(code) ?? [];
-  if (region.level === 'county' || (region.level === 'city' && kids.length === 0)) return [region];
+  if (region.level === "county" || (region.level === "city" && kids.length === 0)) return [region];
   return kids.flatMap((k) => countiesWithin(k.code));
 }

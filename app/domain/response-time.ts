@@ -66,7 +66,10 @@ export function isBreach(status: ResponseStatus): boolean {
 }
 
 /** The breaching threads, still-waiting first, then the latest. */
-export function breachedThreads(threads: readonly GuidanceThread[], now: Date): Array<GuidanceThread & { status: ResponseStatus }> {
+export function breachedThreads(
+  threads: readonly GuidanceThread[],
+  now: Date,
+): Array<GuidanceThread & { status: ResponseStatus }> {
   return threads
     .map((thread) => ({ ...thread, status: responseStatus(thread, now) }))
     .filter((t) => isBreach(t.status))

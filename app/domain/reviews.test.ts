@@ -37,13 +37,34 @@ describe("reviewRefusal — docs/domain.md, Reviews: only the buyer of an accept
 
 describe("validateScores — professionalism, timeliness and effect, 1–5", () => {
   it.each([
-    [{ professionalism: 5, timeliness: 4, effect: 4 }, { ok: true, scores: { professionalism: 5, timeliness: 4, effect: 4, overall: 4 } }],
-    [{ professionalism: 1, timeliness: 1, effect: 2 }, { ok: true, scores: { professionalism: 1, timeliness: 1, effect: 2, overall: 1 } }],
-    [{ professionalism: 5, timeliness: 5, effect: 4 }, { ok: true, scores: { professionalism: 5, timeliness: 5, effect: 4, overall: 5 } }],
-    [{ professionalism: 0, timeliness: 4, effect: 4 }, { ok: false, field: "professionalism" }],
-    [{ professionalism: 3, timeliness: 6, effect: 4 }, { ok: false, field: "timeliness" }],
-    [{ professionalism: 3, timeliness: 4, effect: 3.5 }, { ok: false, field: "effect" }],
-    [{ professionalism: 3, timeliness: 4 }, { ok: false, field: "effect" }],
+    [
+      { professionalism: 5, timeliness: 4, effect: 4 },
+      { ok: true, scores: { professionalism: 5, timeliness: 4, effect: 4, overall: 4 } },
+    ],
+    [
+      { professionalism: 1, timeliness: 1, effect: 2 },
+      { ok: true, scores: { professionalism: 1, timeliness: 1, effect: 2, overall: 1 } },
+    ],
+    [
+      { professionalism: 5, timeliness: 5, effect: 4 },
+      { ok: true, scores: { professionalism: 5, timeliness: 5, effect: 4, overall: 5 } },
+    ],
+    [
+      { professionalism: 0, timeliness: 4, effect: 4 },
+      { ok: false, field: "professionalism" },
+    ],
+    [
+      { professionalism: 3, timeliness: 6, effect: 4 },
+      { ok: false, field: "timeliness" },
+    ],
+    [
+      { professionalism: 3, timeliness: 4, effect: 3.5 },
+      { ok: false, field: "effect" },
+    ],
+    [
+      { professionalism: 3, timeliness: 4 },
+      { ok: false, field: "effect" },
+    ],
     [{ overall: 5 }, { ok: false, field: "professionalism" }],
   ])("client → provider %j", (input, expected) => {
     expect(validateScores("client_to_provider", input)).toEqual(expected);
@@ -52,7 +73,10 @@ describe("validateScores — professionalism, timeliness and effect, 1–5", () 
   it.each([
     [{ overall: 3 }, { ok: true, scores: { professionalism: null, timeliness: null, effect: null, overall: 3 } }],
     [{ overall: 0 }, { ok: false, field: "overall" }],
-    [{ professionalism: 5, timeliness: 5, effect: 5 }, { ok: false, field: "overall" }],
+    [
+      { professionalism: 5, timeliness: 5, effect: 5 },
+      { ok: false, field: "overall" },
+    ],
   ])("provider → client %j", (input, expected) => {
     expect(validateScores("provider_to_client", input)).toEqual(expected);
   });
@@ -105,7 +129,12 @@ describe("mayRead — each side sees its own review, the other's only once publi
 });
 
 describe("replyRefusal — the provider may answer, once, in public", () => {
-  const ok = { viewerSide: "provider" as const, reviewDirection: "client_to_provider" as const, published: true, hasReply: false };
+  const ok = {
+    viewerSide: "provider" as const,
+    reviewDirection: "client_to_provider" as const,
+    published: true,
+    hasReply: false,
+  };
   it.each([
     ["provider answers a published review", ok, null],
     ["the enterprise cannot answer", { ...ok, viewerSide: "enterprise" as const }, "not_reviewee"],

@@ -44,7 +44,12 @@ export function reviewRefusal(input: {
 }
 
 export type Scores = { professionalism?: number; timeliness?: number; effect?: number; overall?: number };
-export type ValidScores = { professionalism: number | null; timeliness: number | null; effect: number | null; overall: number };
+export type ValidScores = {
+  professionalism: number | null;
+  timeliness: number | null;
+  effect: number | null;
+  overall: number;
+};
 export type ScoreField = keyof Scores;
 
 export const isScore = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 1 && v <= 5;
@@ -55,13 +60,19 @@ export const isScore = (v: unknown): v is number => typeof v === "number" && Num
  * rates its client with one overall score (cooperation, payment): the three criteria are
  * about service quality and make no sense the other way round.
  */
-export function validateScores(direction: ReviewDirection, input: Scores): { ok: true; scores: ValidScores } | { ok: false; field: ScoreField } {
+export function validateScores(
+  direction: ReviewDirection,
+  input: Scores,
+): { ok: true; scores: ValidScores } | { ok: false; field: ScoreField } {
   if (direction === "client_to_provider") {
     for (const field of ["professionalism", "timeliness", "effect"] as const) {
       if (!isScore(input[field])) return { ok: false, field };
     }
     const { professionalism, timeliness, effect } = input as Required<Scores>;
-    return { ok: true, scores: { professionalism, timeliness, effect, overall: Math.round((professionalism + timeliness + effect) / 3) } };
+    return {
+      ok: true,
+      scores: { professionalism, timeliness, effect, overall: Math.round((professionalism + timeliness + effect) / 3) },
+    };
   }
   if (!isScore(input.overall)) return { ok: false, field: "overall" };
   return { ok: true, scores: { professionalism: null, timeliness: null, effect: null, overall: input.overall } };
@@ -97,7 +108,11 @@ export function isPublished(
  * What a viewer may read of a pair: each party always sees what it wrote itself; the other
  * side's review (and the public's view of either) only once published.
  */
-export function mayRead(input: { reviewDirection: ReviewDirection; viewerSide: ReviewSide | null; published: boolean }): boolean {
+export function mayRead(input: {
+  reviewDirection: ReviewDirection;
+  viewerSide: ReviewSide | null;
+  published: boolean;
+}): boolean {
   if (input.published) return true;
   return input.viewerSide !== null && directionOf(input.viewerSide) === input.reviewDirection;
 }

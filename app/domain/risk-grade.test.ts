@@ -13,7 +13,12 @@ import {
 
 describe("ordering (domain.md: red / orange / yellow / blue, highest to lowest)", () => {
   it("sorts riskiest first", () => {
-    expect((["blue", "red", "yellow", "orange"] as RiskGrade[]).sort(compareRiskGrades)).toEqual(["red", "orange", "yellow", "blue"]);
+    expect((["blue", "red", "yellow", "orange"] as RiskGrade[]).sort(compareRiskGrades)).toEqual([
+      "red",
+      "orange",
+      "yellow",
+      "blue",
+    ]);
   });
   it.each([
     ["red", "blue", "red"],

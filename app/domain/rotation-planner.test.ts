@@ -16,7 +16,10 @@ const group = (minStaff = 0) =>
     .integer({ min: 2, max: 50 })
     .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.boolean(), { minLength: n, maxLength: n })))
     .map(([n, staff]) =>
-      Array.from({ length: n }, (_, i): RotationMember => ({ id: `m${String(i).padStart(2, "0")}`, hasStaff: staff[i]! })),
+      Array.from({ length: n }, (_, i): RotationMember => ({
+        id: `m${String(i).padStart(2, "0")}`,
+        hasStaff: staff[i]!,
+      })),
     )
     .filter((members) => members.filter((m) => m.hasStaff).length >= minStaff);
 const seed = fc.string({ minLength: 1, maxLength: 12 });
@@ -29,14 +32,21 @@ function unwrap(result: ReturnType<typeof planGroupCycle>): RotationPlan {
 /** The guarantees of domain.md "Mutual-aid groups" / issue 8, checked on any plan. */
 function checkGuarantees(members: RotationMember[], plan: RotationPlan, inspectorPool: RotationMember[] = members) {
   const staffed = new Set(inspectorPool.filter((m) => m.hasStaff).map((m) => m.id));
-  const uninspectable = plan.warnings.filter((w) => w.code === "no_other_inspector").map((w) => w.code === "no_other_inspector" && w.memberId);
+  const uninspectable = plan.warnings
+    .filter((w) => w.code === "no_other_inspector")
+    .map((w) => w.code === "no_other_inspector" && w.memberId);
   for (const p of plan.pairs) {
     expect(p.inspectorId).not.toBe(p.inspectedId); // nobody inspects itself
     expect(staffed.has(p.inspectorId)).toBe(true); // only members with staff inspect
   }
   // Every member inspected exactly once, unless no other member can inspect it.
   const inspected = plan.pairs.map((p) => p.inspectedId).sort();
-  expect(inspected).toEqual(members.map((m) => m.id).filter((id) => !uninspectable.includes(id)).sort());
+  expect(inspected).toEqual(
+    members
+      .map((m) => m.id)
+      .filter((id) => !uninspectable.includes(id))
+      .sort(),
+  );
   // A member is uninspectable only when it is the sole member with staff.
   for (const id of uninspectable) expect([...staffed]).toEqual([id]);
   // Loads ≤ ⌈n/m⌉.
@@ -48,7 +58,9 @@ function checkGuarantees(members: RotationMember[], plan: RotationPlan, inspecto
 describe("rotation planner: guarantees over groups of 2–50 and seeds (property tests)", () => {
   it("nobody inspects itself, everyone inspected once, loads ≤ ⌈n/m⌉", () => {
     fc.assert(
-      fc.property(group(1), seed, (members, s) => checkGuarantees(members, unwrap(planGroupCycle({ members, seed: s })))),
+      fc.property(group(1), seed, (members, s) =>
+        checkGuarantees(members, unwrap(planGroupCycle({ members, seed: s }))),
+      ),
       { numRuns: 300 },
     );
   });
@@ -89,13 +101,18 @@ describe("rotation planner: guarantees over groups of 2–50 and seeds (property
 
   it("repeats a pair only when no repeat-free plan exists (checked by exhaustive search up to 6 members)", () => {
     fc.assert(
-      fc.property(group(2).filter((m) => m.length <= 6), seed, seed, (members, s1, s2) => {
-        const first = unwrap(planGroupCycle({ members, seed: s1 }));
-        const second = unwrap(planGroupCycle({ members, previousPairs: first.pairs, seed: s2 }));
-        checkGuarantees(members, second);
-        const repeats = second.warnings.filter((w) => w.code === "repeated_pair");
-        expect(repeats.length === 0).toBe(repeatFreePlanExists(members, first.pairs, second.maxLoad));
-      }),
+      fc.property(
+        group(2).filter((m) => m.length <= 6),
+        seed,
+        seed,
+        (members, s1, s2) => {
+          const first = unwrap(planGroupCycle({ members, seed: s1 }));
+          const second = unwrap(planGroupCycle({ members, previousPairs: first.pairs, seed: s2 }));
+          checkGuarantees(members, second);
+          const repeats = second.warnings.filter((w) => w.code === "repeated_pair");
+          expect(repeats.length === 0).toBe(repeatFreePlanExists(members, first.pairs, second.maxLoad));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -123,21 +140,36 @@ function repeatFreePlanExists(members: RotationMember[], previous: RotationPair[
 
 describe("rotation planner: impossible and edge cases", () => {
   it("two members swap", () => {
-    const plan = unwrap(planGroupCycle({ members: [{ id: "a", hasStaff: true }, { id: "b", hasStaff: true }], seed: "s" }));
+    const plan = unwrap(
+      planGroupCycle({
+        members: [
+          { id: "a", hasStaff: true },
+          { id: "b", hasStaff: true },
+        ],
+        seed: "s",
+      }),
+    );
     expect(plan.pairs).toEqual([
       { inspectorId: "b", inspectedId: "a" },
       { inspectorId: "a", inspectedId: "b" },
     ]);
   });
   it("two members, second cycle: the only plan repeats, and says so", () => {
-    const members = [{ id: "a", hasStaff: true }, { id: "b", hasStaff: true }];
+    const members = [
+      { id: "a", hasStaff: true },
+      { id: "b", hasStaff: true },
+    ];
     const first = unwrap(planGroupCycle({ members, seed: "s" }));
     const second = unwrap(planGroupCycle({ members, previousPairs: first.pairs, seed: "t" }));
     expect(second.pairs).toEqual(first.pairs);
     expect(second.warnings.map((w) => w.code)).toEqual(["repeated_pair", "repeated_pair"]);
   });
   it("only one member has staff: it inspects all others and cannot itself be inspected (a warning, not a self-inspection)", () => {
-    const members = [{ id: "a", hasStaff: false }, { id: "b", hasStaff: true }, { id: "c", hasStaff: false }];
+    const members = [
+      { id: "a", hasStaff: false },
+      { id: "b", hasStaff: true },
+      { id: "c", hasStaff: false },
+    ];
     const plan = unwrap(planGroupCycle({ members, seed: "x" }));
     expect(plan.pairs).toEqual([
       { inspectorId: "b", inspectedId: "a" },
@@ -147,19 +179,40 @@ describe("rotation planner: impossible and edge cases", () => {
     expect(plan.maxLoad).toBe(2);
   });
   it("refuses groups it cannot plan", () => {
-    expect(planGroupCycle({ members: [{ id: "a", hasStaff: true }], seed: "s" })).toEqual({ ok: false, code: "too_few_members" });
-    expect(planGroupCycle({ members: [{ id: "a", hasStaff: false }, { id: "b", hasStaff: false }], seed: "s" })).toEqual({
+    expect(planGroupCycle({ members: [{ id: "a", hasStaff: true }], seed: "s" })).toEqual({
+      ok: false,
+      code: "too_few_members",
+    });
+    expect(
+      planGroupCycle({
+        members: [
+          { id: "a", hasStaff: false },
+          { id: "b", hasStaff: false },
+        ],
+        seed: "s",
+      }),
+    ).toEqual({
       ok: false,
       code: "no_staff",
     });
-    expect(planGroupCycle({ members: [{ id: "a", hasStaff: true }, { id: "a", hasStaff: true }], seed: "s" })).toEqual({
+    expect(
+      planGroupCycle({
+        members: [
+          { id: "a", hasStaff: true },
+          { id: "a", hasStaff: true },
+        ],
+        seed: "s",
+      }),
+    ).toEqual({
       ok: false,
       code: "duplicate_member",
     });
   });
   it("different seeds give different plans for a group of 10", () => {
     const members = Array.from({ length: 10 }, (_, i) => ({ id: `e${i}`, hasStaff: true }));
-    const plans = new Set(["a", "b", "c", "d"].map((s) => JSON.stringify(unwrap(planGroupCycle({ members, seed: s })).pairs)));
+    const plans = new Set(
+      ["a", "b", "c", "d"].map((s) => JSON.stringify(unwrap(planGroupCycle({ members, seed: s })).pairs)),
+    );
     expect(plans.size).toBeGreaterThan(1);
   });
 });
@@ -186,11 +239,15 @@ describe("inter-group rounds: one group's staff inspect another group's members"
   });
   it("refuses a round without staff or without members to inspect", () => {
     const none = [{ id: "a", hasStaff: false }];
-    expect(planInterGroupRound({ inspectingGroup: none, inspectedGroup: [{ id: "x", hasStaff: true }], seed: "s" })).toEqual({
+    expect(
+      planInterGroupRound({ inspectingGroup: none, inspectedGroup: [{ id: "x", hasStaff: true }], seed: "s" }),
+    ).toEqual({
       ok: false,
       code: "no_staff",
     });
-    expect(planInterGroupRound({ inspectingGroup: [{ id: "a", hasStaff: true }], inspectedGroup: [], seed: "s" })).toEqual({
+    expect(
+      planInterGroupRound({ inspectingGroup: [{ id: "a", hasStaff: true }], inspectedGroup: [], seed: "s" }),
+    ).toEqual({
       ok: false,
       code: "nothing_to_inspect",
     });

@@ -3,7 +3,9 @@ import { combineTsQuery, facetQueryParts, industryKeys, queryLexemeGroups } from
 
 describe("facet lexemes for search filters", () => {
   it("ANDs the text with each facet", () => {
-    expect(combineTsQuery("'检测'", { category: "testing", regionCode: "330700" })).toBe("'检测' & 'c:testing' & 'r:330700'");
+    expect(combineTsQuery("'检测'", { category: "testing", regionCode: "330700" })).toBe(
+      "'检测' & 'c:testing' & 'r:330700'",
+    );
   });
 
   it("a division matches itself or its section; a section all its divisions", () => {

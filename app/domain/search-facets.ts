@@ -48,13 +48,18 @@ export function combineTsQuery(text: string | null, f: FacetFilters): string | n
  * The lexemes a search must match, as an AND of OR-groups (null for a Latin prefix, whose
  * frequency is unknown): the text's tokens, then one group per facet filter.
  */
-export function queryLexemeGroups(tokens: ReadonlyArray<{ lexeme: string; prefix: boolean }>, f: FacetFilters): Array<string[] | null> {
+export function queryLexemeGroups(
+  tokens: ReadonlyArray<{ lexeme: string; prefix: boolean }>,
+  f: FacetFilters,
+): Array<string[] | null> {
   const groups: Array<string[] | null> = tokens.map((t) => (t.prefix ? null : [t.lexeme]));
   if (f.category) groups.push([`c:${f.category}`]);
   if (f.regionCode) groups.push([`r:${f.regionCode}`]);
   if (f.industryCode) {
     const industry = getIndustry(f.industryCode);
-    groups.push(industry?.kind === "section" ? [`is:${f.industryCode}`] : industryKeys(f.industryCode).map((k) => `i:${k}`));
+    groups.push(
+      industry?.kind === "section" ? [`is:${f.industryCode}`] : industryKeys(f.industryCode).map((k) => `i:${k}`),
+    );
   }
   return groups;
 }

@@ -2,7 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { queryTokens, toTsQuery } from "./cjk-tokens";
 import { SEARCH_SYNONYMS } from "./data/search-synonyms";
-import { categoryForTerm, expandedLexemeGroups, expandedTsQuery, expandSearchTerms, expandTerm, splitTerms } from "./search-synonyms";
+import {
+  categoryForTerm,
+  expandedLexemeGroups,
+  expandedTsQuery,
+  expandSearchTerms,
+  expandTerm,
+  splitTerms,
+} from "./search-synonyms";
 
 // One row per dictionary entry (issue 11: "a reviewed dictionary in the domain with a test per
 // entry"): what a practitioner types, and what the search must then also look for.
@@ -72,7 +79,10 @@ describe("the dictionary, entry by entry", () => {
     const typed = new Set(ENTRY_ROWS.map(([t]) => t));
     for (const entry of SEARCH_SYNONYMS) {
       const forms = entry.kind === "same" ? entry.forms : [entry.head];
-      expect(forms.some((f) => typed.has(f)), forms.join(" / ")).toBe(true);
+      expect(
+        forms.some((f) => typed.has(f)),
+        forms.join(" / "),
+      ).toBe(true);
     }
     expect(SEARCH_SYNONYMS.length).toBeGreaterThanOrEqual(26);
   });
@@ -165,7 +175,10 @@ describe("the tsquery", () => {
   });
 
   it("property: a query of words outside the dictionary gives exactly today's tsquery", () => {
-    const plain = fc.array(fc.constantFrom("粉尘", "车间", "金华", "报告", "iso", "45001", "仓库", "消防"), { minLength: 1, maxLength: 4 });
+    const plain = fc.array(fc.constantFrom("粉尘", "车间", "金华", "报告", "iso", "45001", "仓库", "消防"), {
+      minLength: 1,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(plain, (words) => {
         const query = words.join(" ");
@@ -189,7 +202,10 @@ describe("lexeme groups for the search plan's estimate", () => {
       expandSearchTerms(query).forEach((term, i) => {
         for (const alternative of term.alternatives) {
           const own = queryTokens(alternative).map((t) => t.lexeme);
-          expect(groups[i]!.some((lexeme) => own.includes(lexeme)), alternative).toBe(true);
+          expect(
+            groups[i]!.some((lexeme) => own.includes(lexeme)),
+            alternative,
+          ).toBe(true);
         }
       });
     }

@@ -64,7 +64,8 @@ function matches(term: string): Array<[number, string]> {
     let from = 0;
     for (let at = term.indexOf(form, from); at !== -1; at = term.indexOf(form, from)) {
       // A Latin form is a whole word: "ppe" must not fire inside "upper".
-      const glued = (i: number, edge: string | undefined) => edge !== undefined && LATIN.test(edge) && LATIN.test(term[i] ?? "");
+      const glued = (i: number, edge: string | undefined) =>
+        edge !== undefined && LATIN.test(edge) && LATIN.test(term[i] ?? "");
       const wholeWord = !glued(at - 1, form[0]) && !glued(at + form.length, form.at(-1));
       if (wholeWord && !taken.slice(at, at + form.length).some(Boolean)) {
         found.push([at, form]);
@@ -116,15 +117,23 @@ export function expandSearchTerms(query: string): ExpandedTerm[] {
 export function expandedTsQuery(query: string): string | null {
   const expandedTerms = expandSearchTerms(query);
   // Nothing to expand: exactly today's query (its lexemes deduplicated across terms).
-  if (expandedTerms.every((t) => t.alternatives.length === 1 && t.alternatives[0] === t.term && t.categories.length === 0)) {
+  if (
+    expandedTerms.every((t) => t.alternatives.length === 1 && t.alternatives[0] === t.term && t.categories.length === 0)
+  ) {
     return toTsQuery(queryTokens(query));
   }
   const groups: string[] = [];
   for (const expanded of expandedTerms) {
-    const options = expanded.alternatives.map((alt) => toTsQuery(queryTokens(alt))).filter((q): q is string => q !== null);
+    const options = expanded.alternatives
+      .map((alt) => toTsQuery(queryTokens(alt)))
+      .filter((q): q is string => q !== null);
     options.push(...expanded.categories.map((c) => `'c:${c}'`));
     if (options.length === 0) continue;
-    groups.push(options.length === 1 ? options[0]! : `( ${options.map((o) => (o.includes(" & ") ? `( ${o} )` : o)).join(" | ")} )`);
+    groups.push(
+      options.length === 1
+        ? options[0]!
+        : `( ${options.map((o) => (o.includes(" & ") ? `( ${o} )` : o)).join(" | ")} )`,
+    );
   }
   return groups.length ? groups.join(" & ") : null;
 }
@@ -139,7 +148,9 @@ export function expandedTsQuery(query: string): string | null {
  */
 export function expandedLexemeGroups(query: string): Array<string[] | null> {
   const expandedTerms = expandSearchTerms(query);
-  if (expandedTerms.every((t) => t.alternatives.length === 1 && t.alternatives[0] === t.term && t.categories.length === 0)) {
+  if (
+    expandedTerms.every((t) => t.alternatives.length === 1 && t.alternatives[0] === t.term && t.categories.length === 0)
+  ) {
     return queryTokens(query).map((t) => (t.prefix ? null : [t.lexeme]));
   }
   return expandedTerms.map((expanded) => {

@@ -20,9 +20,7 @@ export function newSessionTimes(now: Date): SessionTimes {
 }
 
 export type SessionVerdict =
-  | { status: "expired"; reason: "idle" | "absolute" }
-  | { status: "valid" }
-  | { status: "extend"; idleExpiresAt: Date };
+  { status: "expired"; reason: "idle" | "absolute" } | { status: "valid" } | { status: "extend"; idleExpiresAt: Date };
 
 export function judgeSession(session: SessionTimes, now: Date): SessionVerdict {
   const t = now.getTime();

@@ -12,7 +12,11 @@ import {
 } from "./spot-check-draw";
 
 const engagementsOf = (n: number): SampledEngagement[] =>
-  Array.from({ length: n }, (_, i) => ({ engagementId: `eng${String(i).padStart(3, "0")}`, enterpriseId: `ent${i % 7}`, providerId: `prov${i % 3}` }));
+  Array.from({ length: n }, (_, i) => ({
+    engagementId: `eng${String(i).padStart(3, "0")}`,
+    enterpriseId: `ent${i % 7}`,
+    providerId: `prov${i % 3}`,
+  }));
 const checkersOf = (n: number, tied: (i: number) => string[] = () => []): CheckerCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ id: `chk${i}`, pool: i % 2 ? "expert" : "staff", tiedOrgIds: tied(i) }));
 
@@ -42,7 +46,11 @@ describe("the draw", () => {
 
   it("is reproducible from its seed, whatever order the inputs come in", () => {
     const a = drawSpotChecks({ seed: "2026-H2-金华", engagements, checkers });
-    const b = drawSpotChecks({ seed: "2026-H2-金华", engagements: shuffled(engagements, seededRandom("x")), checkers: [...checkers].reverse() });
+    const b = drawSpotChecks({
+      seed: "2026-H2-金华",
+      engagements: shuffled(engagements, seededRandom("x")),
+      checkers: [...checkers].reverse(),
+    });
     expect(b).toEqual(a);
     expect(a.items).toHaveLength(6); // ceil(40 × 15 %)
     expect(drawSpotChecks({ seed: "another seed", engagements, checkers }).items).not.toEqual(a.items);
@@ -54,7 +62,9 @@ describe("the draw", () => {
         fc.string({ minLength: 1 }),
         fc.integer({ min: 0, max: 60 }),
         fc.integer({ min: 1, max: 10_000 }),
-        fc.array(fc.array(fc.constantFrom("prov0", "prov1", "prov2", "ent0", "ent3", "ent5"), { maxLength: 3 }), { maxLength: 12 }),
+        fc.array(fc.array(fc.constantFrom("prov0", "prov1", "prov2", "ent0", "ent3", "ent5"), { maxLength: 3 }), {
+          maxLength: 12,
+        }),
         (seed, n, rateBp, ties) => {
           const population = engagementsOf(n);
           const pool = checkersOf(ties.length, (i) => ties[i]!);
@@ -69,7 +79,9 @@ describe("the draw", () => {
               expect(tied).not.toContain(item.providerId);
               expect(tied).not.toContain(item.enterpriseId);
             }
-            const eligible = pool.filter((c) => !c.tiedOrgIds.includes(item.providerId) && !c.tiedOrgIds.includes(item.enterpriseId));
+            const eligible = pool.filter(
+              (c) => !c.tiedOrgIds.includes(item.providerId) && !c.tiedOrgIds.includes(item.enterpriseId),
+            );
             expect(item.checkerIds.length).toBe(Math.min(2, eligible.length));
             expect(draw.understaffed.includes(item.engagementId)).toBe(eligible.length < 2);
           }
@@ -81,7 +93,12 @@ describe("the draw", () => {
   it("every engagement has the same chance (2,000 seeded draws of 2 out of 10, each drawn 400 ± 80 times)", () => {
     const counts = new Map<string, number>();
     for (let i = 0; i < 2000; i++) {
-      for (const item of drawSpotChecks({ seed: `s${i}`, engagements: engagementsOf(10), checkers: checkersOf(4), rateBp: 2000 }).items) {
+      for (const item of drawSpotChecks({
+        seed: `s${i}`,
+        engagements: engagementsOf(10),
+        checkers: checkersOf(4),
+        rateBp: 2000,
+      }).items) {
         counts.set(item.engagementId, (counts.get(item.engagementId) ?? 0) + 1);
       }
     }
@@ -90,7 +107,12 @@ describe("the draw", () => {
   });
 
   it("spreads the visits: 10 engagements × 2 checkers over 4 free checkers is 5 visits each", () => {
-    const draw = drawSpotChecks({ seed: "load", engagements: engagementsOf(10), checkers: checkersOf(4), rateBp: 10_000 });
+    const draw = drawSpotChecks({
+      seed: "load",
+      engagements: engagementsOf(10),
+      checkers: checkersOf(4),
+      rateBp: 10_000,
+    });
     const load = new Map<string, number>();
     for (const id of draw.items.flatMap((i) => i.checkerIds)) load.set(id, (load.get(id) ?? 0) + 1);
     expect([...load.values()]).toEqual([5, 5, 5, 5]);
@@ -120,16 +142,41 @@ describe("results, claw-back and the published list", () => {
   });
 
   it("feeds the provider's credit grade: failed → fail, passed or corrected → pass", () => {
-    expect(["pending", "passed", "findings_corrected", "failed"].map((r) => spotCheckEvaluation(r as never))).toEqual([null, "pass", "pass", "fail"]);
+    expect(["pending", "passed", "findings_corrected", "failed"].map((r) => spotCheckEvaluation(r as never))).toEqual([
+      null,
+      "pass",
+      "pass",
+      "fail",
+    ]);
   });
 
   it("publishes names, the seed and the population, results pending until recorded", () => {
-    const draw = drawSpotChecks({ seed: "pub", engagements: engagementsOf(3), checkers: checkersOf(2), rateBp: 10_000 });
-    const names = new Map([["ent0", "金华市华丰五金厂"], ["prov0", "浙江安泰安全技术服务有限公司"], ["chk0", "王建国"], ["chk1", "李敏"]]);
-    const list = publishSpotCheckList({ draw, drawnOn: "2026-11-28", year: 2026, names, results: new Map([["eng000", "passed"]]) });
+    const draw = drawSpotChecks({
+      seed: "pub",
+      engagements: engagementsOf(3),
+      checkers: checkersOf(2),
+      rateBp: 10_000,
+    });
+    const names = new Map([
+      ["ent0", "金华市华丰五金厂"],
+      ["prov0", "浙江安泰安全技术服务有限公司"],
+      ["chk0", "王建国"],
+      ["chk1", "李敏"],
+    ]);
+    const list = publishSpotCheckList({
+      draw,
+      drawnOn: "2026-11-28",
+      year: 2026,
+      names,
+      results: new Map([["eng000", "passed"]]),
+    });
     expect(list.title.zh).toBe("2026年度安全生产社会化服务补助项目“双随机”抽查名单");
     expect(list).toMatchObject({ seed: "pub", populationSize: 3, rateBp: 10_000 });
-    expect(list.rows[0]).toMatchObject({ enterprise: "金华市华丰五金厂", provider: "浙江安泰安全技术服务有限公司", result: "passed" });
+    expect(list.rows[0]).toMatchObject({
+      enterprise: "金华市华丰五金厂",
+      provider: "浙江安泰安全技术服务有限公司",
+      result: "passed",
+    });
     expect(list.rows[0]!.checkers.sort()).toEqual(["李敏", "王建国"]);
     expect(list.rows[1]!.result).toBe("pending");
   });

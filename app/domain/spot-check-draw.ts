@@ -28,8 +28,10 @@ export type CheckerCandidate = {
 
 /** ceil(population × rate), at least one when there is anything to check, never more than all. */
 export function sampleSize(population: number, rateBp: number): number {
-  if (!Number.isInteger(population) || population < 0) throw new RangeError(`population must be a whole number ≥ 0, got ${population}`);
-  if (!Number.isInteger(rateBp) || rateBp <= 0 || rateBp > BASIS_POINTS) throw new DomainError("invalid_sample_rate", `rate must be 1..10000 bp, got ${rateBp}`, { rateBp });
+  if (!Number.isInteger(population) || population < 0)
+    throw new RangeError(`population must be a whole number ≥ 0, got ${population}`);
+  if (!Number.isInteger(rateBp) || rateBp <= 0 || rateBp > BASIS_POINTS)
+    throw new DomainError("invalid_sample_rate", `rate must be 1..10000 bp, got ${rateBp}`, { rateBp });
   if (population === 0) return 0;
   return Math.min(population, Math.max(1, Math.ceil((population * rateBp) / BASIS_POINTS)));
 }
@@ -43,7 +45,10 @@ export type SpotCheckDraw = {
   understaffed: string[];
 };
 
-const byId = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byId =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 export function drawSpotChecks(input: {
   seed: string;
@@ -55,16 +60,21 @@ export function drawSpotChecks(input: {
   const rateBp = input.rateBp ?? DEFAULT_SAMPLE_RATE_BP;
   const perEngagement = input.checkersPerEngagement ?? DEFAULT_CHECKERS_PER_ENGAGEMENT;
   if (!input.seed) throw new DomainError("seed_required", "a draw needs a recorded seed");
-  if (!Number.isInteger(perEngagement) || perEngagement < 1) throw new DomainError("invalid_checker_count", `checkers per engagement must be ≥ 1, got ${perEngagement}`);
+  if (!Number.isInteger(perEngagement) || perEngagement < 1)
+    throw new DomainError("invalid_checker_count", `checkers per engagement must be ≥ 1, got ${perEngagement}`);
   const random = seededRandom(input.seed);
-  const engagements = [...new Map(input.engagements.map((e) => [e.engagementId, e])).values()].sort(byId((e) => e.engagementId));
+  const engagements = [...new Map(input.engagements.map((e) => [e.engagementId, e])).values()].sort(
+    byId((e) => e.engagementId),
+  );
   const checkers = [...new Map(input.checkers.map((c) => [c.id, c])).values()].sort(byId((c) => c.id));
 
   const drawn = sample(engagements, sampleSize(engagements.length, rateBp), random).sort(byId((e) => e.engagementId));
   const load = new Map<string, number>();
   const understaffed: string[] = [];
   const items = drawn.map((engagement) => {
-    const eligible = checkers.filter((c) => !c.tiedOrgIds.includes(engagement.providerId) && !c.tiedOrgIds.includes(engagement.enterpriseId));
+    const eligible = checkers.filter(
+      (c) => !c.tiedOrgIds.includes(engagement.providerId) && !c.tiedOrgIds.includes(engagement.enterpriseId),
+    );
     // Random order first, then the least loaded first (a stable sort keeps the random order
     // among equals): still random, and no checker gets every visit of a large draw.
     const order = shuffled(eligible, random).sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0));
@@ -92,10 +102,12 @@ export function spotCheckEvaluation(result: SpotCheckResult): EvaluationResult |
  * Nothing for a passed or corrected check.
  */
 export function clawBackAmount(input: { result: SpotCheckResult; disbursedFen: number; shareBp?: number }): number {
-  if (!Number.isSafeInteger(input.disbursedFen) || input.disbursedFen < 0) throw new RangeError(`disbursedFen must be whole fen ≥ 0, got ${input.disbursedFen}`);
+  if (!Number.isSafeInteger(input.disbursedFen) || input.disbursedFen < 0)
+    throw new RangeError(`disbursedFen must be whole fen ≥ 0, got ${input.disbursedFen}`);
   if (input.result !== "failed") return 0;
   const share = input.shareBp ?? BASIS_POINTS;
-  if (!Number.isInteger(share) || share <= 0 || share > BASIS_POINTS) throw new DomainError("invalid_claw_back_share", `share must be 1..10000 bp, got ${share}`);
+  if (!Number.isInteger(share) || share <= 0 || share > BASIS_POINTS)
+    throw new DomainError("invalid_claw_back_share", `share must be 1..10000 bp, got ${share}`);
   return Number((BigInt(input.disbursedFen) * BigInt(share)) / BigInt(BASIS_POINTS));
 }
 
@@ -121,7 +133,10 @@ export function publishSpotCheckList(input: {
 }): PublishedSpotCheckList {
   const name = (id: string) => input.names.get(id) ?? id;
   return {
-    title: { zh: `${input.year}年度安全生产社会化服务补助项目“双随机”抽查名单`, en: `${input.year} random spot checks of subsidised safety services` },
+    title: {
+      zh: `${input.year}年度安全生产社会化服务补助项目“双随机”抽查名单`,
+      en: `${input.year} random spot checks of subsidised safety services`,
+    },
     drawnOn: input.drawnOn,
     seed: input.draw.seed,
     rateBp: input.draw.rateBp,

@@ -77,7 +77,11 @@ export type SubsidyTransition =
   | { ok: true; to: SubsidyApplicationState; needsReason: boolean; money: "commit" | "release" | null }
   | { ok: false; code: "illegal_transition" | "actor_not_allowed" };
 
-export function subsidyTransition(state: SubsidyApplicationState, event: string, actor: SubsidyActor): SubsidyTransition {
+export function subsidyTransition(
+  state: SubsidyApplicationState,
+  event: string,
+  actor: SubsidyActor,
+): SubsidyTransition {
   const events = SUBSIDY_APPLICATION_GRAPH[state] as Record<string, Edge>;
   const edge = Object.prototype.hasOwnProperty.call(events, event) ? events[event] : undefined;
   if (!edge) return { ok: false, code: "illegal_transition" };
@@ -132,12 +136,21 @@ export function approveInLedger(
     ...ledger,
     committedFen: ledger.committedFen + input.amountFen,
     committedByEnterprise: { ...ledger.committedByEnterprise, [input.enterpriseId]: committedHere + input.amountFen },
-    approvals: { ...ledger.approvals, [input.applicationId]: { enterpriseId: input.enterpriseId, amountFen: input.amountFen } },
+    approvals: {
+      ...ledger.approvals,
+      [input.applicationId]: { enterpriseId: input.enterpriseId, amountFen: input.amountFen },
+    },
   };
-  return { ok: true, ledger: next, remainingBudgetFen: remainingBudget(next), enterpriseRemainingFen: enterpriseRemaining(next, input.enterpriseId) };
+  return {
+    ok: true,
+    ledger: next,
+    remainingBudgetFen: remainingBudget(next),
+    enterpriseRemainingFen: enterpriseRemaining(next, input.enterpriseId),
+  };
 }
 
-export type CancelResult = { ok: true; ledger: SubsidyLedger; returnedFen: number } | { ok: false; code: "not_approved" };
+export type CancelResult =
+  { ok: true; ledger: SubsidyLedger; returnedFen: number } | { ok: false; code: "not_approved" };
 
 /** Returns the approved amount to the program's budget and the enterprise's cap. */
 export function cancelInLedger(ledger: SubsidyLedger, applicationId: string): CancelResult {

@@ -25,7 +25,12 @@ const jinhuaCustody: SubsidyProgramRules = {
   windowStartsOn: "2026-03-01",
   windowEndsOn: "2026-11-30",
 };
-const smallFactory: EnterpriseFacts = { regionCode: "330702", industryCodes: ["13"], employees: 40, blackListed: false };
+const smallFactory: EnterpriseFacts = {
+  regionCode: "330702",
+  industryCodes: ["13"],
+  employees: 40,
+  blackListed: false,
+};
 
 describe("enterprise eligibility (issue 10: industry sections, employee limit, not black-listed, in the region)", () => {
   it.each([
@@ -38,7 +43,11 @@ describe("enterprise eligibility (issue 10: industry sections, employee limit, n
     ["exactly 100 employees", { ...smallFactory, employees: 100 }, []],
     ["headcount unknown", { ...smallFactory, employees: null }, ["employees_unknown"]],
     ["black-listed", { ...smallFactory, blackListed: true }, ["black_listed"]],
-    ["everything wrong: all reasons", { regionCode: "370202", industryCodes: ["70"], employees: 500, blackListed: true }, ["outside_region", "industry_not_eligible", "too_many_employees", "black_listed"]],
+    [
+      "everything wrong: all reasons",
+      { regionCode: "370202", industryCodes: ["70"], employees: 500, blackListed: true },
+      ["outside_region", "industry_not_eligible", "too_many_employees", "black_listed"],
+    ],
   ] as const)("%s", (_label, enterprise, expected) => {
     expect(enterpriseIneligibility(jinhuaCustody, enterprise)).toEqual(expected);
   });
@@ -50,22 +59,45 @@ describe("enterprise eligibility (issue 10: industry sections, employee limit, n
 });
 
 describe("application (issue 10: accepted engagement, eligible category, window, not already subsidised, a party applies)", () => {
-  const engagement = { enterpriseId: "ent", providerId: "prov", status: "accepted", category: "custody" as const, priceFen: 800_000 };
+  const engagement = {
+    enterpriseId: "ent",
+    providerId: "prov",
+    status: "accepted",
+    category: "custody" as const,
+    priceFen: 800_000,
+  };
   const base = { engagement, applicantOrgId: "ent", engagementAlreadySubsidised: false, today: "2026-06-15" };
 
   it("the enterprise applies: ok, max by rate = 50 % of ¥8,000", () => {
-    expect(checkApplication(jinhuaCustody, smallFactory, base)).toEqual({ ok: true, onBehalf: false, maxByRateFen: 400_000 });
+    expect(checkApplication(jinhuaCustody, smallFactory, base)).toEqual({
+      ok: true,
+      onBehalf: false,
+      maxByRateFen: 400_000,
+    });
   });
   it("its provider applies on its behalf: ok, needs the enterprise's confirmation", () => {
-    expect(checkApplication(jinhuaCustody, smallFactory, { ...base, applicantOrgId: "prov" })).toMatchObject({ ok: true, onBehalf: true });
+    expect(checkApplication(jinhuaCustody, smallFactory, { ...base, applicantOrgId: "prov" })).toMatchObject({
+      ok: true,
+      onBehalf: true,
+    });
   });
   it("a closed engagement was accepted first and still counts", () => {
-    expect(checkApplication(jinhuaCustody, smallFactory, { ...base, engagement: { ...engagement, status: "closed" } }).ok).toBe(true);
+    expect(
+      checkApplication(jinhuaCustody, smallFactory, { ...base, engagement: { ...engagement, status: "closed" } }).ok,
+    ).toBe(true);
   });
   it.each([
     ["a stranger applies", { applicantOrgId: "other" }, ["not_a_party"]],
-    ["engagement still in service", { engagement: { ...engagement, status: "in_service" } }, ["engagement_not_accepted"]],
-    ["training is not custody", { engagement: { ...engagement, category: "training" as const } }, ["category_not_eligible"]],
+    [
+      "engagement still in service",
+      { engagement: { ...engagement, status: "in_service" } },
+      ["engagement_not_accepted"],
+    ],
+    [
+      "training is not custody",
+      { engagement: { ...engagement, category: "training" as const } },
+      ["category_not_eligible"],
+    ],
     ["the day before the window", { today: "2026-02-28" }, ["outside_window"]],
     ["first day of the window", { today: "2026-03-01" }, []],
     ["last day of the window", { today: "2026-11-30" }, []],
@@ -108,7 +140,12 @@ describe("approval arithmetic", () => {
     programCommittedFen: 750_000,
   });
   it("shows all three limits and the smallest as the maximum", () => {
-    expect(limits).toEqual({ byRateFen: 400_000, enterpriseRemainingFen: 300_000, budgetRemainingFen: 250_000, maxApprovableFen: 250_000 });
+    expect(limits).toEqual({
+      byRateFen: 400_000,
+      enterpriseRemainingFen: 300_000,
+      budgetRemainingFen: 250_000,
+      maxApprovableFen: 250_000,
+    });
   });
 
   // Precedence (decision 015): invalid, rate, cap, budget.

@@ -45,19 +45,21 @@ export type EnterpriseFacts = {
 };
 
 export type EnterpriseIneligibility =
-  | "outside_region"
-  | "industry_not_eligible"
-  | "too_many_employees"
-  | "employees_unknown"
-  | "black_listed";
+  "outside_region" | "industry_not_eligible" | "too_many_employees" | "employees_unknown" | "black_listed";
 
 /** Why the enterprise cannot benefit from the program at all; [] = eligible. */
-export function enterpriseIneligibility(program: SubsidyProgramRules, enterprise: EnterpriseFacts): EnterpriseIneligibility[] {
+export function enterpriseIneligibility(
+  program: SubsidyProgramRules,
+  enterprise: EnterpriseFacts,
+): EnterpriseIneligibility[] {
   const reasons: EnterpriseIneligibility[] = [];
   if (!regionContains(program.regionCode, enterprise.regionCode)) reasons.push("outside_region");
   if (program.industrySections.length > 0) {
-    const sections = enterprise.industryCodes.map((code) => (getIndustry(code)?.kind === "section" ? code : sectionOf(code)?.code));
-    if (!sections.some((s) => s !== undefined && program.industrySections.includes(s))) reasons.push("industry_not_eligible");
+    const sections = enterprise.industryCodes.map((code) =>
+      getIndustry(code)?.kind === "section" ? code : sectionOf(code)?.code,
+    );
+    if (!sections.some((s) => s !== undefined && program.industrySections.includes(s)))
+      reasons.push("industry_not_eligible");
   }
   if (program.maxEmployees !== null) {
     // An unknown headcount cannot prove the firm is small: ask for it rather than assume.
@@ -94,14 +96,17 @@ export type ApplicationRefusal =
 const SUBSIDISABLE_STATUSES = ["accepted", "closed"];
 
 export type ApplicationCheck =
-  | { ok: true; onBehalf: boolean; maxByRateFen: number }
-  | { ok: false; reasons: ApplicationRefusal[] };
+  { ok: true; onBehalf: boolean; maxByRateFen: number } | { ok: false; reasons: ApplicationRefusal[] };
 
 /**
  * Whether this applicant may apply for this engagement now. The enterprise applies, or its
  * provider on its behalf (`onBehalf`: the enterprise must confirm before the bureau reviews).
  */
-export function checkApplication(program: SubsidyProgramRules, enterprise: EnterpriseFacts, facts: ApplicationFacts): ApplicationCheck {
+export function checkApplication(
+  program: SubsidyProgramRules,
+  enterprise: EnterpriseFacts,
+  facts: ApplicationFacts,
+): ApplicationCheck {
   const { engagement } = facts;
   const reasons: ApplicationRefusal[] = [];
   const isEnterprise = facts.applicantOrgId === engagement.enterpriseId;
@@ -109,7 +114,10 @@ export function checkApplication(program: SubsidyProgramRules, enterprise: Enter
   if (!isEnterprise && !isProvider) reasons.push("not_a_party");
   if (!SUBSIDISABLE_STATUSES.includes(engagement.status)) reasons.push("engagement_not_accepted");
   if (!program.eligibleCategories.includes(engagement.category)) reasons.push("category_not_eligible");
-  if (compareIsoDates(facts.today, program.windowStartsOn) < 0 || compareIsoDates(facts.today, program.windowEndsOn) > 0) {
+  if (
+    compareIsoDates(facts.today, program.windowStartsOn) < 0 ||
+    compareIsoDates(facts.today, program.windowEndsOn) > 0
+  ) {
     reasons.push("outside_window");
   }
   if (facts.engagementAlreadySubsidised) reasons.push("already_subsidised");
@@ -121,13 +129,15 @@ export function checkApplication(program: SubsidyProgramRules, enterprise: Enter
 // ---------------------------------------------------------------- arithmetic
 
 function assertFen(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a whole number of fen ≥ 0, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a whole number of fen ≥ 0, got ${value}`);
 }
 
 /** rate × price, floored to the fen (the bureau never pays a fraction above its rate). BigInt: no float drift. */
 export function amountByRate(priceFen: number, rateBp: number): number {
   assertFen("priceFen", priceFen);
-  if (!Number.isInteger(rateBp) || rateBp < 0 || rateBp > BASIS_POINTS) throw new RangeError(`rateBp must be 0..10000, got ${rateBp}`);
+  if (!Number.isInteger(rateBp) || rateBp < 0 || rateBp > BASIS_POINTS)
+    throw new RangeError(`rateBp must be 0..10000, got ${rateBp}`);
   return Number((BigInt(priceFen) * BigInt(rateBp)) / BigInt(BASIS_POINTS));
 }
 
@@ -148,11 +158,17 @@ export function approvalLimits(input: {
   budgetFen: number;
   programCommittedFen: number;
 }): ApprovalLimits {
-  for (const key of ["capPerEnterpriseFen", "enterpriseCommittedFen", "budgetFen", "programCommittedFen"] as const) assertFen(key, input[key]);
+  for (const key of ["capPerEnterpriseFen", "enterpriseCommittedFen", "budgetFen", "programCommittedFen"] as const)
+    assertFen(key, input[key]);
   const byRateFen = amountByRate(input.priceFen, input.rateBp);
   const enterpriseRemainingFen = Math.max(0, input.capPerEnterpriseFen - input.enterpriseCommittedFen);
   const budgetRemainingFen = Math.max(0, input.budgetFen - input.programCommittedFen);
-  return { byRateFen, enterpriseRemainingFen, budgetRemainingFen, maxApprovableFen: Math.min(byRateFen, enterpriseRemainingFen, budgetRemainingFen) };
+  return {
+    byRateFen,
+    enterpriseRemainingFen,
+    budgetRemainingFen,
+    maxApprovableFen: Math.min(byRateFen, enterpriseRemainingFen, budgetRemainingFen),
+  };
 }
 
 export type AmountRefusal = "invalid_amount" | "rate_exceeded" | "cap_exceeded" | "budget_exceeded";
@@ -163,10 +179,15 @@ export type AmountRefusal = "invalid_amount" | "rate_exceeded" | "cap_exceeded" 
  * it. Cap next: it belongs to the enterprise and only a cancellation frees it. Budget last: it is
  * shared and the most volatile, and it is the one the database re-checks at commit time.
  */
-export function amountRefusal(amountFen: number, limits: ApprovalLimits): { code: AmountRefusal; limitFen: number } | null {
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) return { code: "invalid_amount", limitFen: limits.maxApprovableFen };
+export function amountRefusal(
+  amountFen: number,
+  limits: ApprovalLimits,
+): { code: AmountRefusal; limitFen: number } | null {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0)
+    return { code: "invalid_amount", limitFen: limits.maxApprovableFen };
   if (amountFen > limits.byRateFen) return { code: "rate_exceeded", limitFen: limits.byRateFen };
-  if (amountFen > limits.enterpriseRemainingFen) return { code: "cap_exceeded", limitFen: limits.enterpriseRemainingFen };
+  if (amountFen > limits.enterpriseRemainingFen)
+    return { code: "cap_exceeded", limitFen: limits.enterpriseRemainingFen };
   if (amountFen > limits.budgetRemainingFen) return { code: "budget_exceeded", limitFen: limits.budgetRemainingFen };
   return null;
 }
@@ -177,7 +198,10 @@ export function isPartialApproval(amountFen: number, limits: ApprovalLimits): bo
 }
 
 /** A program's budget may shrink, never below what it has already committed (issue 10 "Bad input"). */
-export function budgetChangeRefusal(newBudgetFen: number, committedFen: number): "invalid_amount" | "budget_below_committed" | null {
+export function budgetChangeRefusal(
+  newBudgetFen: number,
+  committedFen: number,
+): "invalid_amount" | "budget_below_committed" | null {
   if (!Number.isSafeInteger(newBudgetFen) || newBudgetFen <= 0) return "invalid_amount";
   return newBudgetFen < committedFen ? "budget_below_committed" : null;
 }

@@ -5,7 +5,8 @@
  * mark) shows half a character, so cuts fall between graphemes (Intl.Segmenter).
  * Lengths are in UTF-16 code units, the unit of JavaScript strings and of the forms' limits.
  */
-const segmenter = typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh-CN", { granularity: "grapheme" }) : null;
+const segmenter =
+  typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("zh-CN", { granularity: "grapheme" }) : null;
 
 export const ELLIPSIS = "…";
 

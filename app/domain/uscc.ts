@@ -9,22 +9,21 @@
 //   18    check character (校验码, ISO 7064 MOD 31-3 style)
 
 /** The 31-character code alphabet: digits plus upper-case letters without I O Z S V. */
-export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 // Authority codes allocated by the standard (1–9, A–G) plus 农业 N and 其他 Y.
-const AUTHORITY_CODES = new Set('123456789ABCDEFGNY');
+const AUTHORITY_CODES = new Set("123456789ABCDEFGNY");
 
 // w_i = 3^i mod 31, i = 0..16 (GB 32100-2015 §5).
 const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
 
 export type UsccResult =
-  | { ok: true; code: string }
-  | { ok: false; reason: 'length' | 'alphabet' | 'authority' | 'check' };
+  { ok: true; code: string } | { ok: false; reason: "length" | "alphabet" | "authority" | "check" };
 
 /** Canonical form for storage and comparison: trimmed, upper-case, no spaces. */
 export function normaliseUscc(input: string): string {
   // \s also strips full-width spaces (U+3000) that Chinese IMEs produce.
-  return input.replace(/\s+/g, '').toUpperCase();
+  return input.replace(/\s+/g, "").toUpperCase();
 }
 
 function valueOf(ch: string): number {
@@ -37,7 +36,7 @@ function valueOf(ch: string): number {
  * garbage has a bug; use validateUscc for user input.
  */
 export function usccCheckCharacter(first17: string): string {
-  if (first17.length !== 17) throw new RangeError('usccCheckCharacter needs exactly 17 characters');
+  if (first17.length !== 17) throw new RangeError("usccCheckCharacter needs exactly 17 characters");
   let sum = 0;
   for (let i = 0; i < 17; i++) {
     const v = valueOf(first17.charAt(i));
@@ -50,14 +49,14 @@ export function usccCheckCharacter(first17: string): string {
 /** Validates user input; on success returns the normalised code to store. */
 export function validateUscc(input: string): UsccResult {
   const code = normaliseUscc(input);
-  if (code.length !== 18) return { ok: false, reason: 'length' };
+  if (code.length !== 18) return { ok: false, reason: "length" };
   for (let i = 0; i < 18; i++) {
     const ch = code.charAt(i);
     // The region part (positions 3–8) is numeric by definition.
-    const allowed = i >= 2 && i <= 7 ? ch >= '0' && ch <= '9' : valueOf(ch) >= 0;
-    if (!allowed) return { ok: false, reason: 'alphabet' };
+    const allowed = i >= 2 && i <= 7 ? ch >= "0" && ch <= "9" : valueOf(ch) >= 0;
+    if (!allowed) return { ok: false, reason: "alphabet" };
   }
-  if (!AUTHORITY_CODES.has(code.charAt(0))) return { ok: false, reason: 'authority' };
-  if (usccCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return { ok: false, reason: 'check' };
+  if (!AUTHORITY_CODES.has(code.charAt(0))) return { ok: false, reason: "authority" };
+  if (usccCheckCharacter(code.slice(0, 17)) !== code.charAt(17)) return { ok: false, reason: "check" };
   return { ok: true, code };
 }

@@ -39,11 +39,14 @@ const holidaySet = new Set(HOLIDAYS_2026.flatMap(([, dates]) => dates));
 const adjustedSet = new Set(ADJUSTED_WORKDAYS_2026.map(([d]) => d));
 
 describe("2026 per the State Council holiday notice", () => {
-  it.each(HOLIDAYS_2026.flatMap(([name, dates]) => dates.map((d) => [d, name] as const)))("%s is a public holiday (%s)", (date, name) => {
-    expect(isWorkingDay(date)).toBe(false);
-    expect(dayKind(date)).toBe("holiday");
-    expect(festivalOf(date)?.zh).toBe(name);
-  });
+  it.each(HOLIDAYS_2026.flatMap(([name, dates]) => dates.map((d) => [d, name] as const)))(
+    "%s is a public holiday (%s)",
+    (date, name) => {
+      expect(isWorkingDay(date)).toBe(false);
+      expect(dayKind(date)).toBe("holiday");
+      expect(festivalOf(date)?.zh).toBe(name);
+    },
+  );
 
   it.each(ADJUSTED_WORKDAYS_2026)("%s is a weekend day worked by adjustment (调休上班, %s)", (date, name) => {
     expect(isoWeekday(date)).toBeGreaterThanOrEqual(6);

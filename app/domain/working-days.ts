@@ -75,7 +75,9 @@ export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
     if (isWorkingDay(day)) return day;
     day = addDays(day, 1);
   }
-  throw new DomainError("working_calendar_gap", `no working day within ${MAX_NON_WORKING_RUN} days of ${date}`, { date });
+  throw new DomainError("working_calendar_gap", `no working day within ${MAX_NON_WORKING_RUN} days of ${date}`, {
+    date,
+  });
 }
 
 /**
@@ -84,7 +86,8 @@ export function nextWorkingDayOnOrAfter(date: IsoDate): IsoDate {
  * runs into a year the calendar does not cover.
  */
 export function addWorkingDays(date: IsoDate, n: number): IsoDate {
-  if (!Number.isInteger(n) || n < 0) throw new DomainError("invalid_working_day_count", `n must be a whole number ≥ 0, got ${n}`, { n });
+  if (!Number.isInteger(n) || n < 0)
+    throw new DomainError("invalid_working_day_count", `n must be a whole number ≥ 0, got ${n}`, { n });
   checkDate(date);
   let day = date;
   for (let left = n; left > 0; left--) day = nextWorkingDayOnOrAfter(addDays(day, 1));

@@ -22,7 +22,12 @@ export const NewBureauSchema = z.object({
 });
 
 export const OrganisationListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   kind: z.enum(["enterprise", "provider", "insurer", "group", "bureau", "platform"]).optional().catch(undefined),
   status: z.enum(["pending", "verified", "rejected", "suspended"]).optional().catch(undefined),
   page: PageField,

@@ -36,7 +36,12 @@ export const ReviewReplySchema = z.object({
 export const ReviewIntentSchema = z.object({ intent: z.enum(["submit", "reply"]) });
 
 export const EVALUATION_RESULTS = ["good", "pass", "fail"] as const;
-export const VIOLATION_KINDS = ["qualification_renting", "illegal_affiliation", "falsification", "monopoly_pricing"] as const;
+export const VIOLATION_KINDS = [
+  "qualification_renting",
+  "illegal_affiliation",
+  "falsification",
+  "monopoly_pricing",
+] as const;
 
 export const EvaluationSchema = z.object({
   intent: z.literal("evaluation"),
@@ -78,4 +83,3 @@ export const CreditListQuerySchema = z.object({
     .catch(undefined),
   page: PageField,
 });
-

@@ -27,14 +27,20 @@ const optionalInt = (min: number, max: number, message: string) =>
 export const versionField = z.coerce.number().int().min(0);
 
 export const TransitionSchema = z.object({
-  event: z.enum(ENGAGEMENT_EVENTS as [string, ...string[]], { errorMap: () => ({ message: "engagement.illegal_transition" }) }),
+  event: z.enum(ENGAGEMENT_EVENTS as [string, ...string[]], {
+    errorMap: () => ({ message: "engagement.illegal_transition" }),
+  }),
   reason: optionalText(1000),
   version: versionField,
 });
 
 /** Cancel, dispute, request changes and the platform's rulings must say why. */
 export const ReasonedTransitionSchema = TransitionSchema.extend({
-  reason: z.string({ required_error: "engagement.reason_required" }).trim().min(1, "engagement.reason_required").max(1000, "too_long"),
+  reason: z
+    .string({ required_error: "engagement.reason_required" })
+    .trim()
+    .min(1, "engagement.reason_required")
+    .max(1000, "too_long"),
 });
 
 export const CounterOfferSchema = z
@@ -45,7 +51,10 @@ export const CounterOfferSchema = z
     endDate: optionalDateField,
     version: versionField,
   })
-  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "engagement.dates_order" });
+  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, {
+    path: ["endDate"],
+    message: "engagement.dates_order",
+  });
 
 export const DirectOfferSchema = z
   .object({
@@ -56,7 +65,10 @@ export const DirectOfferSchema = z
     startDate: optionalDateField,
     endDate: optionalDateField,
   })
-  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { path: ["endDate"], message: "engagement.dates_order" });
+  .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, {
+    path: ["endDate"],
+    message: "engagement.dates_order",
+  });
 
 export const ActivitySchema = z.object({
   kind: z.enum(["visit", "training"], { errorMap: () => ({ message: "engagement.kind_invalid" }) }),

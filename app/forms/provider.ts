@@ -2,7 +2,12 @@ import { z } from "zod";
 import { isValidIndustryCode } from "../domain/industries";
 import { QUALIFICATION_TYPES } from "../domain/qualification-types";
 import { isValidRegionCode } from "../domain/region-outline";
-import { isServiceCategory, normaliseCategories, SERVICE_CATEGORIES, type ServiceCategoryCode } from "../domain/service-categories";
+import {
+  isServiceCategory,
+  normaliseCategories,
+  SERVICE_CATEGORIES,
+  type ServiceCategoryCode,
+} from "../domain/service-categories";
 import { optionalText, phoneField, requiredDate, requiredText, requiredYuan } from "./fields";
 import { regionField } from "./place-fields";
 
@@ -31,7 +36,14 @@ export function stringValues(form: FormData): Record<string, string> {
 const codeList = (valid: (code: string) => boolean, invalidKey: string, max: number) =>
   z
     .preprocess((v) => (Array.isArray(v) ? v.join(",") : v), z.string().optional())
-    .transform((v) => [...new Set((v ?? "").split(",").map((c) => c.trim()).filter(Boolean))])
+    .transform((v) => [
+      ...new Set(
+        (v ?? "")
+          .split(",")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ])
     .refine((list) => list.every(valid), invalidKey)
     .refine((list) => list.length <= max, "provider.too_many");
 
@@ -48,7 +60,11 @@ export const ProviderProfileSchema = z.object({
   description: optionalText(4000),
   regionCodes: regionList.refine((list) => list.length > 0, "provider.regions_required"),
   industryCodes: industryList,
-  staffCount: z.coerce.number({ invalid_type_error: "provider.staff_invalid" }).int("provider.staff_invalid").min(0, "provider.staff_invalid").max(100_000, "provider.staff_invalid"),
+  staffCount: z.coerce
+    .number({ invalid_type_error: "provider.staff_invalid" })
+    .int("provider.staff_invalid")
+    .min(0, "provider.staff_invalid")
+    .max(100_000, "provider.staff_invalid"),
   contactName: optionalText(50),
   contactPhone: phoneField,
   contactEmail: z
@@ -81,7 +97,10 @@ export const QualificationSchema = z
     scopeCategories: categoryList,
   })
   .refine((v) => v.validTo >= v.validFrom, { path: ["validTo"], message: "provider.valid_to_before_from" })
-  .refine((v) => v.type !== "other" || v.scopeCategories.length > 0, { path: ["scopeCategories"], message: "provider.categories_required" });
+  .refine((v) => v.type !== "other" || v.scopeCategories.length > 0, {
+    path: ["scopeCategories"],
+    message: "provider.categories_required",
+  });
 export type QualificationInput = z.infer<typeof QualificationSchema>;
 
 export const QualificationDecisionSchema = z
@@ -100,12 +119,16 @@ export const ListingSchema = z.object({
   title: requiredText(100),
   scope: requiredText(2000),
   deliverables: optionalText(2000),
-  priceModel: z.enum(["fixed", "per_visit", "yearly_custody"], { errorMap: () => ({ message: "provider.price_model_invalid" }) }),
+  priceModel: z.enum(["fixed", "per_visit", "yearly_custody"], {
+    errorMap: () => ({ message: "provider.price_model_invalid" }),
+  }),
   price: yuanPrice,
   regionCodes: regionList.refine((list) => list.length > 0, "provider.regions_required"),
   industryCodes: industryList,
   requiredQualificationType: z
-    .union([z.enum(QUALIFICATION_TYPES), z.literal("")], { errorMap: () => ({ message: "provider.qualification_type_required" }) })
+    .union([z.enum(QUALIFICATION_TYPES), z.literal("")], {
+      errorMap: () => ({ message: "provider.qualification_type_required" }),
+    })
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

@@ -39,4 +39,3 @@ export const RequestListQuerySchema = z.object({
   status: z.enum(["open", "awarded", "closed", "cancelled"]).optional().catch(undefined),
   page: PageField,
 });
-

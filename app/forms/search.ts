@@ -15,7 +15,14 @@ const blank = (v: unknown) => (v === "" || v === null ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(blank, schema.optional());
 
 const flag = z.preprocess(
-  (v) => (v === undefined || v === "" ? false : v === "1" || v === "true" || v === "on" ? true : v === "0" || v === "false" ? false : v),
+  (v) =>
+    v === undefined || v === ""
+      ? false
+      : v === "1" || v === "true" || v === "on"
+        ? true
+        : v === "0" || v === "false"
+          ? false
+          : v,
   z.boolean({ invalid_type_error: "search.flag_invalid" }),
 );
 
@@ -35,7 +42,9 @@ const yuan = z.preprocess(
 );
 
 const common = {
-  q: z.preprocess(blank, z.string().trim().max(50, "search.query_too_long").optional()).transform((v) => v || undefined),
+  q: z
+    .preprocess(blank, z.string().trim().max(50, "search.query_too_long").optional())
+    .transform((v) => v || undefined),
   category: optional(z.enum(SERVICE_CATEGORIES, { errorMap: () => ({ message: "search.category_invalid" }) })),
   region: optional(z.string().refine(isValidRegionCode, "region_unknown")),
   industry: optional(z.string().refine(isValidIndustryCode, "industry_invalid")),
@@ -53,14 +62,20 @@ const common = {
 
 export const ProviderSearchQuerySchema = z.object({
   ...common,
-  sort: z.preprocess(blank, z.enum(PROVIDER_SORTS, { errorMap: () => ({ message: "search.sort_invalid" }) }).default("relevance")),
+  sort: z.preprocess(
+    blank,
+    z.enum(PROVIDER_SORTS, { errorMap: () => ({ message: "search.sort_invalid" }) }).default("relevance"),
+  ),
   budget: yuan,
 });
 
 export const ListingSearchQuerySchema = z
   .object({
     ...common,
-    sort: z.preprocess(blank, z.enum(LISTING_SORTS, { errorMap: () => ({ message: "search.sort_invalid" }) }).default("relevance")),
+    sort: z.preprocess(
+      blank,
+      z.enum(LISTING_SORTS, { errorMap: () => ({ message: "search.sort_invalid" }) }).default("relevance"),
+    ),
     minPrice: yuan,
     maxPrice: yuan,
   })

@@ -26,8 +26,7 @@ function leaves(tree: unknown, prefix = "", out = new Map<string, unknown[]>()):
   return out;
 }
 
-const variables = (value: unknown) =>
-  [...String(value).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
+const variables = (value: unknown) => [...String(value).matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 const zh = resources["zh-CN"] as Record<string, Tree>;
 const en = resources.en as Record<string, Tree>;

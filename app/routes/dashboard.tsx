@@ -43,20 +43,28 @@ export default function Dashboard() {
         </p>
       </header>
       <section className="card">
-        <p>
-          {t("orgStatus", { status: t(`common:verification.${org.status}`) })}
-        </p>
+        <p>{t("orgStatus", { status: t(`common:verification.${org.status}`) })}</p>
         {org.status === "pending" ? <p className="mt-2 text-sm text-slate-600">{t("pendingNote")}</p> : null}
         <div className="mt-4 flex flex-wrap gap-2">
-          {!org.profileComplete ? <Link className="btn-secondary" to="/settings/organisation">{t("completeProfile")}</Link> : null}
-          {org.canManageApiTokens ? <Link className="btn-secondary" to="/settings/api-tokens">{t("apiTokens")}</Link> : null}
+          {!org.profileComplete ? (
+            <Link className="btn-secondary" to="/settings/organisation">
+              {t("completeProfile")}
+            </Link>
+          ) : null}
+          {org.canManageApiTokens ? (
+            <Link className="btn-secondary" to="/settings/api-tokens">
+              {t("apiTokens")}
+            </Link>
+          ) : null}
         </div>
       </section>
       <section className="card">
         <h2 className="text-lg font-semibold">{t(`${org.kind}.lead`, { region: org.region })}</h2>
         <p className="mt-1 text-sm text-slate-500">{t("honest")}</p>
         <ul className="mt-3 list-disc space-y-1 pl-5">
-          {items.map((item) => <li key={item}>{item}</li>)}
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
         </ul>
       </section>
     </div>

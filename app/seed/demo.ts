@@ -31,7 +31,10 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
           })
           .returning()
       )[0];
-      let [user] = await tx.select().from(users).where(sql`lower(${users.email}) = ${demo.login.email}`);
+      let [user] = await tx
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${demo.login.email}`);
       user ??= (
         await tx.insert(users).values({ email: demo.login.email, name: demo.login.name, passwordHash }).returning()
       )[0];

@@ -51,8 +51,18 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     staffCount: 28,
     contact: { name: "张明", phone: "0579-82261234", email: "service@anzheng.anfu.demo" },
     experts: [
-      { name: "张明", title: "注册安全工程师（化工安全）", certificateNo: "ZAG33202100156", specialties: "危险化学品、涉爆粉尘" },
-      { name: "王丽", title: "注册安全工程师（其他安全）", certificateNo: "ZAG33201900342", specialties: "工贸企业安全生产标准化" },
+      {
+        name: "张明",
+        title: "注册安全工程师（化工安全）",
+        certificateNo: "ZAG33202100156",
+        specialties: "危险化学品、涉爆粉尘",
+      },
+      {
+        name: "王丽",
+        title: "注册安全工程师（其他安全）",
+        certificateNo: "ZAG33201900342",
+        specialties: "工贸企业安全生产标准化",
+      },
       { name: "陈刚", title: "高级工程师", specialties: "机械安全、有限空间作业" },
     ],
     qualifications: [
@@ -83,7 +93,8 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
       {
         category: "consulting",
         title: "安全生产标准化三级达标咨询",
-        scope: "对照《企业安全生产标准化基本规范》(GB/T 33000)开展现状诊断，协助建立制度、台账和操作规程，指导自评并陪同评审。",
+        scope:
+          "对照《企业安全生产标准化基本规范》(GB/T 33000)开展现状诊断，协助建立制度、台账和操作规程，指导自评并陪同评审。",
         deliverables: "现状诊断报告、制度汇编、自评报告",
         priceModel: "fixed",
         priceFen: 1_200_000,
@@ -120,14 +131,20 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
   },
   "prov-anlian": {
     categories: ["assessment", "consulting", "custody"],
-    description: "金华市安联安全评价有限公司持有安全评价机构资质，承接金属冶炼、危险化学品、建筑施工等行业的安全预评价、验收评价和现状评价。",
+    description:
+      "金华市安联安全评价有限公司持有安全评价机构资质，承接金属冶炼、危险化学品、建筑施工等行业的安全预评价、验收评价和现状评价。",
     regionCodes: ["330703", "330702", "330781", "330783"],
     industryCodes: ["C", "26", "31", "E"],
     staffCount: 45,
     contact: { name: "周红", phone: "0579-82158899", email: "pingjia@anlian.anfu.demo" },
     experts: [
       { name: "周红", title: "一级安全评价师", specialties: "危险化学品建设项目安全评价" },
-      { name: "吴建华", title: "注册安全工程师（金属冶炼安全）", certificateNo: "ZAG33201800221", specialties: "金属冶炼、粉尘防爆" },
+      {
+        name: "吴建华",
+        title: "注册安全工程师（金属冶炼安全）",
+        certificateNo: "ZAG33201800221",
+        specialties: "金属冶炼、粉尘防爆",
+      },
     ],
     qualifications: [
       {
@@ -183,13 +200,19 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
   },
   "prov-anda": {
     categories: ["testing", "occupational_health", "rescue", "training"],
-    description: "青岛安达安全服务有限公司提供检测检验、职业病危害因素检测和应急救援服务，设有专职应急救援队伍，服务青岛市区及黄岛、城阳等地企业。",
+    description:
+      "青岛安达安全服务有限公司提供检测检验、职业病危害因素检测和应急救援服务，设有专职应急救援队伍，服务青岛市区及黄岛、城阳等地企业。",
     regionCodes: ["370202", "370203", "370211", "370212", "370213", "370214"],
     industryCodes: ["C", "26", "G"],
     staffCount: 62,
     contact: { name: "孙伟", phone: "0532-88996677", email: "jiance@anda.anfu.demo" },
     experts: [
-      { name: "孙伟", title: "注册安全工程师（化工安全）", certificateNo: "ZAG37202000412", specialties: "可燃有毒气体检测、化工过程安全" },
+      {
+        name: "孙伟",
+        title: "注册安全工程师（化工安全）",
+        certificateNo: "ZAG37202000412",
+        specialties: "可燃有毒气体检测、化工过程安全",
+      },
       { name: "刘洋", title: "职业卫生检测工程师", specialties: "粉尘、噪声、化学毒物检测" },
       { name: "赵强", title: "应急救援队长", specialties: "有限空间救援、危化品泄漏处置" },
     ],

@@ -1,6 +1,13 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import { organisations, practiceNotices, providerExperts, providerProfiles, qualifications, serviceListings } from "../../db/schema";
+import {
+  organisations,
+  practiceNotices,
+  providerExperts,
+  providerProfiles,
+  qualifications,
+  serviceListings,
+} from "../../db/schema";
 import { categoriesCoveredBy, licenceFor } from "../domain/qualification-types";
 import { shanghaiDateString } from "../domain/format";
 import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../services/search-index.server";
@@ -18,7 +25,10 @@ export async function seedMarketplaceDemo(db: Db, now: Date = new Date()): Promi
     for (const [key, content] of Object.entries(MARKETPLACE_DEMO)) {
       const demo = DEMO_ORGS.find((o) => o.key === key);
       if (!demo) continue;
-      const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, demo.name));
+      const [org] = await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.name, demo.name));
       if (!org) continue;
       await seedProvider(tx, org.id, content, year);
     }
@@ -40,17 +50,27 @@ async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, 
   await tx
     .insert(providerProfiles)
     .values({ orgId: providerId, ...profile })
-    .onConflictDoUpdate({ target: providerProfiles.orgId, set: profile, setWhere: sql`${providerProfiles.categories} = '{}'` });
+    .onConflictDoUpdate({
+      target: providerProfiles.orgId,
+      set: profile,
+      setWhere: sql`${providerProfiles.categories} = '{}'`,
+    });
   await refreshProviderSearchIndex(tx, providerId);
 
   for (const e of c.experts) {
-    const [found] = await tx.select({ id: providerExperts.id }).from(providerExperts).where(and(eq(providerExperts.providerId, providerId), eq(providerExperts.name, e.name)));
+    const [found] = await tx
+      .select({ id: providerExperts.id })
+      .from(providerExperts)
+      .where(and(eq(providerExperts.providerId, providerId), eq(providerExperts.name, e.name)));
     if (!found) await tx.insert(providerExperts).values({ providerId, ...e });
   }
 
   const date = ([offset, monthDay]: [number, string]) => `${year + offset}-${monthDay}`;
   for (const q of c.qualifications) {
-    const [found] = await tx.select({ id: qualifications.id }).from(qualifications).where(and(eq(qualifications.providerId, providerId), eq(qualifications.certificateNo, q.certificateNo)));
+    const [found] = await tx
+      .select({ id: qualifications.id })
+      .from(qualifications)
+      .where(and(eq(qualifications.providerId, providerId), eq(qualifications.certificateNo, q.certificateNo)));
     if (found) continue;
     await tx.insert(qualifications).values({
       providerId,
@@ -70,12 +90,24 @@ async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, 
     const [found] = await tx
       .select({ id: practiceNotices.id })
       .from(practiceNotices)
-      .where(and(eq(practiceNotices.providerId, providerId), eq(practiceNotices.countyCode, n.countyCode), isNull(practiceNotices.withdrawnAt)));
-    if (!found) await tx.insert(practiceNotices).values({ providerId, countyCode: n.countyCode, categories: n.categories, note: n.note });
+      .where(
+        and(
+          eq(practiceNotices.providerId, providerId),
+          eq(practiceNotices.countyCode, n.countyCode),
+          isNull(practiceNotices.withdrawnAt),
+        ),
+      );
+    if (!found)
+      await tx
+        .insert(practiceNotices)
+        .values({ providerId, countyCode: n.countyCode, categories: n.categories, note: n.note });
   }
 
   for (const l of c.listings) {
-    const [found] = await tx.select({ id: serviceListings.id }).from(serviceListings).where(and(eq(serviceListings.providerId, providerId), eq(serviceListings.title, l.title)));
+    const [found] = await tx
+      .select({ id: serviceListings.id })
+      .from(serviceListings)
+      .where(and(eq(serviceListings.providerId, providerId), eq(serviceListings.title, l.title)));
     if (found) continue;
     const [row] = await tx
       .insert(serviceListings)

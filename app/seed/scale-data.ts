@@ -24,7 +24,8 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>;
 
-const BRAND_CHARS = "安泰恒信华正诚达中卫盛宏远鑫源博邦安康瑞丰嘉禾永固祥和金石明德汇通科创联合精工同舟众志天成宇航海晨星".split("");
+const BRAND_CHARS =
+  "安泰恒信华正诚达中卫盛宏远鑫源博邦安康瑞丰嘉禾永固祥和金石明德汇通科创联合精工同舟众志天成宇航海晨星".split("");
 const BUSINESS: Array<{ text: string; categories: ServiceCategoryCode[] }> = [
   { text: "安全技术咨询", categories: ["consulting", "custody"] },
   { text: "安全生产技术服务", categories: ["consulting", "training", "custody"] },
@@ -38,12 +39,33 @@ const BUSINESS: Array<{ text: string; categories: ServiceCategoryCode[] }> = [
   { text: "安全管理咨询", categories: ["consulting", "custody", "training"] },
 ];
 
-export const LISTING_TEMPLATES: Record<ServiceCategoryCode, { titles: string[]; yuan: [number, number]; qualification?: string }> = {
-  consulting: { titles: ["安全生产标准化咨询", "双重预防机制建设咨询", "隐患排查治理咨询", "安全管理体系诊断"], yuan: [5_000, 60_000] },
-  training: { titles: ["三级安全教育培训", "主要负责人及安全管理人员培训", "全员安全生产培训", "特种作业人员培训"], yuan: [2_000, 30_000] },
-  assessment: { titles: ["安全预评价", "安全验收评价", "安全现状评价"], yuan: [20_000, 150_000], qualification: "safety_assessment" },
-  testing: { titles: ["防雷装置检测", "压力容器检验", "粉尘浓度检测", "电气安全检测"], yuan: [3_000, 50_000], qualification: "testing_inspection" },
-  occupational_health: { titles: ["职业病危害因素检测", "职业病危害现状评价", "职业病危害预评价"], yuan: [8_000, 80_000], qualification: "occupational_health_tech" },
+export const LISTING_TEMPLATES: Record<
+  ServiceCategoryCode,
+  { titles: string[]; yuan: [number, number]; qualification?: string }
+> = {
+  consulting: {
+    titles: ["安全生产标准化咨询", "双重预防机制建设咨询", "隐患排查治理咨询", "安全管理体系诊断"],
+    yuan: [5_000, 60_000],
+  },
+  training: {
+    titles: ["三级安全教育培训", "主要负责人及安全管理人员培训", "全员安全生产培训", "特种作业人员培训"],
+    yuan: [2_000, 30_000],
+  },
+  assessment: {
+    titles: ["安全预评价", "安全验收评价", "安全现状评价"],
+    yuan: [20_000, 150_000],
+    qualification: "safety_assessment",
+  },
+  testing: {
+    titles: ["防雷装置检测", "压力容器检验", "粉尘浓度检测", "电气安全检测"],
+    yuan: [3_000, 50_000],
+    qualification: "testing_inspection",
+  },
+  occupational_health: {
+    titles: ["职业病危害因素检测", "职业病危害现状评价", "职业病危害预评价"],
+    yuan: [8_000, 80_000],
+    qualification: "occupational_health_tech",
+  },
   engineer_firm: { titles: ["注册安全工程师驻厂服务", "安全生产顾问"], yuan: [10_000, 80_000] },
   custody: { titles: ["安全生产托管服务（年度）", "小微企业安全托管"], yuan: [10_000, 60_000] },
   rescue: { titles: ["应急预案编制", "应急演练组织", "应急救援值守"], yuan: [5_000, 50_000] },
@@ -82,7 +104,9 @@ export function companyName(r: Rng, county: Region): { name: string; categories:
   return { name: `${place}${brand}${business.text}有限公司`, categories: business.categories };
 }
 
-const DIVISIONS_BY_SECTION = new Map(INDUSTRY_SECTIONS.map((s) => [s.code, INDUSTRY_DIVISIONS.filter((d) => d.section === s.code)]));
+const DIVISIONS_BY_SECTION = new Map(
+  INDUSTRY_SECTIONS.map((s) => [s.code, INDUSTRY_DIVISIONS.filter((d) => d.section === s.code)]),
+);
 const COMMON_SECTIONS = ["C", "C", "C", "B", "D", "E", "F", "G", "H"] as const;
 
 /** Mostly manufacturing divisions, some whole sections, a few generalists with none. */
@@ -99,15 +123,26 @@ export function industriesFor(r: Rng): string[] {
 }
 
 export function industryNames(codes: readonly string[]): string[] {
-  return codes.map((c) => INDUSTRY_DIVISIONS.find((d) => d.code === c)?.zh ?? INDUSTRY_SECTIONS.find((s) => s.code === c)?.zh ?? c);
+  return codes.map(
+    (c) => INDUSTRY_DIVISIONS.find((d) => d.code === c)?.zh ?? INDUSTRY_SECTIONS.find((s) => s.code === c)?.zh ?? c,
+  );
 }
 
 export function describeProvider(r: Rng, name: string, county: Region, industries: string[], titles: string[]): string {
   const inds = industryNames(industries).slice(0, 2).join("、") || "各类工贸";
-  return `${name}成立于${r.int(1998, 2023)}年，位于${regionPath(county.code).map((x) => x.name).join("")}，现有注册安全工程师${r.int(1, 30)}名，专注服务${inds}企业，主要提供${titles.slice(0, 3).join("、")}等服务。`;
+  return `${name}成立于${r.int(1998, 2023)}年，位于${regionPath(county.code)
+    .map((x) => x.name)
+    .join(
+      "",
+    )}，现有注册安全工程师${r.int(1, 30)}名，专注服务${inds}企业，主要提供${titles.slice(0, 3).join("、")}等服务。`;
 }
 
-export function describeListing(r: Rng, title: string, county: Region, industries: string[]): { scope: string; deliverables: string } {
+export function describeListing(
+  r: Rng,
+  title: string,
+  county: Region,
+  industries: string[],
+): { scope: string; deliverables: string } {
   const inds = industryNames(industries).slice(0, 2).join("、") || "中小企业";
   return {
     scope: `面向${getRegion(county.parentCode ?? "")?.name ?? county.name}${inds}，依据相关法规和标准开展${title}，现场服务${r.int(1, 6)}次，出具书面意见并跟踪整改。`,
@@ -133,4 +168,7 @@ export function scaleId(kind: keyof typeof SCALE_ID_PREFIX, i: number): string {
   return `${SCALE_ID_PREFIX[kind]}-0000-4000-8000-${i.toString(16).padStart(12, "0")}`;
 }
 export const scaleIdRange = (kind: keyof typeof SCALE_ID_PREFIX) =>
-  [`${SCALE_ID_PREFIX[kind]}-0000-0000-0000-000000000000`, `${SCALE_ID_PREFIX[kind]}-ffff-ffff-ffff-ffffffffffff`] as const;
+  [
+    `${SCALE_ID_PREFIX[kind]}-0000-0000-0000-000000000000`,
+    `${SCALE_ID_PREFIX[kind]}-ffff-ffff-ffff-ffffffffffff`,
+  ] as const;

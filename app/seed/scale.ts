@@ -33,10 +33,14 @@ export type ScaleOptions = {
 
 const CHUNK = 2000;
 const DAY = 86_400_000;
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 const pgArray = (xs: readonly string[]) => `{${xs.join(",")}}`;
 // Our tokens are letters and digits only (app/domain/cjk-tokens.ts), so quoting is enough.
-const tsv = (texts: string[]) => indexTokens(texts).map((t) => `'${t}'`).join(" ");
+const tsv = (texts: string[]) =>
+  indexTokens(texts)
+    .map((t) => `'${t}'`)
+    .join(" ");
 
 /**
  * Fills PostgreSQL with `providers` provider organisations (with profiles and qualifications)
@@ -75,7 +79,9 @@ export async function seedScale(o: ScaleOptions): Promise<{ seconds: number }> {
 
 async function prepare(sql: postgres.Sql, o: ScaleOptions, log: (l: string) => void) {
   const [lo, hi] = scaleIdRange("org");
-  const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from organisations where id between ${lo} and ${hi}`;
+  const [{ n }] = await sql<
+    { n: number }[]
+  >`select count(*)::int as n from organisations where id between ${lo} and ${hi}`;
   if (n === 0) return;
   if (!o.wipe) throw new Error(`a previous scale run (${n} providers) is present; run with --wipe to replace it`);
   log(`wiping the previous scale run (${n} providers)…`);
@@ -154,24 +160,55 @@ async function load(sql: postgres.Sql, o: ScaleOptions, log: (l: string) => void
       const average = 3.2 + r.next() * 1.8;
       const status = r.chance(0.85) ? "verified" : r.chance(0.85) ? "pending" : "rejected";
       orgs.push({
-        id, kind: "provider", name, uscc: scaleUscc(county.code, i), region_code: county.code,
-        industry_code: industries[0] ?? null, contact_phone: `0579-8${r.int(1_000_000, 9_999_999)}`,
-        address: `${regionPath(county.code).map((x) => x.name).join("")}${r.pick(["人民路", "解放路", "工业园区", "科技大道"])}${r.int(1, 999)}号`,
-        verification_status: status, verified_at: status === "verified" ? new Date() : null,
+        id,
+        kind: "provider",
+        name,
+        uscc: scaleUscc(county.code, i),
+        region_code: county.code,
+        industry_code: industries[0] ?? null,
+        contact_phone: `0579-8${r.int(1_000_000, 9_999_999)}`,
+        address: `${regionPath(county.code)
+          .map((x) => x.name)
+          .join("")}${r.pick(["人民路", "解放路", "工业园区", "科技大道"])}${r.int(1, 999)}号`,
+        verification_status: status,
+        verified_at: status === "verified" ? new Date() : null,
         suspended_at: r.chance(0.01) ? new Date() : null,
       });
       profiles.push({
-        org_id: id, categories: pgArray(categories), description: describeProvider(r, name, county, industries, titles),
-        staff_count: r.int(3, 200), contact_name: `${r.pick(["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"])}经理`,
-        contact_phone: `13${r.int(100_000_000, 999_999_999)}`, region_codes: pgArray(served), region_keys: keysOf(served),
-        industry_codes: pgArray(industries), credit_grade: grade, credit_computed_at: grade ? new Date() : null,
-        review_count: reviewCount, rating_sum: Math.round(reviewCount * average), search_vector: "",
+        org_id: id,
+        categories: pgArray(categories),
+        description: describeProvider(r, name, county, industries, titles),
+        staff_count: r.int(3, 200),
+        contact_name: `${r.pick(["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"])}经理`,
+        contact_phone: `13${r.int(100_000_000, 999_999_999)}`,
+        region_codes: pgArray(served),
+        region_keys: keysOf(served),
+        industry_codes: pgArray(industries),
+        credit_grade: grade,
+        credit_computed_at: grade ? new Date() : null,
+        review_count: reviewCount,
+        rating_sum: Math.round(reviewCount * average),
+        search_vector: "",
       });
       profiles[profiles.length - 1].search_vector = tsv([name, profiles[profiles.length - 1].description as string]);
       const held = qualificationTypes(r, categories);
-      for (const type of held) quals.push(qualification(r, scaleId("qualification", qualificationNo++), id, type, o.today));
+      for (const type of held)
+        quals.push(qualification(r, scaleId("qualification", qualificationNo++), id, type, o.today));
       for (let k = 0; k < counts[i]; k++) {
-        listings.push(listing(r, scaleId("listing", listingNo++), id, name, r.pick(categories), county, served, industries, held, keysOf));
+        listings.push(
+          listing(
+            r,
+            scaleId("listing", listingNo++),
+            id,
+            name,
+            r.pick(categories),
+            county,
+            served,
+            industries,
+            held,
+            keysOf,
+          ),
+        );
       }
     }
     await copyRows(sql, "organisations", orgs);
@@ -179,7 +216,8 @@ async function load(sql: postgres.Sql, o: ScaleOptions, log: (l: string) => void
     await copyRows(sql, "qualifications", quals);
     await copyRows(sql, "service_listings", listings);
     const done = Math.min(o.providers, start + CHUNK);
-    if (done % 10_000 === 0 || done === o.providers || done === CHUNK) log(`  ${done} providers, ${listingNo} listings, ${qualificationNo} qualifications`);
+    if (done % 10_000 === 0 || done === o.providers || done === CHUNK)
+      log(`  ${done} providers, ${listingNo} listings, ${qualificationNo} qualifications`);
   }
 }
 
@@ -188,7 +226,12 @@ async function copyRows(sql: postgres.Sql, table: string, rows: Record<string, u
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const text = (v: unknown) =>
-    v === null || v === undefined ? "\\N" : (v instanceof Date ? v.toISOString() : String(v)).replace(/[\\\t\n\r]/g, (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!);
+    v === null || v === undefined
+      ? "\\N"
+      : (v instanceof Date ? v.toISOString() : String(v)).replace(
+          /[\\\t\n\r]/g,
+          (c) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[c]!,
+        );
   const body = rows.map((row) => columns.map((c) => text(row[c])).join("\t")).join("\n") + "\n";
   const stream = await sql.unsafe(`copy ${table} (${columns.join(", ")}) from stdin`).writable();
   await new Promise<void>((resolve, reject) => {
@@ -203,7 +246,9 @@ function servedRegions(r: Rng, county: Region): string[] {
   const path = regionPath(county.code);
   const x = r.next();
   const base = x < 0.55 ? county.code : x < 0.9 ? (path[1]?.code ?? county.code) : path[0]!.code;
-  return r.chance(0.15) && county.parentCode ? [base, county.parentCode].filter((c, i, a) => a.indexOf(c) === i) : [base];
+  return r.chance(0.15) && county.parentCode
+    ? [base, county.parentCode].filter((c, i, a) => a.indexOf(c) === i)
+    : [base];
 }
 
 function qualificationTypes(r: Rng, categories: readonly ServiceCategoryCode[]): string[] {
@@ -221,21 +266,39 @@ function qualification(r: Rng, id: string, providerId: string, type: string, tod
   const validTo = r.chance(0.12) ? addDays(today, -r.int(1, 700)) : addDays(today, r.int(30, 1800));
   const status = r.chance(0.92) ? "verified" : r.chance(0.6) ? "pending" : "rejected";
   const covers: Record<string, string> = {
-    safety_assessment: "{assessment}", testing_inspection: "{testing}", occupational_health_tech: "{occupational_health}",
-    registered_safety_engineer: "{engineer_firm,consulting,custody}", training_institution: "{training}", rescue_team: "{rescue}",
+    safety_assessment: "{assessment}",
+    testing_inspection: "{testing}",
+    occupational_health_tech: "{occupational_health}",
+    registered_safety_engineer: "{engineer_firm,consulting,custody}",
+    training_institution: "{training}",
+    rescue_team: "{rescue}",
   };
   return {
-    id, provider_id: providerId, type, certificate_no: `APJ-(浙)-${r.int(100, 999)}-${r.int(1000, 9999)}`,
+    id,
+    provider_id: providerId,
+    type,
+    certificate_no: `APJ-(浙)-${r.int(100, 999)}-${r.int(1000, 9999)}`,
     issuer: r.pick(["浙江省应急管理厅", "国家矿山安全监察局", "省卫生健康委员会", "市应急管理局"]),
-    scope: "依证书所列业务范围", scope_categories: covers[type] ?? "{}",
-    valid_from: addDays(validTo, -5 * 365), valid_to: validTo, status,
+    scope: "依证书所列业务范围",
+    scope_categories: covers[type] ?? "{}",
+    valid_from: addDays(validTo, -5 * 365),
+    valid_to: validTo,
+    status,
     reviewed_at: status === "pending" ? null : new Date(),
   };
 }
 
 function listing(
-  r: Rng, id: string, providerId: string, providerName: string, category: ServiceCategoryCode,
-  county: Region, served: string[], industries: string[], held: string[], keysOf: (codes: string[]) => string,
+  r: Rng,
+  id: string,
+  providerId: string,
+  providerName: string,
+  category: ServiceCategoryCode,
+  county: Region,
+  served: string[],
+  industries: string[],
+  held: string[],
+  keysOf: (codes: string[]) => string,
 ) {
   const t = LISTING_TEMPLATES[category];
   const base = r.pick(t.titles);
@@ -246,10 +309,24 @@ function listing(
   const regions = r.chance(0.7) ? served : [county.code];
   const yuan = r.int(t.yuan[0] / 100, t.yuan[1] / 100) * 100;
   return {
-    id, provider_id: providerId, category, title, scope, deliverables,
-    price_model: category === "custody" ? "yearly_custody" : (category === "testing" || category === "training") && r.chance(0.5) ? "per_visit" : "fixed",
-    price_fen: yuan * 100, region_codes: pgArray(regions), region_keys: keysOf(regions),
-    industry_codes: pgArray(industries), required_qualification_type: required,
-    status: r.chance(0.04) ? "paused" : "active", search_vector: tsv([title, scope, deliverables, providerName]),
+    id,
+    provider_id: providerId,
+    category,
+    title,
+    scope,
+    deliverables,
+    price_model:
+      category === "custody"
+        ? "yearly_custody"
+        : (category === "testing" || category === "training") && r.chance(0.5)
+          ? "per_visit"
+          : "fixed",
+    price_fen: yuan * 100,
+    region_codes: pgArray(regions),
+    region_keys: keysOf(regions),
+    industry_codes: pgArray(industries),
+    required_qualification_type: required,
+    status: r.chance(0.04) ? "paused" : "active",
+    search_vector: tsv([title, scope, deliverables, providerName]),
   };
 }

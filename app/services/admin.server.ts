@@ -32,7 +32,8 @@ export async function decideOrganisation(
       suspend: { suspendedAt: now, suspendedReason: input.reason ?? null },
       reinstate: { suspendedAt: null, suspendedReason: null },
     }[input.decision];
-    if (input.decision === "suspend" && org.suspendedAt) throw new AppError(409, "already_suspended", "already_suspended");
+    if (input.decision === "suspend" && org.suspendedAt)
+      throw new AppError(409, "already_suspended", "already_suspended");
     if (input.decision === "reinstate" && !org.suspendedAt) throw new AppError(409, "not_suspended", "not_suspended");
     await tx.update(organisations).set(changes).where(eq(organisations.id, org.id));
     await writeAudit(tx, {
@@ -50,7 +51,14 @@ export async function decideOrganisation(
     // so it appears on the 公示 list without waiting for some other event.
     if (input.decision === "verify" && org.kind === "provider") await recomputeProviderCredit(tx, org.id, now);
     if (input.decision === "suspend") {
-      await notify(tx, { type: "org_suspended", key: `org_suspended:${org.id}:${now.getTime()}`, orgId: org.id, subjectId: org.id, params: { reason: input.reason ?? "" }, now });
+      await notify(tx, {
+        type: "org_suspended",
+        key: `org_suspended:${org.id}:${now.getTime()}`,
+        orgId: org.id,
+        subjectId: org.id,
+        params: { reason: input.reason ?? "" },
+        now,
+      });
     }
   });
 }
@@ -67,7 +75,10 @@ export async function createBureau(
   const initialPassword = `Anfu-${generateSecretToken(10)}`;
   const passwordHash = await hashPassword(initialPassword);
   return db.transaction(async (tx) => {
-    const [taken] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email}`);
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email}`);
     if (taken) throw new AppError(409, "email_taken", "email_taken");
     const [org] = await tx
       .insert(organisations)
@@ -125,5 +136,8 @@ export async function readAuditLog(db: DbOrTx, params: { before?: number; orgId?
     .where(where.length ? and(...where) : undefined)
     .orderBy(desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE + 1);
-  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), nextBefore: rows.length > AUDIT_PAGE_SIZE ? rows[AUDIT_PAGE_SIZE - 1].id : null };
+  return {
+    rows: rows.slice(0, AUDIT_PAGE_SIZE),
+    nextBefore: rows.length > AUDIT_PAGE_SIZE ? rows[AUDIT_PAGE_SIZE - 1].id : null,
+  };
 }

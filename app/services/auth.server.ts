@@ -84,7 +84,10 @@ export async function login(db: Db, input: { email: string; password: string }, 
   const accountKey = input.email.trim().toLowerCase();
   const attemptId = await reserveAttempt(db, { accountKey, ip: meta.ip.slice(0, 64) }, now);
 
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${accountKey}`);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${accountKey}`);
   const ok = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await dummyPasswordHash(), input.password)) && false;
@@ -138,7 +141,11 @@ export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string; now?: Date },
 ) {
   // Throttled like a login: a stolen session must not become an oracle for the password.
-  const attemptId = await reserveAttempt(db, { accountKey: passwordCheckKey(input.userId), ip: input.ip.slice(0, 64) }, input.now ?? new Date());
+  const attemptId = await reserveAttempt(
+    db,
+    { accountKey: passwordCheckKey(input.userId), ip: input.ip.slice(0, 64) },
+    input.now ?? new Date(),
+  );
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError(422, "current_password_wrong", "current_password_wrong");

@@ -39,23 +39,52 @@ async function loadCreditInputs(db: DbOrTx, providerId: string, now: Date) {
     db
       .select({ overall: reviews.overall, publishedAt: reviews.publishedAt })
       .from(reviews)
-      .where(and(eq(reviews.revieweeOrgId, providerId), eq(reviews.direction, "client_to_provider"), isNotNull(reviews.publishedAt), lte(reviews.publishedAt, now))),
+      .where(
+        and(
+          eq(reviews.revieweeOrgId, providerId),
+          eq(reviews.direction, "client_to_provider"),
+          isNotNull(reviews.publishedAt),
+          lte(reviews.publishedAt, now),
+        ),
+      ),
     db
       .select({ endDate: engagements.endDate, deliveredAt: engagements.deliveredAt })
       .from(engagements)
-      .where(and(eq(engagements.providerId, providerId), inArray(engagements.status, ["accepted", "closed"]), isNotNull(engagements.deliveredAt), isNotNull(engagements.endDate))),
+      .where(
+        and(
+          eq(engagements.providerId, providerId),
+          inArray(engagements.status, ["accepted", "closed"]),
+          isNotNull(engagements.deliveredAt),
+          isNotNull(engagements.endDate),
+        ),
+      ),
     db
-      .select({ result: bureauEvaluations.result, evaluatedOn: bureauEvaluations.evaluatedOn, createdAt: bureauEvaluations.createdAt })
+      .select({
+        result: bureauEvaluations.result,
+        evaluatedOn: bureauEvaluations.evaluatedOn,
+        createdAt: bureauEvaluations.createdAt,
+      })
       .from(bureauEvaluations)
       .where(eq(bureauEvaluations.providerId, providerId)),
     db
-      .select({ kind: violations.kind, serious: violations.serious, occurredOn: violations.occurredOn, createdAt: violations.createdAt })
+      .select({
+        kind: violations.kind,
+        serious: violations.serious,
+        occurredOn: violations.occurredOn,
+        createdAt: violations.createdAt,
+      })
       .from(violations)
       .where(eq(violations.providerId, providerId)),
     db
       .select({ reinstatedAt: max(auditLog.at) })
       .from(auditLog)
-      .where(and(eq(auditLog.action, "organisation.reinstate"), eq(auditLog.subjectType, "organisation"), eq(auditLog.subjectId, providerId))),
+      .where(
+        and(
+          eq(auditLog.action, "organisation.reinstate"),
+          eq(auditLog.subjectType, "organisation"),
+          eq(auditLog.subjectId, providerId),
+        ),
+      ),
   ]);
   return { published, deliveries, evaluations, recorded, lastReinstatedAt: totals?.reinstatedAt ?? null };
 }
@@ -84,11 +113,17 @@ export async function recomputeProviderCredit(
     const result = gradeProvider({
       today,
       reviews: inputs.published.map((r) => ({ overall: r.overall, publishedOn: shanghaiDateString(r.publishedAt!) })),
-      deliveries: inputs.deliveries.map((d) => ({ dueOn: d.endDate!, deliveredOn: shanghaiDateString(d.deliveredAt!) })),
+      deliveries: inputs.deliveries.map((d) => ({
+        dueOn: d.endDate!,
+        deliveredOn: shanghaiDateString(d.deliveredAt!),
+      })),
       evaluations: inputs.evaluations,
       violations: inputs.recorded,
     });
-    const [previous] = await tx.select({ grade: providerProfiles.creditGrade }).from(providerProfiles).where(eq(providerProfiles.orgId, providerId));
+    const [previous] = await tx
+      .select({ grade: providerProfiles.creditGrade })
+      .from(providerProfiles)
+      .where(eq(providerProfiles.orgId, providerId));
     const cache = {
       creditGrade: result.grade,
       creditReasons: result.reasons,
@@ -96,9 +131,19 @@ export async function recomputeProviderCredit(
       reviewCount: inputs.published.length,
       ratingSum: inputs.published.reduce((s, r) => s + r.overall, 0),
     };
-    await tx.insert(providerProfiles).values({ orgId: providerId, ...cache }).onConflictDoUpdate({ target: providerProfiles.orgId, set: cache });
+    await tx
+      .insert(providerProfiles)
+      .values({ orgId: providerId, ...cache })
+      .onConflictDoUpdate({ target: providerProfiles.orgId, set: cache });
     if (previous?.grade && previous.grade !== result.grade) {
-      await notify(tx, { type: "grade_changed", key: `grade_changed:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { from: previous.grade, to: result.grade }, now });
+      await notify(tx, {
+        type: "grade_changed",
+        key: `grade_changed:${providerId}:${now.getTime()}`,
+        orgId: providerId,
+        subjectId: providerId,
+        params: { from: previous.grade, to: result.grade },
+        now,
+      });
     }
 
     const from = lookbackStart(today);
@@ -115,7 +160,10 @@ export async function recomputeProviderCredit(
     });
     if (suspendedNow) {
       const reason = suspensionReason(result.reasons);
-      await tx.update(organisations).set({ suspendedAt: now, suspendedReason: reason }).where(eq(organisations.id, providerId));
+      await tx
+        .update(organisations)
+        .set({ suspendedAt: now, suspendedReason: reason })
+        .where(eq(organisations.id, providerId));
       await writeAudit(tx, {
         action: "organisation.suspend",
         actorUserId: null,
@@ -125,7 +173,14 @@ export async function recomputeProviderCredit(
         data: { reason, automatic: true, grade: result.grade, score: result.score, reasons: result.reasons },
         at: now,
       });
-      await notify(tx, { type: "org_suspended", key: `org_suspended:${providerId}:${now.getTime()}`, orgId: providerId, subjectId: providerId, params: { reason: reason ?? "" }, now });
+      await notify(tx, {
+        type: "org_suspended",
+        key: `org_suspended:${providerId}:${now.getTime()}`,
+        orgId: providerId,
+        subjectId: providerId,
+        params: { reason: reason ?? "" },
+        now,
+      });
     }
     return { ...result, suspendedNow };
   });
@@ -146,7 +201,13 @@ async function ungradedProviderIds(db: DbOrTx): Promise<string[]> {
     .select({ id: organisations.id })
     .from(organisations)
     .leftJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
-    .where(and(eq(organisations.kind, "provider"), eq(organisations.verificationStatus, "verified"), isNull(providerProfiles.creditGrade)));
+    .where(
+      and(
+        eq(organisations.kind, "provider"),
+        eq(organisations.verificationStatus, "verified"),
+        isNull(providerProfiles.creditGrade),
+      ),
+    );
   return rows.map((r) => r.id);
 }
 
@@ -282,13 +343,25 @@ export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode
       .from(organisations)
       .innerJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
       .where(condition)
-      .orderBy(asc(providerProfiles.creditGrade), desc(providerProfiles.reviewCount), asc(organisations.name), asc(organisations.id))
+      .orderBy(
+        asc(providerProfiles.creditGrade),
+        desc(providerProfiles.reviewCount),
+        asc(organisations.name),
+        asc(organisations.id),
+      )
       .limit(PAGE_SIZE)
       .offset((page - 1) * PAGE_SIZE),
-    db.select({ total: count() }).from(organisations).innerJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id)).where(condition),
+    db
+      .select({ total: count() })
+      .from(organisations)
+      .innerJoin(providerProfiles, eq(providerProfiles.orgId, organisations.id))
+      .where(condition),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, averageRating: r.reviewCount ? Math.round((r.ratingSum / r.reviewCount) * 10) / 10 : null })),
+    rows: rows.map((r) => ({
+      ...r,
+      averageRating: r.reviewCount ? Math.round((r.ratingSum / r.reviewCount) * 10) / 10 : null,
+    })),
     total,
     page,
     pageSize: PAGE_SIZE,

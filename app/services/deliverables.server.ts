@@ -21,11 +21,14 @@ async function lockForProvider(tx: DbOrTx, engagementId: string, orgId: string) 
   const [e] = await tx
     .select()
     .from(engagements)
-    .where(and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))))
+    .where(
+      and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))),
+    )
     .for("update");
   if (!e) throw notFound();
   if (e.providerId !== orgId) throw new AppError(403, "provider_only", "engagement.provider_only");
-  if (!OPEN_FOR_DELIVERABLES.includes(e.status)) throw new AppError(409, "deliverable_wrong_state", "engagement.deliverable_wrong_state");
+  if (!OPEN_FOR_DELIVERABLES.includes(e.status))
+    throw new AppError(409, "deliverable_wrong_state", "engagement.deliverable_wrong_state");
   return e;
 }
 
@@ -62,7 +65,13 @@ export async function addReport(
           ...(params.now ? { createdAt: params.now } : {}),
         })
         .returning();
-      await notifyEngagementParties(tx, { engagementId: params.engagementId, exceptOrgId: party.orgId, type: "deliverable_uploaded", key: `deliverable_uploaded:${row!.id}`, now: params.now ?? new Date() });
+      await notifyEngagementParties(tx, {
+        engagementId: params.engagementId,
+        exceptOrgId: party.orgId,
+        type: "deliverable_uploaded",
+        key: `deliverable_uploaded:${row!.id}`,
+        now: params.now ?? new Date(),
+      });
       return row!;
     });
   } catch (error) {
@@ -112,7 +121,12 @@ export async function listDeliverables(db: DbOrTx, params: { engagementId: strin
   const [e] = await db
     .select({ id: engagements.id })
     .from(engagements)
-    .where(and(eq(engagements.id, params.engagementId), visibleTo({ orgId: params.orgId, orgKind: params.orgKind ?? "party" })));
+    .where(
+      and(
+        eq(engagements.id, params.engagementId),
+        visibleTo({ orgId: params.orgId, orgKind: params.orgKind ?? "party" }),
+      ),
+    );
   if (!e) throw notFound();
   return db
     .select({

@@ -29,7 +29,9 @@ export async function runAutoAcceptance(
         eq(engagements.status, "delivered"),
         lte(engagements.deliveredAt, cutoff),
         params.engagementId ? eq(engagements.id, params.engagementId) : undefined,
-        params.orgId ? or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId)) : undefined,
+        params.orgId
+          ? or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId))
+          : undefined,
       ),
     );
   let accepted = 0;

@@ -80,7 +80,14 @@ export async function createDirectOffer(db: Db, actor: Actor, input: DirectOffer
       ip: actor.ip,
     });
     // Creating an offer is not a transition, so the executor's notify_parties does not run: tell the provider here.
-    await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: actor.orgId, type: "engagement_transition", key: `engagement_transition:${engagement.id}:${engagement.version}`, params: { toStatus: engagement.status }, now });
+    await notifyEngagementParties(tx, {
+      engagementId: engagement.id,
+      exceptOrgId: actor.orgId,
+      type: "engagement_transition",
+      key: `engagement_transition:${engagement.id}:${engagement.version}`,
+      params: { toStatus: engagement.status },
+      now,
+    });
     return engagement;
   });
 }

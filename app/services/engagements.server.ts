@@ -28,7 +28,9 @@ export function partyOf(e: Pick<Engagement, "enterpriseId" | "providerId">, orgI
 }
 
 /** The party the current offer waits for, as the machine names it. */
-export function awaitingParty(e: Pick<Engagement, "enterpriseId" | "providerId" | "offerAwaitingOrgId">): EngagementParty | null {
+export function awaitingParty(
+  e: Pick<Engagement, "enterpriseId" | "providerId" | "offerAwaitingOrgId">,
+): EngagementParty | null {
   return e.offerAwaitingOrgId ? partyOf(e, e.offerAwaitingOrgId) : null;
 }
 
@@ -48,7 +50,10 @@ function actorFor(viewer: Viewer, e: Engagement): EngagementActor | null {
 }
 
 async function findVisible(db: DbOrTx, viewer: Viewer, engagementId: string, lock = false) {
-  const query = db.select().from(engagements).where(and(eq(engagements.id, engagementId), visibleTo(viewer)));
+  const query = db
+    .select()
+    .from(engagements)
+    .where(and(eq(engagements.id, engagementId), visibleTo(viewer)));
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound();
   return row;
@@ -100,7 +105,8 @@ export async function getEngagement(db: Db, viewer: Viewer, params: { engagement
     viewerRole: actor,
     awaiting,
     actions: actor ? availableEvents(engagement.status, actor, { awaiting }) : [],
-    autoAcceptAt: engagement.status === "delivered" && engagement.deliveredAt ? autoAcceptAt(engagement.deliveredAt) : null,
+    autoAcceptAt:
+      engagement.status === "delivered" && engagement.deliveredAt ? autoAcceptAt(engagement.deliveredAt) : null,
     timeline,
   };
 }
@@ -178,7 +184,13 @@ export async function applyTransition(db: Db, actor: EngagementActorInput, input
 }
 
 /** What each event requires and changes beyond its edge: new terms, eligibility, a deliverable. */
-async function prepareEvent(tx: DbOrTx, e: Engagement, input: TransitionInput, role: EngagementActor, now: Date): Promise<Prepared> {
+async function prepareEvent(
+  tx: DbOrTx,
+  e: Engagement,
+  input: TransitionInput,
+  role: EngagementActor,
+  now: Date,
+): Promise<Prepared> {
   const changes: Partial<typeof engagements.$inferInsert> = {};
   const data: Record<string, unknown> = {};
   if (input.event === "counter") {
@@ -207,7 +219,8 @@ async function prepareEvent(tx: DbOrTx, e: Engagement, input: TransitionInput, r
   }
   if (input.event === "deliver" || input.event === "redeliver") await assertSomethingDelivered(tx, e, input.event);
   const awaiting = awaitingAfter(input.event, role);
-  changes.offerAwaitingOrgId = awaiting === "enterprise" ? e.enterpriseId : awaiting === "provider" ? e.providerId : null;
+  changes.offerAwaitingOrgId =
+    awaiting === "enterprise" ? e.enterpriseId : awaiting === "provider" ? e.providerId : null;
   return { changes, data };
 }
 
@@ -226,6 +239,14 @@ async function assertSomethingDelivered(tx: DbOrTx, e: Engagement, event: "deliv
       .limit(1);
     if (last) conditions.push(gt(deliverables.createdAt, last.at));
   }
-  const [{ n }] = await tx.select({ n: count() }).from(deliverables).where(and(...conditions));
-  if (n === 0) throw new AppError(409, "nothing_delivered", `engagement.nothing_${event === "deliver" ? "delivered" : "redelivered"}`);
+  const [{ n }] = await tx
+    .select({ n: count() })
+    .from(deliverables)
+    .where(and(...conditions));
+  if (n === 0)
+    throw new AppError(
+      409,
+      "nothing_delivered",
+      `engagement.nothing_${event === "deliver" ? "delivered" : "redelivered"}`,
+    );
 }

@@ -37,8 +37,12 @@ export async function listEvaluableProviders(db: DbOrTx, params: { bureauRegionC
 
 /** The acting organisation, re-read: its kind and region decide what it may record. */
 async function recorder(tx: DbOrTx, orgId: string) {
-  const [org] = await tx.select({ id: organisations.id, kind: organisations.kind, regionCode: organisations.regionCode }).from(organisations).where(eq(organisations.id, orgId));
-  if (!org || (org.kind !== "bureau" && org.kind !== "platform")) throw new AppError(403, "forbidden", "wrong_org_kind");
+  const [org] = await tx
+    .select({ id: organisations.id, kind: organisations.kind, regionCode: organisations.regionCode })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  if (!org || (org.kind !== "bureau" && org.kind !== "platform"))
+    throw new AppError(403, "forbidden", "wrong_org_kind");
   return org;
 }
 
@@ -46,7 +50,10 @@ async function recorder(tx: DbOrTx, orgId: string) {
 async function providerInScope(tx: DbOrTx, org: { kind: string; regionCode: string }, providerId: string) {
   const where: SQL[] = [eq(organisations.id, providerId), eq(organisations.kind, "provider")];
   if (org.kind === "bureau") where.push(inBureauRegion(org.regionCode));
-  const [provider] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(and(...where));
+  const [provider] = await tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(...where));
   if (!provider) throw notFound("credit.provider_not_in_scope");
   return provider;
 }
@@ -69,7 +76,15 @@ export async function recordEvaluation(
     notInFuture(input.evaluatedOn, now);
     const [row] = await tx
       .insert(bureauEvaluations)
-      .values({ providerId: input.providerId, bureauId: org.id, result: input.result, evaluatedOn: input.evaluatedOn, note: input.note, createdByUserId: actor.userId, createdAt: now })
+      .values({
+        providerId: input.providerId,
+        bureauId: org.id,
+        result: input.result,
+        evaluatedOn: input.evaluatedOn,
+        note: input.note,
+        createdByUserId: actor.userId,
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, {
       action: "credit.evaluation_recorded",
@@ -98,7 +113,16 @@ export async function recordViolation(
     notInFuture(input.occurredOn, now);
     const [row] = await tx
       .insert(violations)
-      .values({ providerId: input.providerId, kind: input.kind, serious: input.serious, note: input.note, occurredOn: input.occurredOn, recordedByOrgId: org.id, recordedByUserId: actor.userId, createdAt: now })
+      .values({
+        providerId: input.providerId,
+        kind: input.kind,
+        serious: input.serious,
+        note: input.note,
+        occurredOn: input.occurredOn,
+        recordedByOrgId: org.id,
+        recordedByUserId: actor.userId,
+        createdAt: now,
+      })
       .returning();
     await writeAudit(tx, {
       action: "credit.violation_recorded",
@@ -116,7 +140,10 @@ export async function recordViolation(
 
 /** For the admin form, which names the provider by its USCC. */
 export async function findProviderByUscc(db: DbOrTx, uscc: string) {
-  const [provider] = await db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.uscc, uscc), eq(organisations.kind, "provider")));
+  const [provider] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.uscc, uscc), eq(organisations.kind, "provider")));
   if (!provider) throw notFound("credit.provider_not_found");
   return provider;
 }
@@ -127,7 +154,14 @@ export async function listBureauRecords(db: DbOrTx, params: { bureauId: string; 
   const mine = eq(bureauEvaluations.bureauId, params.bureauId);
   const [evaluations, [{ total }], recorded] = await Promise.all([
     db
-      .select({ id: bureauEvaluations.id, providerId: bureauEvaluations.providerId, providerName: organisations.name, result: bureauEvaluations.result, evaluatedOn: bureauEvaluations.evaluatedOn, note: bureauEvaluations.note })
+      .select({
+        id: bureauEvaluations.id,
+        providerId: bureauEvaluations.providerId,
+        providerName: organisations.name,
+        result: bureauEvaluations.result,
+        evaluatedOn: bureauEvaluations.evaluatedOn,
+        note: bureauEvaluations.note,
+      })
       .from(bureauEvaluations)
       .innerJoin(organisations, eq(organisations.id, bureauEvaluations.providerId))
       .where(mine)

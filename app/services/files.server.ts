@@ -88,11 +88,19 @@ export async function discardStoredFile(env: UploadEnv, storedName: string): Pro
  * what the bytes are (rows written before names were rebuilt may still carry the uploader's
  * extension, so the name is cleaned again here).
  */
-export async function openStoredFile(env: UploadEnv, row: Pick<StoredFile, "storedName" | "mimeType" | "originalName">) {
+export async function openStoredFile(
+  env: UploadEnv,
+  row: Pick<StoredFile, "storedName" | "mimeType" | "originalName">,
+) {
   const found = await storageFor(env).get(row.storedName);
   if (!found) throw new AppError(404, "not_found", "not_found");
   const ext = extensionForMime(row.mimeType) ?? "bin";
-  return { stream: found.stream, size: found.size, mimeType: row.mimeType, filename: cleanOriginalName(row.originalName, ext) };
+  return {
+    stream: found.stream,
+    size: found.size,
+    mimeType: row.mimeType,
+    filename: cleanOriginalName(row.originalName, ext),
+  };
 }
 
 const STORED_NAME = /^\d{4}-\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[a-z]{3,4}$/;
@@ -105,7 +113,11 @@ export const ORPHAN_AGE_MS = 60 * 60 * 1000;
  * process killed between writing the bytes and committing the row leaves behind. Runs at
  * start-up and from `npm run jobs:sweep-uploads`; safe to run at any time, from any process.
  */
-export async function sweepOrphanUploads(db: DbOrTx, env: UploadEnv, options: { now: Date; olderThanMs?: number }): Promise<string[]> {
+export async function sweepOrphanUploads(
+  db: DbOrTx,
+  env: UploadEnv,
+  options: { now: Date; olderThanMs?: number },
+): Promise<string[]> {
   const storage = storageFor(env);
   const cutoff = options.now.getTime() - (options.olderThanMs ?? ORPHAN_AGE_MS);
   const candidates: string[] = [];
@@ -164,7 +176,12 @@ export async function parseUploadForm(request: Request, maxBytes: number = MAX_U
   const headers = new Headers({ "content-type": contentType });
   let form: FormData;
   try {
-    form = await new Request(request.url, { method: "POST", headers, body: counted, duplex: "half" } as RequestInit).formData();
+    form = await new Request(request.url, {
+      method: "POST",
+      headers,
+      body: counted,
+      duplex: "half",
+    } as RequestInit).formData();
   } catch {
     if (overLimit) throw tooLarge(maxBytes);
     throw new AppError(400, "bad_multipart", "invalid_input");
@@ -207,7 +224,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The file row if this organisation may read it, else null — the same answer as for a missing file. */
 export async function getReadableFile(db: DbOrTx, reader: FileReader): Promise<StoredFile | null> {
   if (!UUID.test(reader.fileId)) return null;
-  const [row] = await db.select().from(files).where(and(eq(files.id, reader.fileId), readableBy(reader)));
+  const [row] = await db
+    .select()
+    .from(files)
+    .where(and(eq(files.id, reader.fileId), readableBy(reader)));
   return row ?? null;
 }
 

@@ -1,7 +1,12 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { engagementEvents, engagements, quotes, serviceRequests } from "../../db/schema";
 import type { Engagement } from "../../db/schema";
-import { ENGAGEMENT_MACHINE, type EngagementActor, type EngagementStamp, type EngagementState } from "../domain/engagement-machine";
+import {
+  ENGAGEMENT_MACHINE,
+  type EngagementActor,
+  type EngagementStamp,
+  type EngagementState,
+} from "../domain/engagement-machine";
 import { QUOTE_MACHINE, type QuoteActor, type QuoteState } from "../domain/quote-machine";
 import { REQUEST_MACHINE, type RequestActor, type RequestStamp, type RequestState } from "../domain/request-machine";
 import { AppError } from "../utils/errors";
@@ -19,7 +24,11 @@ export const ENGAGEMENT_SUBJECT: Subject<EngagementState, EngagementActor, Engag
   machine: ENGAGEMENT_MACHINE,
   auditSubject: "engagement",
   async lock(tx, id, scope) {
-    const [row] = await tx.select().from(engagements).where(and(eq(engagements.id, id), scope)).for("update");
+    const [row] = await tx
+      .select()
+      .from(engagements)
+      .where(and(eq(engagements.id, id), scope))
+      .for("update");
     return row;
   },
   async write(tx, row, set) {
@@ -54,7 +63,11 @@ export const REQUEST_SUBJECT: Subject<RequestState, RequestActor, RequestStamp, 
   machine: REQUEST_MACHINE,
   auditSubject: "service_request",
   async lock(tx, id, scope?: SQL) {
-    const [row] = await tx.select().from(serviceRequests).where(and(eq(serviceRequests.id, id), scope)).for("update");
+    const [row] = await tx
+      .select()
+      .from(serviceRequests)
+      .where(and(eq(serviceRequests.id, id), scope))
+      .for("update");
     return row;
   },
   async write(tx, row, set) {
@@ -74,7 +87,11 @@ export const QUOTE_SUBJECT: Subject<QuoteState, QuoteActor, never, QuoteRow> = {
   machine: QUOTE_MACHINE,
   auditSubject: "quote",
   async lock(tx, id, scope?: SQL) {
-    const [row] = await tx.select().from(quotes).where(and(eq(quotes.id, id), scope)).for("update");
+    const [row] = await tx
+      .select()
+      .from(quotes)
+      .where(and(eq(quotes.id, id), scope))
+      .for("update");
     return row;
   },
   async write(tx, row, set) {

@@ -30,10 +30,18 @@ export async function providerVisibilityFacts(db: DbOrTx, providerId: string) {
     })
     .from(qualifications)
     .where(eq(qualifications.providerId, providerId));
-  return { providerSuspended: !org || org.suspendedAt !== null, providerVerification: org?.verificationStatus, qualifications: quals };
+  return {
+    providerSuspended: !org || org.suspendedAt !== null,
+    providerVerification: org?.verificationStatus,
+    qualifications: quals,
+  };
 }
 
-function judge(listing: Pick<ServiceListing, "status" | "requiredQualificationType">, facts: Awaited<ReturnType<typeof providerVisibilityFacts>>, day: string): Visibility {
+function judge(
+  listing: Pick<ServiceListing, "status" | "requiredQualificationType">,
+  facts: Awaited<ReturnType<typeof providerVisibilityFacts>>,
+  day: string,
+): Visibility {
   return listingVisibility({ listing, ...facts, today: day });
 }
 
@@ -63,13 +71,30 @@ function listingValues(input: ListingInput) {
 export async function createListing(db: Db, actor: Actor, input: ListingInput) {
   const values = listingValues(input);
   return db.transaction(async (tx) => {
-    const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, actor.orgId));
+    const [org] = await tx
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, actor.orgId));
     if (org?.kind !== "provider") throw new AppError(403, "forbidden", "wrong_org_kind");
-    const existing = await tx.select({ id: serviceListings.id }).from(serviceListings).where(eq(serviceListings.providerId, actor.orgId));
-    if (existing.length >= MAX_LISTINGS) throw new AppError(409, "too_many_listings", "provider.too_many_listings", { max: MAX_LISTINGS });
-    const [row] = await tx.insert(serviceListings).values({ providerId: actor.orgId, ...values }).returning({ id: serviceListings.id });
+    const existing = await tx
+      .select({ id: serviceListings.id })
+      .from(serviceListings)
+      .where(eq(serviceListings.providerId, actor.orgId));
+    if (existing.length >= MAX_LISTINGS)
+      throw new AppError(409, "too_many_listings", "provider.too_many_listings", { max: MAX_LISTINGS });
+    const [row] = await tx
+      .insert(serviceListings)
+      .values({ providerId: actor.orgId, ...values })
+      .returning({ id: serviceListings.id });
     await refreshListingSearchIndex(tx, row!.id);
-    await writeAudit(tx, { action: "listing.created", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: row!.id, ip: actor.ip });
+    await writeAudit(tx, {
+      action: "listing.created",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "service_listing",
+      subjectId: row!.id,
+      ip: actor.ip,
+    });
     return row!;
   });
 }
@@ -84,7 +109,14 @@ export async function updateListing(db: Db, actor: Actor, listingId: string, inp
       .returning({ id: serviceListings.id });
     if (!row) throw notFound();
     await refreshListingSearchIndex(tx, row.id);
-    await writeAudit(tx, { action: "listing.updated", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: row.id, ip: actor.ip });
+    await writeAudit(tx, {
+      action: "listing.updated",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "service_listing",
+      subjectId: row.id,
+      ip: actor.ip,
+    });
     return row;
   });
 }
@@ -99,7 +131,14 @@ export async function setListingStatus(db: Db, actor: Actor, listingId: string, 
       .returning({ id: serviceListings.id });
     if (!row) throw notFound();
     await refreshListingSearchIndex(tx, row.id);
-    await writeAudit(tx, { action: `listing.${status === "paused" ? "paused" : "resumed"}`, actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: row.id, ip: actor.ip });
+    await writeAudit(tx, {
+      action: `listing.${status === "paused" ? "paused" : "resumed"}`,
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "service_listing",
+      subjectId: row.id,
+      ip: actor.ip,
+    });
   });
 }
 
@@ -115,7 +154,14 @@ export async function deleteListing(db: Db, actor: Actor, listingId: string) {
     const [used] = await tx.select({ id: quotes.id }).from(quotes).where(eq(quotes.listingId, listingId)).limit(1);
     if (used) throw new AppError(409, "listing_in_use", "provider.listing_in_use");
     await tx.delete(serviceListings).where(eq(serviceListings.id, listingId));
-    await writeAudit(tx, { action: "listing.deleted", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "service_listing", subjectId: listingId, ip: actor.ip });
+    await writeAudit(tx, {
+      action: "listing.deleted",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "service_listing",
+      subjectId: listingId,
+      ip: actor.ip,
+    });
   });
 }
 
@@ -137,7 +183,11 @@ const ownerColumns = {
 /** The owner's listings, each with whether the public sees it and, if not, why. */
 export async function listOwnListings(db: DbOrTx, params: { providerId: string; today?: string }) {
   const day = params.today ?? today();
-  const rows = await db.select(ownerColumns).from(serviceListings).where(eq(serviceListings.providerId, params.providerId)).orderBy(desc(serviceListings.updatedAt), serviceListings.id);
+  const rows = await db
+    .select(ownerColumns)
+    .from(serviceListings)
+    .where(eq(serviceListings.providerId, params.providerId))
+    .orderBy(desc(serviceListings.updatedAt), serviceListings.id);
   const facts = await providerVisibilityFacts(db, params.providerId);
   return rows.map((row) => ({ ...row, visibility: judge(row, facts, day) }));
 }
@@ -154,15 +204,27 @@ export async function getOwnListing(db: DbOrTx, params: { providerId: string; li
 
 /** Public: a provider's listings that pass listingVisibility today. */
 export async function listVisibleListingsOf(db: DbOrTx, params: { providerId: string; today: string }) {
-  const rows = await db.select(ownerColumns).from(serviceListings).where(and(eq(serviceListings.providerId, params.providerId), eq(serviceListings.status, "active"))).orderBy(serviceListings.category, serviceListings.priceFen);
+  const rows = await db
+    .select(ownerColumns)
+    .from(serviceListings)
+    .where(and(eq(serviceListings.providerId, params.providerId), eq(serviceListings.status, "active")))
+    .orderBy(serviceListings.category, serviceListings.priceFen);
   const facts = await providerVisibilityFacts(db, params.providerId);
-  return rows.filter((row) => judge(row, facts, params.today).visible).map(({ status: _s, updatedAt: _u, ...rest }) => rest);
+  return rows
+    .filter((row) => judge(row, facts, params.today).visible)
+    .map(({ status: _s, updatedAt: _u, ...rest }) => rest);
 }
 
 /** Public listing detail: 404 unless it is visible today, so a hidden listing does not reveal itself. */
 export async function getPublicListing(db: DbOrTx, params: { listingId: string; today?: string }) {
   const [row] = await db
-    .select({ ...ownerColumns, providerId: serviceListings.providerId, providerName: organisations.name, providerRegion: organisations.regionCode, providerKind: organisations.kind })
+    .select({
+      ...ownerColumns,
+      providerId: serviceListings.providerId,
+      providerName: organisations.name,
+      providerRegion: organisations.regionCode,
+      providerKind: organisations.kind,
+    })
     .from(serviceListings)
     .innerJoin(organisations, eq(organisations.id, serviceListings.providerId))
     .where(eq(serviceListings.id, params.listingId));

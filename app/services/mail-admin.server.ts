@@ -8,7 +8,14 @@ const PAGE = 50;
 export async function readMailLog(db: DbOrTx, p: { before?: number }) {
   const [failed, rows] = await Promise.all([
     db
-      .select({ id: notifications.id, type: notifications.type, to: users.email, attempts: notifications.attempts, lastError: notifications.lastError, createdAt: notifications.createdAt })
+      .select({
+        id: notifications.id,
+        type: notifications.type,
+        to: users.email,
+        attempts: notifications.attempts,
+        lastError: notifications.lastError,
+        createdAt: notifications.createdAt,
+      })
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.recipientUserId))
       .where(and(eq(notifications.channel, "email"), eq(notifications.status, "failed")))

@@ -1,7 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { mailLog, mailSettings, notifications, organisations, users } from "../../db/schema";
-import { MAIL_MAX_ATTEMPTS, NOTIFICATION_TYPES, isNotificationType, nextMailAttempt } from "../domain/notification-types";
+import {
+  MAIL_MAX_ATTEMPTS,
+  NOTIFICATION_TYPES,
+  isNotificationType,
+  nextMailAttempt,
+} from "../domain/notification-types";
 import { notificationText } from "../i18n/notification-text";
 import { composeMail, mailT, type MailEnv, type MailTransport } from "./mail.server";
 
@@ -87,7 +92,10 @@ async function deliverOne(db: Db, deps: DeliveryDeps, id: string, now: Date): Pr
   }
   await db.transaction(async (tx) => {
     await recordMail(tx, { key, to: email, mail, transport: deps.transport.kind, now });
-    await tx.update(notifications).set({ status: "sent", sentAt: now, lastError: null }).where(eq(notifications.id, id));
+    await tx
+      .update(notifications)
+      .set({ status: "sent", sentAt: now, lastError: null })
+      .where(eq(notifications.id, id));
   });
   return true;
 }
@@ -113,6 +121,14 @@ export async function recordMail(
 ) {
   await tx
     .insert(mailLog)
-    .values({ idempotencyKey: p.key, toAddress: p.to, subject: p.mail.subject, textBody: p.mail.text, htmlBody: p.mail.html, transport: p.transport, createdAt: p.now })
+    .values({
+      idempotencyKey: p.key,
+      toAddress: p.to,
+      subject: p.mail.subject,
+      textBody: p.mail.text,
+      htmlBody: p.mail.html,
+      transport: p.transport,
+      createdAt: p.now,
+    })
     .onConflictDoNothing();
 }

@@ -54,12 +54,27 @@ export async function sendDigests(db: Db, deps: DeliveryDeps, now: Date): Promis
         orgName: who.orgName,
         settingsUrl: `${deps.mailEnv.appOrigin}/settings/notifications`,
       });
-      await deps.transport.send({ ...mail, to: who.email, messageId: `<digest-${r.userId}-${r.orgId}-${day}@anfu.notifications>` });
-      await recordMail(tx, { key: `digest:${r.userId}:${r.orgId}:${day}`, to: who.email, mail, transport: deps.transport.kind, now });
+      await deps.transport.send({
+        ...mail,
+        to: who.email,
+        messageId: `<digest-${r.userId}-${r.orgId}-${day}@anfu.notifications>`,
+      });
+      await recordMail(tx, {
+        key: `digest:${r.userId}:${r.orgId}:${day}`,
+        to: who.email,
+        mail,
+        transport: deps.transport.kind,
+        now,
+      });
       await tx
         .update(notifications)
         .set({ status: "sent", sentAt: now })
-        .where(inArray(notifications.id, rows.map((row) => row.id)));
+        .where(
+          inArray(
+            notifications.id,
+            rows.map((row) => row.id),
+          ),
+        );
       return true;
     });
     if (done) sent += 1;

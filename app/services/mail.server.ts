@@ -24,7 +24,11 @@ const MailEnvSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   MAIL_FROM: z.string().min(3).default("安服市集 <noreply@anfu.local>"),
   /** Public origin used for links in mails, when APP_ORIGIN is not set. */
-  APP_ORIGIN: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  APP_ORIGIN: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type MailEnv = { smtpUrl?: string; mailFrom: string; appOrigin: string };
 
@@ -32,7 +36,9 @@ export type MailEnv = { smtpUrl?: string; mailFrom: string; appOrigin: string };
 export function loadMailEnv(source: Record<string, string | undefined> = process.env, port = 3000): MailEnv {
   const parsed = MailEnvSchema.safeParse(source);
   if (!parsed.success) {
-    throw new Error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+    throw new Error(
+      `Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`,
+    );
   }
   return {
     smtpUrl: parsed.data.SMTP_URL,
@@ -52,7 +58,14 @@ export function createMailTransport(env: MailEnv): MailTransport {
   return {
     kind: "smtp",
     send: async (m) => {
-      await transporter.sendMail({ from: env.mailFrom, to: m.to, subject: m.subject, text: m.text, html: m.html, messageId: m.messageId });
+      await transporter.sendMail({
+        from: env.mailFrom,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html,
+        messageId: m.messageId,
+      });
     },
     close: () => transporter.close(),
   };
@@ -63,7 +76,12 @@ let mailI18n: Promise<typeof i18next> | null = null;
 export async function mailT(language: string): Promise<TFunction> {
   mailI18n ??= (async () => {
     const instance = i18next.createInstance();
-    await instance.init({ ...i18nConfig, supportedLngs: [...i18nConfig.supportedLngs], ns: [...i18nConfig.ns], initImmediate: false });
+    await instance.init({
+      ...i18nConfig,
+      supportedLngs: [...i18nConfig.supportedLngs],
+      ns: [...i18nConfig.ns],
+      initImmediate: false,
+    });
     return instance;
   })();
   return (await mailI18n).getFixedT(toLanguage(language) satisfies Language);
@@ -75,13 +93,22 @@ const escapeHtml = (s: string) =>
 /** Plain text and HTML of one mail: a list of (title, body, url) items and the footer. */
 export function composeMail(
   t: TFunction,
-  parts: { subject: string; intro?: string; items: { title: string; body: string; url: string }[]; orgName: string; settingsUrl: string },
+  parts: {
+    subject: string;
+    intro?: string;
+    items: { title: string; body: string; url: string }[];
+    orgName: string;
+    settingsUrl: string;
+  },
 ): Pick<MailMessage, "subject" | "text" | "html"> {
   const footer = t("notifications:mailFooter", { org: parts.orgName, settingsUrl: parts.settingsUrl });
   const textItems = parts.items.map((i) => `${i.title}\n${i.body}\n${t("notifications:openLink", { url: i.url })}`);
   const text = [parts.intro, ...textItems, "--", footer].filter(Boolean).join("\n\n");
   const htmlItems = parts.items
-    .map((i) => `<h2 style="font-size:16px">${escapeHtml(i.title)}</h2><p>${escapeHtml(i.body)}</p><p><a href="${escapeHtml(i.url)}">${escapeHtml(i.url)}</a></p>`)
+    .map(
+      (i) =>
+        `<h2 style="font-size:16px">${escapeHtml(i.title)}</h2><p>${escapeHtml(i.body)}</p><p><a href="${escapeHtml(i.url)}">${escapeHtml(i.url)}</a></p>`,
+    )
     .join("");
   const html = `<!doctype html><html><body style="font-family:sans-serif">${parts.intro ? `<p>${escapeHtml(parts.intro)}</p>` : ""}${htmlItems}<hr><p style="color:#64748b;font-size:12px">${escapeHtml(footer)}</p></body></html>`;
   return { subject: parts.subject, text, html };

@@ -15,7 +15,9 @@ async function assertParty(db: DbOrTx, engagementId: string, orgId: string) {
   const [row] = await db
     .select({ id: engagements.id })
     .from(engagements)
-    .where(and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))));
+    .where(
+      and(eq(engagements.id, engagementId), or(eq(engagements.enterpriseId, orgId), eq(engagements.providerId, orgId))),
+    );
   if (!row) throw notFound();
 }
 
@@ -35,7 +37,13 @@ export async function postMessage(db: Db, party: Party, params: { engagementId: 
         ...(params.now ? { createdAt: params.now } : {}),
       })
       .returning();
-    await notifyEngagementParties(tx, { engagementId: params.engagementId, exceptOrgId: party.orgId, type: "message_received", key: messageBatchKey(params.engagementId, params.now ?? new Date()), now: params.now ?? new Date() });
+    await notifyEngagementParties(tx, {
+      engagementId: params.engagementId,
+      exceptOrgId: party.orgId,
+      type: "message_received",
+      key: messageBatchKey(params.engagementId, params.now ?? new Date()),
+      now: params.now ?? new Date(),
+    });
     return row;
   });
 }

@@ -35,7 +35,12 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
       const [row] = await db
         .select({ id: engagements.id })
         .from(engagements)
-        .where(and(eq(engagements.id, id), or(eq(engagements.enterpriseId, viewer.orgId), eq(engagements.providerId, viewer.orgId))));
+        .where(
+          and(
+            eq(engagements.id, id),
+            or(eq(engagements.enterpriseId, viewer.orgId), eq(engagements.providerId, viewer.orgId)),
+          ),
+        );
       return Boolean(row);
     }
     case "qualification": {
@@ -46,7 +51,10 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
       return Boolean(row);
     }
     case "practice_notice": {
-      const [bureau] = await db.select().from(organisations).where(and(eq(organisations.id, viewer.orgId), eq(organisations.kind, "bureau")));
+      const [bureau] = await db
+        .select()
+        .from(organisations)
+        .where(and(eq(organisations.id, viewer.orgId), eq(organisations.kind, "bureau")));
       if (!bureau) return false;
       const [row] = await db
         .select({ id: practiceNotices.id })

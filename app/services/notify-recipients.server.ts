@@ -29,23 +29,57 @@ export async function notifyMatchedProviders(
       ),
     );
   for (const p of providers) {
-    await notify(tx, { type: "request_matched", key: `request_matched:${request.id}`, orgId: p.orgId, subjectId: request.id, params: { requestTitle: request.title }, now });
+    await notify(tx, {
+      type: "request_matched",
+      key: `request_matched:${request.id}`,
+      orgId: p.orgId,
+      subjectId: request.id,
+      params: { requestTitle: request.title },
+      now,
+    });
   }
 }
 
 /** A quote accepted: the chosen provider hears "accepted", every other live quoter "not chosen". */
 export async function notifyQuoteDecision(
   tx: DbOrTx,
-  p: { requestId: string; requestTitle: string; acceptedQuoteId: string; acceptedProviderId: string; engagementId: string; now: Date },
+  p: {
+    requestId: string;
+    requestTitle: string;
+    acceptedQuoteId: string;
+    acceptedProviderId: string;
+    engagementId: string;
+    now: Date;
+  },
 ) {
   const params = { requestTitle: p.requestTitle };
-  await notify(tx, { type: "quote_accepted", key: `quote_accepted:${p.acceptedQuoteId}`, orgId: p.acceptedProviderId, subjectId: p.engagementId, params, now: p.now });
+  await notify(tx, {
+    type: "quote_accepted",
+    key: `quote_accepted:${p.acceptedQuoteId}`,
+    orgId: p.acceptedProviderId,
+    subjectId: p.engagementId,
+    params,
+    now: p.now,
+  });
   const others = await tx
     .select({ id: quotes.id, providerId: quotes.providerId })
     .from(quotes)
-    .where(and(eq(quotes.requestId, p.requestId), eq(quotes.status, "declined"), ne(quotes.providerId, p.acceptedProviderId)));
+    .where(
+      and(
+        eq(quotes.requestId, p.requestId),
+        eq(quotes.status, "declined"),
+        ne(quotes.providerId, p.acceptedProviderId),
+      ),
+    );
   for (const q of others) {
-    await notify(tx, { type: "quote_not_chosen", key: `quote_not_chosen:${q.id}`, orgId: q.providerId, subjectId: p.requestId, params, now: p.now });
+    await notify(tx, {
+      type: "quote_not_chosen",
+      key: `quote_not_chosen:${q.id}`,
+      orgId: q.providerId,
+      subjectId: p.requestId,
+      params,
+      now: p.now,
+    });
   }
 }
 
@@ -55,13 +89,24 @@ export async function notifyBureausOfNotice(
   notice: { id: string; countyCode: string; providerId: string },
   now: Date,
 ) {
-  const [provider] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, notice.providerId));
+  const [provider] = await tx
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, notice.providerId));
   const codes = regionPath(notice.countyCode).map((r) => r.code);
   if (!codes.length) return;
   const bureaus = await tx
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.kind, "bureau"), sql`${organisations.regionCode} in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`));
+    .where(
+      and(
+        eq(organisations.kind, "bureau"),
+        sql`${organisations.regionCode} in (${sql.join(
+          codes.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      ),
+    );
   for (const b of bureaus) {
     await notify(tx, {
       type: "practice_notice_received",
@@ -80,7 +125,14 @@ export async function notifyBureausOfNotice(
  */
 export async function notifyEngagementParties(
   tx: DbOrTx,
-  p: { engagementId: string; exceptOrgId: string | null; type: NotificationType; key: string; params?: Record<string, string | number>; now: Date },
+  p: {
+    engagementId: string;
+    exceptOrgId: string | null;
+    type: NotificationType;
+    key: string;
+    params?: Record<string, string | number>;
+    now: Date;
+  },
 ) {
   const [e] = await tx
     .select({ title: engagements.title, enterpriseId: engagements.enterpriseId, providerId: engagements.providerId })
@@ -89,6 +141,13 @@ export async function notifyEngagementParties(
   if (!e) return;
   for (const orgId of [e.enterpriseId, e.providerId]) {
     if (orgId === p.exceptOrgId) continue;
-    await notify(tx, { type: p.type, key: p.key, orgId, subjectId: p.engagementId, params: { engagementTitle: e.title, ...p.params }, now: p.now });
+    await notify(tx, {
+      type: p.type,
+      key: p.key,
+      orgId,
+      subjectId: p.engagementId,
+      params: { engagementTitle: e.title, ...p.params },
+      now: p.now,
+    });
   }
 }

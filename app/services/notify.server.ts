@@ -28,7 +28,10 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
   const now = event.now ?? new Date();
   const params = JSON.stringify(event.params ?? {});
   const roleFilter = event.roles?.length
-    ? sql`and m.role in (${sql.join(event.roles.map((r) => sql`${r}::member_role`), sql`, `)})`
+    ? sql`and m.role in (${sql.join(
+        event.roles.map((r) => sql`${r}::member_role`),
+        sql`, `,
+      )})`
     : sql``;
   const common = sql`${event.key}, ${event.type}, m.user_id, m.org_id, ${spec.subject}, ${event.subjectId}::uuid, ${params}::jsonb, ${now.toISOString()}::timestamptz`;
   const inApp = await tx.execute(sql`

@@ -42,7 +42,9 @@ export async function updateOrganisationProfile(db: Db, actor: Actor, input: Org
       if (taken) throw new AppError(409, "uscc_taken", "uscc_taken");
     }
     const identityChanged =
-      before.name !== input.name || (input.uscc ?? before.uscc) !== before.uscc || before.regionCode !== input.regionCode;
+      before.name !== input.name ||
+      (input.uscc ?? before.uscc) !== before.uscc ||
+      before.regionCode !== input.regionCode;
     const [after] = await tx
       .update(organisations)
       .set({
@@ -87,7 +89,8 @@ function listConditions(filter: OrganisationListFilter): SQL[] {
   }
   if (filter.kind) where.push(eq(organisations.kind, filter.kind));
   if (filter.status === "suspended") where.push(isNotNull(organisations.suspendedAt));
-  else if (filter.status) where.push(and(eq(organisations.verificationStatus, filter.status), isNull(organisations.suspendedAt))!);
+  else if (filter.status)
+    where.push(and(eq(organisations.verificationStatus, filter.status), isNull(organisations.suspendedAt))!);
   return where;
 }
 

@@ -24,21 +24,38 @@ function isCountyLevel(code: string): boolean {
  * the regions the profile says it serves is added to them, so the profile and the notices agree.
  */
 export async function declarePracticeNotice(db: Db, actor: Actor, input: PracticeNoticeInput) {
-  if (!isCountyLevel(input.countyCode)) throw new AppError(422, "notice_county_required", "provider.notice_county_required");
+  if (!isCountyLevel(input.countyCode))
+    throw new AppError(422, "notice_county_required", "provider.notice_county_required");
   return db.transaction(async (tx) => {
-    const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, actor.orgId));
+    const [org] = await tx
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, actor.orgId));
     if (org?.kind !== "provider") throw new AppError(403, "forbidden", "wrong_org_kind");
     await ensureProviderProfile(tx, actor.orgId);
-    const [profile] = await tx.select().from(providerProfiles).where(eq(providerProfiles.orgId, actor.orgId)).for("update");
+    const [profile] = await tx
+      .select()
+      .from(providerProfiles)
+      .where(eq(providerProfiles.orgId, actor.orgId))
+      .for("update");
     const [active] = await tx
       .select({ id: practiceNotices.id })
       .from(practiceNotices)
-      .where(and(eq(practiceNotices.providerId, actor.orgId), eq(practiceNotices.countyCode, input.countyCode), isNull(practiceNotices.withdrawnAt)));
+      .where(
+        and(
+          eq(practiceNotices.providerId, actor.orgId),
+          eq(practiceNotices.countyCode, input.countyCode),
+          isNull(practiceNotices.withdrawnAt),
+        ),
+      );
     if (active) throw new AppError(409, "notice_exists", "provider.notice_exists");
     const served = profile!.regionCodes;
     const regionAdded = !served.some((code) => regionContains(code, input.countyCode));
     if (regionAdded) {
-      await tx.update(providerProfiles).set({ regionCodes: [...served, input.countyCode] }).where(eq(providerProfiles.orgId, actor.orgId));
+      await tx
+        .update(providerProfiles)
+        .set({ regionCodes: [...served, input.countyCode] })
+        .where(eq(providerProfiles.orgId, actor.orgId));
       await refreshProviderSearchIndex(tx, actor.orgId);
     }
     const categories = input.categories.length > 0 ? input.categories : normaliseCategories(profile!.categories);
@@ -65,7 +82,13 @@ export async function withdrawPracticeNotice(db: Db, actor: Actor, noticeId: str
     const [row] = await tx
       .update(practiceNotices)
       .set({ withdrawnAt: now })
-      .where(and(eq(practiceNotices.id, noticeId), eq(practiceNotices.providerId, actor.orgId), isNull(practiceNotices.withdrawnAt)))
+      .where(
+        and(
+          eq(practiceNotices.id, noticeId),
+          eq(practiceNotices.providerId, actor.orgId),
+          isNull(practiceNotices.withdrawnAt),
+        ),
+      )
       .returning();
     if (!row) throw notFound();
     await writeAudit(tx, {

@@ -7,7 +7,14 @@ import type { QualificationFacts } from "../domain/listing-visibility";
 import { rankProviders, type MatchNeed, type MatchReason } from "../domain/matching";
 import { MAX_PAGE, PAGE_SIZE, RANK_WINDOW } from "../domain/search-options";
 import { findHits } from "./search-plan.server";
-import { providerRows, providerShape, searchProviders, type Page, type ProviderFilters, type ProviderRow } from "./search.server";
+import {
+  providerRows,
+  providerShape,
+  searchProviders,
+  type Page,
+  type ProviderFilters,
+  type ProviderRow,
+} from "./search.server";
 
 export type DirectoryQuery = ProviderFilters & { budgetFen?: number };
 
@@ -38,14 +45,20 @@ export type DirectoryResult = Page<DirectoryRow> & { ranked: boolean };
  * keeps the page fast at any scale. Any other request is the plain index-ordered search.
  */
 export async function findProviders(db: DbOrTx, query: DirectoryQuery, today: string): Promise<DirectoryResult> {
-  const wantsRanking = (query.sort ?? "relevance") === "relevance" && Boolean(query.category || query.regionCode || query.industryCode);
+  const wantsRanking =
+    (query.sort ?? "relevance") === "relevance" && Boolean(query.category || query.regionCode || query.industryCode);
   if (!wantsRanking) {
     const page = await searchProviders(db, query);
     return { ...page, rows: page.rows.map((r) => ({ ...r, score: null, reasons: [] })), ranked: false };
   }
 
   // The best RANK_WINDOW matches in grade-and-rating order (bounded; see search-plan.server.ts).
-  const hits = await findHits(db, providerShape(query), { offset: 0, limit: RANK_WINDOW, tableName: "provider_profiles", partial: true });
+  const hits = await findHits(db, providerShape(query), {
+    offset: 0,
+    limit: RANK_WINDOW,
+    tableName: "provider_profiles",
+    partial: true,
+  });
   const window = await providerRows(db, hits.ids);
   const ids = window.map((r) => r.id);
   const [quals, prices] = await Promise.all([
@@ -101,7 +114,12 @@ async function qualificationsOf(db: DbOrTx, providerIds: string[]): Promise<Map<
 }
 
 /** Each provider's lowest price among its publicly visible listings of the category. */
-async function lowestPrices(db: DbOrTx, providerIds: string[], category: NonNullable<ProviderFilters["category"]>, today: string) {
+async function lowestPrices(
+  db: DbOrTx,
+  providerIds: string[],
+  category: NonNullable<ProviderFilters["category"]>,
+  today: string,
+) {
   const out = new Map<string, number>();
   if (providerIds.length === 0) return out;
   const rows = await db

@@ -17,7 +17,11 @@ const MAX_EXPERTS = 200;
  * the first read or write does, and indexes it for search in the same transaction.
  */
 export async function ensureProviderProfile(tx: DbOrTx, orgId: string): Promise<void> {
-  const inserted = await tx.insert(providerProfiles).values({ orgId }).onConflictDoNothing().returning({ orgId: providerProfiles.orgId });
+  const inserted = await tx
+    .insert(providerProfiles)
+    .values({ orgId })
+    .onConflictDoNothing()
+    .returning({ orgId: providerProfiles.orgId });
   if (inserted.length > 0) await refreshProviderSearchIndex(tx, orgId);
 }
 
@@ -89,11 +93,21 @@ function listExperts(db: DbOrTx, providerId: string) {
 export async function addExpert(db: Db, actor: Actor, input: ExpertInput) {
   return db.transaction(async (tx) => {
     await requireProviderOrg(tx, actor.orgId);
-    const [{ n }] = await tx.select({ n: count() }).from(providerExperts).where(eq(providerExperts.providerId, actor.orgId));
-    if (n >= MAX_EXPERTS) throw new AppError(409, "too_many_experts", "provider.too_many_experts", { max: MAX_EXPERTS });
+    const [{ n }] = await tx
+      .select({ n: count() })
+      .from(providerExperts)
+      .where(eq(providerExperts.providerId, actor.orgId));
+    if (n >= MAX_EXPERTS)
+      throw new AppError(409, "too_many_experts", "provider.too_many_experts", { max: MAX_EXPERTS });
     const [row] = await tx
       .insert(providerExperts)
-      .values({ providerId: actor.orgId, name: input.name, title: input.title, certificateNo: input.certificateNo, specialties: input.specialties })
+      .values({
+        providerId: actor.orgId,
+        name: input.name,
+        title: input.title,
+        certificateNo: input.certificateNo,
+        specialties: input.specialties,
+      })
       .returning();
     return row!;
   });
@@ -103,7 +117,12 @@ export async function addExpert(db: Db, actor: Actor, input: ExpertInput) {
 export async function updateExpert(db: DbOrTx, actor: Actor, expertId: string, input: ExpertInput) {
   const [row] = await db
     .update(providerExperts)
-    .set({ name: input.name, title: input.title ?? null, certificateNo: input.certificateNo ?? null, specialties: input.specialties ?? null })
+    .set({
+      name: input.name,
+      title: input.title ?? null,
+      certificateNo: input.certificateNo ?? null,
+      specialties: input.specialties ?? null,
+    })
     .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
     .returning();
   if (!row) throw notFound();
@@ -134,7 +153,13 @@ export async function getPublicProviderProfile(db: DbOrTx, params: { providerId:
       description: organisations.description,
     })
     .from(organisations)
-    .where(and(eq(organisations.id, params.providerId), eq(organisations.kind, "provider"), isNull(organisations.suspendedAt)));
+    .where(
+      and(
+        eq(organisations.id, params.providerId),
+        eq(organisations.kind, "provider"),
+        isNull(organisations.suspendedAt),
+      ),
+    );
   if (!org || org.verificationStatus === "rejected") throw notFound();
   const [profile] = await db.select().from(providerProfiles).where(eq(providerProfiles.orgId, org.id));
   const experts = await listExperts(db, org.id);
@@ -157,7 +182,13 @@ export async function getPublicProviderProfile(db: DbOrTx, params: { providerId:
   return {
     org,
     profile: profile ?? null,
-    experts: experts.map(({ id, name, title, certificateNo, specialties }) => ({ id, name, title, certificateNo, specialties })),
+    experts: experts.map(({ id, name, title, certificateNo, specialties }) => ({
+      id,
+      name,
+      title,
+      certificateNo,
+      specialties,
+    })),
     qualifications: verified.map((q) => ({ ...q, inForce: qualificationInForce(q, today) })),
     listings,
     today,

@@ -29,7 +29,10 @@ export async function addQualification(
   const saved: { file?: StoredFile } = {};
   try {
     return await db.transaction(async (tx) => {
-      const [org] = await tx.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, actor.orgId));
+      const [org] = await tx
+        .select({ kind: organisations.kind })
+        .from(organisations)
+        .where(eq(organisations.id, actor.orgId));
       if (org?.kind !== "provider") throw new AppError(403, "forbidden", "wrong_org_kind");
       const [duplicate] = await tx
         .select({ id: qualifications.id })
@@ -43,7 +46,12 @@ export async function addQualification(
           ),
         );
       if (duplicate) throw new AppError(409, "qualification_duplicate", "provider.qualification_duplicate");
-      saved.file = await saveUpload(tx, env, { ownerOrgId: actor.orgId, userId: actor.userId, purpose: "qualification_scan", file: scan });
+      saved.file = await saveUpload(tx, env, {
+        ownerOrgId: actor.orgId,
+        userId: actor.userId,
+        purpose: "qualification_scan",
+        file: scan,
+      });
       const [row] = await tx
         .insert(qualifications)
         .values({
@@ -96,9 +104,17 @@ export async function withdrawQualification(db: Db, actor: Actor, qualificationI
       .where(and(eq(qualifications.id, qualificationId), eq(qualifications.providerId, actor.orgId)))
       .for("update");
     if (!row) throw notFound();
-    if (row.status === "verified") throw new AppError(409, "qualification_verified", "provider.qualification_verified_kept");
+    if (row.status === "verified")
+      throw new AppError(409, "qualification_verified", "provider.qualification_verified_kept");
     await tx.delete(qualifications).where(eq(qualifications.id, row.id));
-    await writeAudit(tx, { action: "qualification.withdrawn", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "qualification", subjectId: row.id, ip: actor.ip });
+    await writeAudit(tx, {
+      action: "qualification.withdrawn",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "qualification",
+      subjectId: row.id,
+      ip: actor.ip,
+    });
   });
 }
 
@@ -134,7 +150,10 @@ export async function listQualificationQueue(
       .innerJoin(organisations, eq(organisations.id, qualifications.providerId))
       .leftJoin(files, eq(files.id, qualifications.scanFileId))
       .where(where)
-      .orderBy(status === "pending" ? asc(qualifications.createdAt) : desc(qualifications.reviewedAt), qualifications.id)
+      .orderBy(
+        status === "pending" ? asc(qualifications.createdAt) : desc(qualifications.reviewedAt),
+        qualifications.id,
+      )
       .limit(limit)
       .offset(offset),
     db.select({ total: count() }).from(qualifications).where(where),
@@ -152,7 +171,11 @@ export async function decideQualification(
   input: { qualificationId: string; decision: "verify" | "reject"; reason?: string; now?: Date },
 ) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(qualifications).where(eq(qualifications.id, input.qualificationId)).for("update");
+    const [row] = await tx
+      .select()
+      .from(qualifications)
+      .where(eq(qualifications.id, input.qualificationId))
+      .for("update");
     if (!row) throw notFound();
     if (input.decision === "reject" && !input.reason) throw new AppError(422, "reason_required", "reason_required");
     if (input.decision === "verify" && row.status !== "pending") {
@@ -165,7 +188,12 @@ export async function decideQualification(
     const status = input.decision === "verify" ? ("verified" as const) : ("rejected" as const);
     await tx
       .update(qualifications)
-      .set({ status, reviewedByUserId: actor.userId, reviewedAt: now, rejectReason: status === "rejected" ? input.reason! : null })
+      .set({
+        status,
+        reviewedByUserId: actor.userId,
+        reviewedAt: now,
+        rejectReason: status === "rejected" ? input.reason! : null,
+      })
       .where(eq(qualifications.id, row.id));
     await writeAudit(tx, {
       action: `qualification.${status}`,
@@ -173,9 +201,21 @@ export async function decideQualification(
       orgId: row.providerId,
       subjectType: "qualification",
       subjectId: row.id,
-      data: { type: row.type, certificateNo: row.certificateNo, from: row.status, ...(input.reason ? { reason: input.reason } : {}) },
+      data: {
+        type: row.type,
+        certificateNo: row.certificateNo,
+        from: row.status,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
       ip: actor.ip,
     });
-    await notify(tx, { type: status === "verified" ? "qualification_verified" : "qualification_rejected", key: `qualification_${status}:${row.id}:${now.getTime()}`, orgId: row.providerId, subjectId: row.id, params: { certificateNo: row.certificateNo, reason: input.reason ?? "" }, now });
+    await notify(tx, {
+      type: status === "verified" ? "qualification_verified" : "qualification_rejected",
+      key: `qualification_${status}:${row.id}:${now.getTime()}`,
+      orgId: row.providerId,
+      subjectId: row.id,
+      params: { certificateNo: row.certificateNo, reason: input.reason ?? "" },
+      now,
+    });
   });
 }

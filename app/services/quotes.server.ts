@@ -47,12 +47,16 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now: 
       const today = shanghaiDateString(now);
       const audience = await requestAudienceCondition(tx, actor.orgId);
       const [request] = audience
-        ? await tx.select().from(serviceRequests).where(and(eq(serviceRequests.id, input.requestId), audience))
+        ? await tx
+            .select()
+            .from(serviceRequests)
+            .where(and(eq(serviceRequests.id, input.requestId), audience))
         : [];
       // Not for this provider: the same 404 as a request that does not exist.
       if (!request) throw notFound();
       if (request.status !== "open") throw new AppError(409, "request_not_open", "engagement.request_not_open");
-      if (request.deadline && request.deadline < today) throw new AppError(409, "deadline_passed", "engagement.deadline_passed");
+      if (request.deadline && request.deadline < today)
+        throw new AppError(409, "deadline_passed", "engagement.deadline_passed");
       await assertProviderMayContract(tx, {
         providerId: actor.orgId,
         enterpriseId: request.enterpriseId,
@@ -96,7 +100,14 @@ export async function submitQuote(db: Db, actor: Actor, input: QuoteInput, now: 
         data: { requestId: request.id, priceFen: quote.priceFen },
         ip: actor.ip,
       });
-      await notify(tx, { type: "quote_received", key: `quote_received:${quote.id}`, orgId: request.enterpriseId, subjectId: request.id, params: { requestTitle: request.title }, now });
+      await notify(tx, {
+        type: "quote_received",
+        key: `quote_received:${quote.id}`,
+        orgId: request.enterpriseId,
+        subjectId: request.id,
+        params: { requestTitle: request.title },
+        now,
+      });
       return quote;
     });
   } catch (error) {
@@ -119,14 +130,28 @@ export async function withdrawQuote(db: Db, actor: Actor, params: { quoteId: str
 }
 
 /** Every still-submitted quote on the request except `keep`, declined by the system: not chosen. */
-export async function declineOpenQuotes(tx: DbOrTx, params: { requestId: string; keep?: string; now: Date }): Promise<number> {
+export async function declineOpenQuotes(
+  tx: DbOrTx,
+  params: { requestId: string; keep?: string; now: Date },
+): Promise<number> {
   const open = await tx
     .select({ id: quotes.id })
     .from(quotes)
-    .where(and(eq(quotes.requestId, params.requestId), eq(quotes.status, "submitted"), params.keep ? ne(quotes.id, params.keep) : undefined))
+    .where(
+      and(
+        eq(quotes.requestId, params.requestId),
+        eq(quotes.status, "submitted"),
+        params.keep ? ne(quotes.id, params.keep) : undefined,
+      ),
+    )
     .orderBy(asc(quotes.id));
   for (const { id } of open) {
-    await fire(tx, QUOTE_SUBJECT, { id, event: "decline", actor: { role: "system", userId: null, orgId: null }, now: params.now });
+    await fire(tx, QUOTE_SUBJECT, {
+      id,
+      event: "decline",
+      actor: { role: "system", userId: null, orgId: null },
+      now: params.now,
+    });
   }
   return open.length;
 }
@@ -158,10 +183,7 @@ export async function compareQuotes(db: DbOrTx, params: { requestId: string; org
     .orderBy(asc(quotes.priceFen), asc(quotes.createdAt));
   const providerIds = [...new Set(rows.map((r) => r.quote.providerId))];
   const quals = providerIds.length
-    ? await db
-        .select()
-        .from(qualifications)
-        .where(inArray(qualifications.providerId, providerIds))
+    ? await db.select().from(qualifications).where(inArray(qualifications.providerId, providerIds))
     : [];
   const compared = rows.map((r) => {
     const own = quals.filter((q) => q.providerId === r.quote.providerId);
@@ -216,7 +238,9 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
     await declineOpenQuotes(tx, { requestId: request.id, keep: quote.id, now });
 
     const startDate = shanghaiDateString(now);
-    const endDate = quote.durationDays ? shanghaiDateString(new Date(now.getTime() + quote.durationDays * 86_400_000)) : null;
+    const endDate = quote.durationDays
+      ? shanghaiDateString(new Date(now.getTime() + quote.durationDays * 86_400_000))
+      : null;
     const [offer] = await tx
       .insert(engagements)
       .values({
@@ -273,7 +297,14 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
         };
       },
     });
-    await notifyQuoteDecision(tx, { requestId: request.id, requestTitle: request.title, acceptedQuoteId: quote.id, acceptedProviderId: quote.providerId, engagementId: offer.id, now });
+    await notifyQuoteDecision(tx, {
+      requestId: request.id,
+      requestTitle: request.title,
+      acceptedQuoteId: quote.id,
+      acceptedProviderId: quote.providerId,
+      engagementId: offer.id,
+      now,
+    });
     return signed;
   });
 }

@@ -23,7 +23,9 @@ export async function enforceRateLimit(db: DbOrTx, input: { key: string; limit: 
     .returning({ count: rateLimitWindows.count });
   // The first request of a window clears the key's older windows, so the table stays small.
   if (row.count === 1) {
-    await db.delete(rateLimitWindows).where(and(eq(rateLimitWindows.key, key), lt(rateLimitWindows.windowStart, window.start)));
+    await db
+      .delete(rateLimitWindows)
+      .where(and(eq(rateLimitWindows.key, key), lt(rateLimitWindows.windowStart, window.start)));
   }
   if (isOverLimit(row.count, input.limit)) {
     throw new AppError(

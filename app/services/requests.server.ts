@@ -139,7 +139,10 @@ export async function requestAudienceCondition(db: DbOrTx, providerId: string): 
 
 /** Still taking quotes: open, and the quoting deadline (inclusive) not passed. */
 export function openForQuotes(today: string): SQL {
-  return and(eq(serviceRequests.status, "open"), or(isNull(serviceRequests.deadline), gte(serviceRequests.deadline, today)))!;
+  return and(
+    eq(serviceRequests.status, "open"),
+    or(isNull(serviceRequests.deadline), gte(serviceRequests.deadline, today)),
+  )!;
 }
 
 async function matchCondition(db: DbOrTx, providerId: string, today: string): Promise<SQL | null> {

@@ -30,7 +30,12 @@ async function engagementForParty(db: DbOrTx, params: { engagementId: string; or
   const query = db
     .select()
     .from(engagements)
-    .where(and(eq(engagements.id, params.engagementId), or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId))));
+    .where(
+      and(
+        eq(engagements.id, params.engagementId),
+        or(eq(engagements.enterpriseId, params.orgId), eq(engagements.providerId, params.orgId)),
+      ),
+    );
   const [engagement] = params.lock ? await query.for("update") : await query;
   if (!engagement) throw notFound();
   const side: ReviewSide = engagement.enterpriseId === params.orgId ? "enterprise" : "provider";
@@ -38,7 +43,10 @@ async function engagementForParty(db: DbOrTx, params: { engagementId: string; or
 }
 
 /** Which side the acting organisation is on, so the route can pick the right form schema. */
-export async function getReviewerSide(db: DbOrTx, params: { engagementId: string; orgId: string }): Promise<ReviewSide> {
+export async function getReviewerSide(
+  db: DbOrTx,
+  params: { engagementId: string; orgId: string },
+): Promise<ReviewSide> {
   return (await engagementForParty(db, params)).side;
 }
 
@@ -47,10 +55,19 @@ export async function getReviewerSide(db: DbOrTx, params: { engagementId: string
  * optionally only for one engagement or one provider, and regrades the providers concerned.
  * Idempotent: run it from a scheduler, and lazily before reading reviews.
  */
-export async function publishDueReviews(db: DbOrTx, now: Date, scope: { engagementId?: string; providerId?: string } = {}): Promise<number> {
+export async function publishDueReviews(
+  db: DbOrTx,
+  now: Date,
+  scope: { engagementId?: string; providerId?: string } = {},
+): Promise<number> {
   const cutoff = new Date(now.getTime() - REVIEW_WINDOW_DAYS * DAY_MS);
   return db.transaction(async (tx) => {
-    const where: SQL[] = [isNull(reviews.publishedAt), eq(reviews.engagementId, engagements.id), isNotNull(engagements.acceptedAt), lte(engagements.acceptedAt, cutoff)];
+    const where: SQL[] = [
+      isNull(reviews.publishedAt),
+      eq(reviews.engagementId, engagements.id),
+      isNotNull(engagements.acceptedAt),
+      lte(engagements.acceptedAt, cutoff),
+    ];
     if (scope.engagementId) where.push(eq(reviews.engagementId, scope.engagementId));
     if (scope.providerId) where.push(eq(engagements.providerId, scope.providerId));
     const published = await tx
@@ -58,10 +75,21 @@ export async function publishDueReviews(db: DbOrTx, now: Date, scope: { engageme
       .set({ publishedAt: sql`${engagements.acceptedAt} + make_interval(days => ${REVIEW_WINDOW_DAYS})` })
       .from(engagements)
       .where(and(...where))
-      .returning({ providerId: engagements.providerId, direction: reviews.direction, engagementId: reviews.engagementId });
+      .returning({
+        providerId: engagements.providerId,
+        direction: reviews.direction,
+        engagementId: reviews.engagementId,
+      });
     const providers = new Set(published.filter((r) => r.direction === "client_to_provider").map((r) => r.providerId));
     for (const providerId of providers) await recomputeProviderCredit(tx, providerId, now);
-    for (const id of new Set(published.map((r) => r.engagementId))) await notifyEngagementParties(tx, { engagementId: id, exceptOrgId: null, type: "review_published", key: `review_published:${id}`, now });
+    for (const id of new Set(published.map((r) => r.engagementId)))
+      await notifyEngagementParties(tx, {
+        engagementId: id,
+        exceptOrgId: null,
+        type: "review_published",
+        key: `review_published:${id}`,
+        now,
+      });
     return published.length;
   });
 }
@@ -72,9 +100,19 @@ export type ReviewInput = Scores & { engagementId: string; body?: string };
 export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now: Date = new Date()) {
   return db.transaction(async (tx) => {
     // The lock makes the two sides' submissions queue up, so "am I second?" has one answer.
-    const { engagement, side } = await engagementForParty(tx, { engagementId: input.engagementId, orgId: actor.orgId, lock: true });
+    const { engagement, side } = await engagementForParty(tx, {
+      engagementId: input.engagementId,
+      orgId: actor.orgId,
+      lock: true,
+    });
     const existing = await tx.select().from(reviews).where(eq(reviews.engagementId, engagement.id));
-    const refusal = reviewRefusal({ status: engagement.status, acceptedAt: engagement.acceptedAt, side, submitted: existing, now });
+    const refusal = reviewRefusal({
+      status: engagement.status,
+      acceptedAt: engagement.acceptedAt,
+      side,
+      submitted: existing,
+      now,
+    });
     if (refusal) throw new AppError(409, refusal, `credit.${refusal}`);
     const direction = directionOf(side);
     const checked = validateScores(direction, input);
@@ -93,7 +131,11 @@ export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now
         publishedAt: bothIn ? now : null,
       })
       .returning();
-    if (bothIn) await tx.update(reviews).set({ publishedAt: now }).where(and(eq(reviews.engagementId, engagement.id), isNull(reviews.publishedAt)));
+    if (bothIn)
+      await tx
+        .update(reviews)
+        .set({ publishedAt: now })
+        .where(and(eq(reviews.engagementId, engagement.id), isNull(reviews.publishedAt)));
     await writeAudit(tx, {
       action: "review.submitted",
       actorUserId: actor.userId,
@@ -104,16 +146,32 @@ export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now
       ip: actor.ip,
     });
     if (bothIn) await recomputeProviderCredit(tx, engagement.providerId, now);
-    if (bothIn) await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: null, type: "review_published", key: `review_published:${engagement.id}`, now });
+    if (bothIn)
+      await notifyEngagementParties(tx, {
+        engagementId: engagement.id,
+        exceptOrgId: null,
+        type: "review_published",
+        key: `review_published:${engagement.id}`,
+        now,
+      });
     return { review, published: bothIn };
   });
 }
 
 /** The provider answers the enterprise's review, once, after publication, in public. */
-export async function replyToReview(db: Db, actor: Actor, input: { engagementId: string; body: string }, now: Date = new Date()) {
+export async function replyToReview(
+  db: Db,
+  actor: Actor,
+  input: { engagementId: string; body: string },
+  now: Date = new Date(),
+) {
   await publishDueReviews(db, now, { engagementId: input.engagementId });
   return db.transaction(async (tx) => {
-    const { engagement, side } = await engagementForParty(tx, { engagementId: input.engagementId, orgId: actor.orgId, lock: true });
+    const { engagement, side } = await engagementForParty(tx, {
+      engagementId: input.engagementId,
+      orgId: actor.orgId,
+      lock: true,
+    });
     const [review] = await tx
       .select()
       .from(reviews)
@@ -126,9 +184,25 @@ export async function replyToReview(db: Db, actor: Actor, input: { engagementId:
       hasReply: review.reply !== null,
     });
     if (refusal) throw new AppError(refusal === "not_reviewee" ? 403 : 409, refusal, `credit.${refusal}`);
-    await tx.update(reviews).set({ reply: input.body, repliedAt: now }).where(and(eq(reviews.id, review.id), isNull(reviews.reply)));
-    await writeAudit(tx, { action: "review.replied", actorUserId: actor.userId, orgId: actor.orgId, subjectType: "engagement", subjectId: engagement.id, ip: actor.ip });
-    await notifyEngagementParties(tx, { engagementId: engagement.id, exceptOrgId: actor.orgId, type: "review_replied", key: `review_replied:${review.id}`, now });
+    await tx
+      .update(reviews)
+      .set({ reply: input.body, repliedAt: now })
+      .where(and(eq(reviews.id, review.id), isNull(reviews.reply)));
+    await writeAudit(tx, {
+      action: "review.replied",
+      actorUserId: actor.userId,
+      orgId: actor.orgId,
+      subjectType: "engagement",
+      subjectId: engagement.id,
+      ip: actor.ip,
+    });
+    await notifyEngagementParties(tx, {
+      engagementId: engagement.id,
+      exceptOrgId: actor.orgId,
+      type: "review_replied",
+      key: `review_replied:${review.id}`,
+      now,
+    });
   });
 }
 
@@ -146,7 +220,10 @@ const toView = (r: Review): ReviewView => ({
 });
 
 /** For the engagement page's loader: the review section as this party may see it. */
-export async function loadReviewSection(db: Db, params: { engagementId: string; orgId: string; now?: Date }): Promise<ReviewSectionData> {
+export async function loadReviewSection(
+  db: Db,
+  params: { engagementId: string; orgId: string; now?: Date },
+): Promise<ReviewSectionData> {
   const now = params.now ?? new Date();
   const { engagement, side } = await engagementForParty(db, params);
   await publishDueReviews(db, now, { engagementId: engagement.id });
@@ -154,14 +231,23 @@ export async function loadReviewSection(db: Db, params: { engagementId: string; 
   const own = pair.find((r) => r.direction === directionOf(side)) ?? null;
   const other = pair.find((r) => r.direction !== directionOf(side)) ?? null;
   const pairRule = { reviews: pair, acceptedAt: engagement.acceptedAt };
-  const otherVisible = other && mayRead({ reviewDirection: other.direction, viewerSide: side, published: isPublished(other, pairRule, now) });
-  const refusal = reviewRefusal({ status: engagement.status, acceptedAt: engagement.acceptedAt, side, submitted: pair, now });
+  const otherVisible =
+    other &&
+    mayRead({ reviewDirection: other.direction, viewerSide: side, published: isPublished(other, pairRule, now) });
+  const refusal = reviewRefusal({
+    status: engagement.status,
+    acceptedAt: engagement.acceptedAt,
+    side,
+    submitted: pair,
+    now,
+  });
   const clientReview = pair.find((r) => r.direction === "client_to_provider");
   return {
     engagementId: engagement.id,
     viewerSide: side,
     status: engagement.status,
-    reviewable: (REVIEWABLE_STATUSES as readonly string[]).includes(engagement.status) && engagement.acceptedAt !== null,
+    reviewable:
+      (REVIEWABLE_STATUSES as readonly string[]).includes(engagement.status) && engagement.acceptedAt !== null,
     windowClosesAt: engagement.acceptedAt ? reviewWindowEnd(engagement.acceptedAt).toISOString() : null,
     canReview: refusal === null,
     refusal,
@@ -170,7 +256,12 @@ export async function loadReviewSection(db: Db, params: { engagementId: string; 
     otherSubmitted: other !== null,
     canReply:
       !!clientReview &&
-      replyRefusal({ viewerSide: side, reviewDirection: clientReview.direction, published: isPublished(clientReview, pairRule, now), hasReply: clientReview.reply !== null }) === null,
+      replyRefusal({
+        viewerSide: side,
+        reviewDirection: clientReview.direction,
+        published: isPublished(clientReview, pairRule, now),
+        hasReply: clientReview.reply !== null,
+      }) === null,
   };
 }
 
@@ -210,7 +301,11 @@ export async function listPublishedReviews(db: Db, params: { providerId: string;
     db.select({ total: count() }).from(reviews).where(condition),
   ]);
   return {
-    rows: rows.map((r) => ({ ...r, repliedAt: r.repliedAt?.toISOString() ?? null, publishedAt: r.publishedAt!.toISOString() })),
+    rows: rows.map((r) => ({
+      ...r,
+      repliedAt: r.repliedAt?.toISOString() ?? null,
+      publishedAt: r.publishedAt!.toISOString(),
+    })),
     total,
     page,
     pageSize: limit,

@@ -19,7 +19,9 @@ export async function sendQualificationReminders(db: Db, now: Date): Promise<num
   const candidates = await db
     .select()
     .from(qualifications)
-    .where(and(eq(qualifications.status, "verified"), gte(qualifications.validTo, from), lte(qualifications.validTo, to)));
+    .where(
+      and(eq(qualifications.status, "verified"), gte(qualifications.validTo, from), lte(qualifications.validTo, to)),
+    );
   let written = 0;
   for (const q of candidates) {
     const reminder = dueQualificationReminder(q.validTo, today);

@@ -11,7 +11,11 @@ import { textArray } from "./pg-arrays.server";
  */
 export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string): Promise<void> {
   const [row] = await db
-    .select({ name: organisations.name, description: providerProfiles.description, regionCodes: providerProfiles.regionCodes })
+    .select({
+      name: organisations.name,
+      description: providerProfiles.description,
+      regionCodes: providerProfiles.regionCodes,
+    })
     .from(providerProfiles)
     .innerJoin(organisations, eq(organisations.id, providerProfiles.orgId))
     .where(eq(providerProfiles.orgId, providerId));

@@ -41,8 +41,12 @@ export type Trace = (step: "window" | "matches" | "walk", query: SQLWrapper) => 
 
 const by = (k: SortKey) => (k.dir === "asc" ? asc(k.expr) : desc(k.expr));
 const keysOf = (order: SortKey[]) => Object.fromEntries(order.map((k, i) => [`k${i}`, sql`${k.expr}`.as(`k${i}`)]));
-const outerOrder = (order: SortKey[], src: Record<string, unknown>) => order.map((k, i) => by({ expr: src[`k${i}`] as AnyColumn, dir: k.dir }));
-const conditions = (s: Shape, c: Cols) => [...s.filters(c), ...(s.text ? [sql`${c.searchVector} @@ ${s.text}::tsquery`] : [])];
+const outerOrder = (order: SortKey[], src: Record<string, unknown>) =>
+  order.map((k, i) => by({ expr: src[`k${i}`] as AnyColumn, dir: k.dir }));
+const conditions = (s: Shape, c: Cols) => [
+  ...s.filters(c),
+  ...(s.text ? [sql`${c.searchVector} @@ ${s.text}::tsquery`] : []),
+];
 
 /** Step A (and C, wider): at most `limit` hits among the `size` best-ranked public rows. */
 export function windowQuery(db: DbOrTx, s: Shape, size = WINDOW, limit = CAP) {
@@ -72,9 +76,15 @@ export function matchesQuery(db: DbOrTx, s: Shape): SQL {
   const order = s.order(s.cols);
   const others = s.filters(s.cols).map((c) => (s.text ? sql`(${c}) is true` : c));
   const conds = [...others, ...(s.text ? [sql`${s.cols.searchVector} @@ ${s.text}::tsquery`] : [])];
-  const inner = db.select({ id: sql`${s.cols.id}`.as("id"), ...keysOf(order) }).from(s.table).where(and(s.base, ...conds));
+  const inner = db
+    .select({ id: sql`${s.cols.id}`.as("id"), ...keysOf(order) })
+    .from(s.table)
+    .where(and(s.base, ...conds));
   // MATERIALIZED keeps ORDER BY … LIMIT outside, so the set is found by its filters alone.
-  const orderBy = sql.join(order.map((k, i) => sql.raw(`k${i} ${k.dir}`)), sql`, `);
+  const orderBy = sql.join(
+    order.map((k, i) => sql.raw(`k${i} ${k.dir}`)),
+    sql`, `,
+  );
   return sql`with matches as materialized (${inner}) select id from matches order by ${orderBy} limit ${sql.raw(String(CAP))}`;
 }
 
@@ -83,7 +93,9 @@ const sizes = new Map<string, { rows: number; at: number }>();
 async function tableSize(db: DbOrTx, name: string): Promise<number> {
   const hit = sizes.get(name);
   if (hit && Date.now() - hit.at < 60_000) return hit.rows;
-  const result = (await db.execute(sql`select reltuples::float8 as n from pg_class where relname = ${name} and relkind = 'r'`)) as unknown;
+  const result = (await db.execute(
+    sql`select reltuples::float8 as n from pg_class where relname = ${name} and relkind = 'r'`,
+  )) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ n: number | string }>;
   const n = Math.max(0, Number(rows[0]?.n ?? 0));
   sizes.set(name, { rows: n, at: Date.now() });
@@ -155,7 +167,10 @@ async function lexemeStats(db: DbOrTx, table: string): Promise<LexemeStats | nul
   const result = (await db.execute(sql`
     select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
     from pg_stats where schemaname = 'public' and tablename = ${table} and attname = 'search_vector'`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ elems: string[] | null; freqs: number[] | null }>;
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
+    elems: string[] | null;
+    freqs: number[] | null;
+  }>;
   const row = rows[0];
   let stats: LexemeStats | null = null;
   if (row?.elems && row.freqs && row.freqs.length >= row.elems.length + 1) {

@@ -38,11 +38,21 @@ export type CommonFilters = {
   page?: number;
 };
 export type ProviderFilters = CommonFilters & { sort?: ProviderSort };
-export type ListingFilters = CommonFilters & { sort?: ListingSort; minPriceFen?: number; maxPriceFen?: number; today: string };
+export type ListingFilters = CommonFilters & {
+  sort?: ListingSort;
+  minPriceFen?: number;
+  maxPriceFen?: number;
+  today: string;
+};
 
 export type Page<T> = { rows: T[]; page: number; pageSize: number; total: number; capped: boolean };
 
-const GRADES_AT_LEAST: Record<CreditGradeCode, CreditGradeCode[]> = { A: ["A"], B: ["A", "B"], C: ["A", "B", "C"], D: ["A", "B", "C", "D"] };
+const GRADES_AT_LEAST: Record<CreditGradeCode, CreditGradeCode[]> = {
+  A: ["A"],
+  B: ["A", "B"],
+  C: ["A", "B", "C"],
+  D: ["A", "B", "C", "D"],
+};
 
 /**
  * The text part of the tsquery: the query with the reviewed synonyms and category names
@@ -99,9 +109,21 @@ function providerFilters(f: ProviderFilters, c: Cols): SQL[] {
 /** Each order is an index order (see the indexes in db/schema/marketplace.ts). */
 function providerOrder(sort: ProviderSort = "relevance", c: Cols): SortKey[] {
   const score = staticScoreSql(c.creditGrade, c.reviewCount, c.ratingSum);
-  if (sort === "grade") return [{ expr: gradeSortKeySql(c.creditGrade), dir: "desc" }, { expr: score, dir: "desc" }, { expr: c.id, dir: "desc" }];
-  if (sort === "rating") return [{ expr: bayesianRatingSql(c.reviewCount, c.ratingSum), dir: "desc" }, { expr: c.id, dir: "desc" }];
-  return [{ expr: score, dir: "desc" }, { expr: c.id, dir: "desc" }];
+  if (sort === "grade")
+    return [
+      { expr: gradeSortKeySql(c.creditGrade), dir: "desc" },
+      { expr: score, dir: "desc" },
+      { expr: c.id, dir: "desc" },
+    ];
+  if (sort === "rating")
+    return [
+      { expr: bayesianRatingSql(c.reviewCount, c.ratingSum), dir: "desc" },
+      { expr: c.id, dir: "desc" },
+    ];
+  return [
+    { expr: score, dir: "desc" },
+    { expr: c.id, dir: "desc" },
+  ];
 }
 
 export function providerShape(f: ProviderFilters): Shape {
@@ -148,7 +170,12 @@ export type ProviderRow = Awaited<ReturnType<typeof providerRows>>[number];
 
 export async function searchProviders(db: DbOrTx, f: ProviderFilters, trace?: Trace): Promise<Page<ProviderRow>> {
   const page = pageOf(f.page);
-  const hits = await findHits(db, providerShape(f), { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, tableName: "provider_profiles", trace });
+  const hits = await findHits(db, providerShape(f), {
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    tableName: "provider_profiles",
+    trace,
+  });
   return { rows: await providerRows(db, hits.ids), page, pageSize: PAGE_SIZE, total: hits.total, capped: hits.capped };
 }
 
@@ -180,15 +207,31 @@ function listingFilters(f: ListingFilters, c: Cols): SQL[] {
 function listingOrder(sort: ListingSort = "relevance", c: Cols): SortKey[] {
   switch (sort) {
     case "price_asc":
-      return [{ expr: c.priceFen, dir: "asc" }, { expr: c.id, dir: "asc" }];
+      return [
+        { expr: c.priceFen, dir: "asc" },
+        { expr: c.id, dir: "asc" },
+      ];
     case "price_desc":
-      return [{ expr: c.priceFen, dir: "desc" }, { expr: c.id, dir: "desc" }];
+      return [
+        { expr: c.priceFen, dir: "desc" },
+        { expr: c.id, dir: "desc" },
+      ];
     case "grade":
-      return [{ expr: c.providerGradeKey, dir: "desc" }, { expr: c.providerScore, dir: "desc" }, { expr: c.id, dir: "desc" }];
+      return [
+        { expr: c.providerGradeKey, dir: "desc" },
+        { expr: c.providerScore, dir: "desc" },
+        { expr: c.id, dir: "desc" },
+      ];
     case "rating":
-      return [{ expr: c.providerRating, dir: "desc" }, { expr: c.id, dir: "desc" }];
+      return [
+        { expr: c.providerRating, dir: "desc" },
+        { expr: c.id, dir: "desc" },
+      ];
     default:
-      return [{ expr: c.providerScore, dir: "desc" }, { expr: c.id, dir: "desc" }];
+      return [
+        { expr: c.providerScore, dir: "desc" },
+        { expr: c.id, dir: "desc" },
+      ];
   }
 }
 
@@ -235,6 +278,11 @@ export type ListingRow = Awaited<ReturnType<typeof listingRows>>[number];
 
 export async function searchListings(db: DbOrTx, f: ListingFilters, trace?: Trace): Promise<Page<ListingRow>> {
   const page = pageOf(f.page);
-  const hits = await findHits(db, listingShape(f), { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, tableName: "service_listings", trace });
+  const hits = await findHits(db, listingShape(f), {
+    offset: (page - 1) * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    tableName: "service_listings",
+    trace,
+  });
   return { rows: await listingRows(db, hits.ids), page, pageSize: PAGE_SIZE, total: hits.total, capped: hits.capped };
 }

@@ -9,9 +9,11 @@ export type SessionContext = {
   session: Session;
   user: Pick<User, "id" | "email" | "name" | "phone">;
   /** The organisation the user acts for, with their role in it; null if they have none. */
-  org: (Pick<Organisation, "id" | "kind" | "name" | "regionCode" | "verificationStatus" | "suspendedAt"> & {
-    role: "owner" | "admin" | "member";
-  }) | null;
+  org:
+    | (Pick<Organisation, "id" | "kind" | "name" | "regionCode" | "verificationStatus" | "suspendedAt"> & {
+        role: "owner" | "admin" | "member";
+      })
+    | null;
 };
 
 export async function createSession(
@@ -88,11 +90,7 @@ export async function invalidateSession(db: DbOrTx, sessionId: string): Promise<
 }
 
 /** Ends every session of a user, or every one but `exceptSessionId`. */
-export async function invalidateUserSessions(
-  db: DbOrTx,
-  userId: string,
-  exceptSessionId?: string,
-): Promise<number> {
+export async function invalidateUserSessions(db: DbOrTx, userId: string, exceptSessionId?: string): Promise<number> {
   const where = exceptSessionId
     ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
     : eq(sessions.userId, userId);

@@ -29,7 +29,11 @@ export type Subject<S extends string, A extends string, Stamp extends string, R 
    * Writes the new status, stamps and changes; null when a concurrent writer got there first
    * (the row's version moved), which the executor turns into a 409 `stale`.
    */
-  write(tx: DbOrTx, row: R, set: { status: S; stamps: Partial<Record<Stamp, Date>>; changes: Record<string, unknown> }): Promise<R | null>;
+  write(
+    tx: DbOrTx,
+    row: R,
+    set: { status: S; stamps: Partial<Record<Stamp, Date>>; changes: Record<string, unknown> },
+  ): Promise<R | null>;
   /** Appends the timeline row, for entities that keep one. */
   recordEvent?(tx: DbOrTx, event: RecordedEvent<S, A>): Promise<void>;
   /** The actor a turn-based edge waits for. */
@@ -52,7 +56,11 @@ export type RecordedEvent<S extends string, A extends string> = {
 };
 
 /** What the caller adds to a step once it is known to be legal: checks, changed columns, data. */
-export type Prepared = { changes?: Record<string, unknown>; data?: Record<string, unknown>; auditData?: Record<string, unknown> };
+export type Prepared = {
+  changes?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  auditData?: Record<string, unknown>;
+};
 
 export type FireInput<S extends string, A extends string, R extends Row<S>> = {
   id: string;
@@ -72,7 +80,14 @@ export type FireInput<S extends string, A extends string, R extends Row<S>> = {
   prepare?(tx: DbOrTx, row: R): Promise<Prepared | void> | Prepared | void;
 };
 
-type EffectContext = { subject: string; before: Row<string>; after: Row<string>; event: string; actorOrgId: string | null; now: Date };
+type EffectContext = {
+  subject: string;
+  before: Row<string>;
+  after: Row<string>;
+  event: string;
+  actorOrgId: string | null;
+  now: Date;
+};
 
 /**
  * After-effects by name (MachineEdge.effects). Each runs in the same transaction, after the
@@ -117,7 +132,8 @@ export async function fire<S extends string, A extends string, Stamp extends str
   const result = step(subject.machine, row.status, input.event, actor.role, subject.awaiting?.(row));
   if (!result.ok) throw subject.refusal(result.code);
   const reason = input.reason?.trim() || null;
-  if (result.needsReason && !reason) throw new AppError(400, "reason_required", `${subject.machine.name}.reason_required`);
+  if (result.needsReason && !reason)
+    throw new AppError(400, "reason_required", `${subject.machine.name}.reason_required`);
   const prepared = (await input.prepare?.(tx, row)) ?? {};
 
   const stamps: Partial<Record<Stamp, Date>> = {};

@@ -50,7 +50,10 @@ export function apiRoute<A extends "required" | "optional">(
       const secret = bearerOf(request);
       const org = secret || auth === "required" ? await authenticateApiToken(context.db, secret) : null;
       if (!org && (secret || auth === "required")) {
-        await enforceRateLimit(context.db, { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE });
+        await enforceRateLimit(context.db, {
+          key: `api:ip:${context.clientIp}`,
+          limit: context.env.RATE_LIMIT_IP_PER_MINUTE,
+        });
         return unauthorized();
       }
       await enforceRateLimit(

@@ -45,7 +45,8 @@ export async function requireMembership(
   // Thrown as the error page's response (not a bare AppError), so a loader that does not wrap
   // this call in orErrorPage still answers 403 with the translated message instead of a 500.
   if (!org) errorResponse(new AppError(403, "no_organisation", "no_organisation"));
-  if (options.kinds && !options.kinds.includes(org.kind)) errorResponse(new AppError(403, "forbidden", "wrong_org_kind"));
+  if (options.kinds && !options.kinds.includes(org.kind))
+    errorResponse(new AppError(403, "forbidden", "wrong_org_kind"));
   if (options.roles && !options.roles.includes(org.role)) errorResponse(new AppError(403, "forbidden", "wrong_role"));
   if (org.suspendedAt && !options.allowSuspended && request.method !== "GET") {
     errorResponse(new AppError(403, "org_suspended", "org_suspended"));

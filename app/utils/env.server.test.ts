@@ -18,9 +18,12 @@ describe("TRUST_PROXY", () => {
     expect(loadEnv({ TRUST_PROXY: raw }).TRUST_PROXY).toEqual(expected);
   });
 
-  it.each(["true", "yes", "10.0.0.0/33", "10.0.0.0/8/1", "proxy.internal", "1.2.3.4, nonsense", "::1/129"])("refuses %j at start-up", (raw) => {
-    expect(() => loadEnv({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY/);
-  });
+  it.each(["true", "yes", "10.0.0.0/33", "10.0.0.0/8/1", "proxy.internal", "1.2.3.4, nonsense", "::1/129"])(
+    "refuses %j at start-up",
+    (raw) => {
+      expect(() => loadEnv({ TRUST_PROXY: raw })).toThrow(/TRUST_PROXY/);
+    },
+  );
 
   it("says what to set instead of true", () => {
     expect(() => loadEnv({ TRUST_PROXY: "true" })).toThrow(/number of proxies/);
@@ -33,7 +36,9 @@ describe("storage settings", () => {
   });
 
   it("refuses s3 without bucket and keys, naming each missing one", () => {
-    expect(() => loadEnv({ STORAGE_BACKEND: "s3" })).toThrow(/S3_BUCKET[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/);
+    expect(() => loadEnv({ STORAGE_BACKEND: "s3" })).toThrow(
+      /S3_BUCKET[\s\S]*S3_ACCESS_KEY_ID[\s\S]*S3_SECRET_ACCESS_KEY/,
+    );
   });
 
   it("reads a complete s3 configuration", () => {
@@ -46,6 +51,11 @@ describe("storage settings", () => {
       S3_SECRET_ACCESS_KEY: "secret",
       S3_FORCE_PATH_STYLE: "true",
     });
-    expect(env).toMatchObject({ STORAGE_BACKEND: "s3", S3_BUCKET: "anfu", S3_REGION: "oss-cn-hangzhou", S3_FORCE_PATH_STYLE: true });
+    expect(env).toMatchObject({
+      STORAGE_BACKEND: "s3",
+      S3_BUCKET: "anfu",
+      S3_REGION: "oss-cn-hangzhou",
+      S3_FORCE_PATH_STYLE: true,
+    });
   });
 });

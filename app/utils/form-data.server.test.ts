@@ -21,12 +21,22 @@ describe("readFormData", () => {
   it.each<[string, string | null, string, ReturnType<typeof outcome> extends Promise<infer R> ? R : never]>([
     ["URL-encoded form", "application/x-www-form-urlencoded", "a=1", "read"],
     ["URL-encoded with charset", "application/x-www-form-urlencoded; charset=UTF-8", "a=1", "read"],
-    ["multipart with boundary", "multipart/form-data; boundary=b0", '--b0\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b0--\r\n', "read"],
+    [
+      "multipart with boundary",
+      "multipart/form-data; boundary=b0",
+      '--b0\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b0--\r\n',
+      "read",
+    ],
     ["no Content-Type", null, "a=1", { status: 415, key: "unsupported_media_type" }],
     ["text/plain", "text/plain", "a=1", { status: 415, key: "unsupported_media_type" }],
     ["JSON", "application/json", '{"a":1}', { status: 415, key: "unsupported_media_type" }],
     ["multipart without boundary", "multipart/form-data", "--b0\r\n", { status: 400, key: "form_unreadable" }],
-    ["multipart whose body does not match the boundary", "multipart/form-data; boundary=zz", "garbage", { status: 400, key: "form_unreadable" }],
+    [
+      "multipart whose body does not match the boundary",
+      "multipart/form-data; boundary=zz",
+      "garbage",
+      { status: 400, key: "form_unreadable" },
+    ],
     ["NUL byte in a value", "application/x-www-form-urlencoded", "a=x%00y", { status: 400, key: "text_invalid" }],
     ["NUL byte in a name", "application/x-www-form-urlencoded", "a%00=1", { status: 400, key: "text_invalid" }],
   ])("%s", async (_label, contentType, body, expected) => {

@@ -12,9 +12,31 @@ const formOf = (entries: Array<[string, string | Blob]>) => {
 
 describe("formDataToObject", () => {
   it.each<[string, Array<[string, string | Blob]>, Record<string, string | string[]>]>([
-    ["single values stay strings", [["a", "1"], ["b", "2"]], { a: "1", b: "2" }],
-    ["a repeated name becomes an array in order", [["c", "x"], ["c", "y"], ["c", "z"]], { c: ["x", "y", "z"] }],
-    ["files are left out", [["f", new Blob(["%PDF"])], ["a", "1"]], { a: "1" }],
+    [
+      "single values stay strings",
+      [
+        ["a", "1"],
+        ["b", "2"],
+      ],
+      { a: "1", b: "2" },
+    ],
+    [
+      "a repeated name becomes an array in order",
+      [
+        ["c", "x"],
+        ["c", "y"],
+        ["c", "z"],
+      ],
+      { c: ["x", "y", "z"] },
+    ],
+    [
+      "files are left out",
+      [
+        ["f", new Blob(["%PDF"])],
+        ["a", "1"],
+      ],
+      { a: "1" },
+    ],
     ["empty strings are kept", [["a", ""]], { a: "" }],
   ])("%s", (_label, entries, expected) => {
     expect(formDataToObject(formOf(entries))).toEqual(expected);
@@ -25,7 +47,13 @@ describe("parseForm with repeated fields", () => {
   const Schema = z.object({ title: z.string().min(1, "required") });
 
   it("refuses a single-valued field sent twice with its own message, not the last value", () => {
-    const result = parseForm(Schema, formOf([["title", "first"], ["title", "second"]]));
+    const result = parseForm(
+      Schema,
+      formOf([
+        ["title", "first"],
+        ["title", "second"],
+      ]),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { title: "field_repeated" } });
   });
 

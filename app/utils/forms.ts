@@ -37,8 +37,7 @@ export function formDataToObject(form: FormData): FormObject {
 }
 
 export type ParsedForm<S extends ZodTypeAny> =
-  | { ok: true; data: z.infer<S> }
-  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
+  { ok: true; data: z.infer<S> } | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> };
 
 /** Server side of the shared schema; the failing values come back so the form keeps them. */
 export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): ParsedForm<S> {
@@ -57,6 +56,7 @@ export function parseForm<S extends ZodTypeAny>(schema: S, formData: FormData): 
  */
 export function queryObject(url: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of new URL(url).searchParams) out[name.replaceAll("\u0000", "")] = value.replaceAll("\u0000", "");
+  for (const [name, value] of new URL(url).searchParams)
+    out[name.replaceAll("\u0000", "")] = value.replaceAll("\u0000", "");
   return out;
 }

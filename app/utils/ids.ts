@@ -11,4 +11,3 @@ export function uuidOrNotFound(value: unknown, what = "not_found"): string {
   if (typeof value === "string" && UUID.test(value)) return value.toLowerCase();
   throw notFound(what);
 }
-

@@ -80,6 +80,8 @@ describe("behind a proxy (APP_ORIGIN set)", () => {
   });
 
   it("APP_ORIGIN with a trailing path still compares origins", () => {
-    expect(isAllowedOrigin({ ...proxied, appOrigin: "https://anfu.example.cn/", origin: "https://anfu.example.cn" })).toBe(true);
+    expect(
+      isAllowedOrigin({ ...proxied, appOrigin: "https://anfu.example.cn/", origin: "https://anfu.example.cn" }),
+    ).toBe(true);
   });
 });

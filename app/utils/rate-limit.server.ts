@@ -7,5 +7,7 @@ import { orErrorPage } from "./http.server";
  * a 429 with Retry-After (the route must export `headers = passThroughHeaders` to send it).
  */
 export function limitPublicPagePerIp(context: Pick<AppLoadContext, "db" | "env" | "clientIp">): Promise<void> {
-  return orErrorPage(() => enforceRateLimit(context.db, { key: `page:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE }));
+  return orErrorPage(() =>
+    enforceRateLimit(context.db, { key: `page:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE }),
+  );
 }

@@ -35,7 +35,13 @@ describe("safeRedirect", () => {
   });
 
   it("never leaves the site, whatever the input", () => {
-    const samples = ["/\t\t//evil.example", "/ /evil.example", "/.//evil.example", "/\\/evil.example", "/%09/evil.example"];
+    const samples = [
+      "/\t\t//evil.example",
+      "/ /evil.example",
+      "/.//evil.example",
+      "/\\/evil.example",
+      "/%09/evil.example",
+    ];
     for (const sample of samples) {
       const target = new URL(safeRedirect(sample, FALLBACK), "https://anfu.example.cn");
       expect(target.origin).toBe("https://anfu.example.cn");

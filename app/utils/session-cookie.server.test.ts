@@ -2,7 +2,13 @@
 // in production `__Host-` + Secure + Path=/ + no Domain, so no sibling sub-domain can plant
 // or read it; HttpOnly against script theft; SameSite=Lax against cross-site POSTs.
 import { describe, expect, it } from "vitest";
-import { clearSessionCookie, readCookie, readSessionToken, sessionCookie, sessionCookieName } from "./session-cookie.server";
+import {
+  clearSessionCookie,
+  readCookie,
+  readSessionToken,
+  sessionCookie,
+  sessionCookieName,
+} from "./session-cookie.server";
 
 const production = { NODE_ENV: "production" as const };
 const development = { NODE_ENV: "development" as const };
@@ -91,8 +97,13 @@ describe("reading the token back", () => {
 });
 
 describe("malformed cookies (issue 6 #7)", () => {
-  it.each(["anfu_session=%", "anfu_session=%E0%A4%A", "anfu_session=%zz; lng=en"])("%s is read as no session, never an exception", (header) => {
-    expect(readCookie(header, "anfu_session")).toBeNull();
-    expect(readSessionToken(new Request("http://x/", { headers: { Cookie: header } }), { NODE_ENV: "development" })).toBeNull();
-  });
+  it.each(["anfu_session=%", "anfu_session=%E0%A4%A", "anfu_session=%zz; lng=en"])(
+    "%s is read as no session, never an exception",
+    (header) => {
+      expect(readCookie(header, "anfu_session")).toBeNull();
+      expect(
+        readSessionToken(new Request("http://x/", { headers: { Cookie: header } }), { NODE_ENV: "development" }),
+      ).toBeNull();
+    },
+  );
 });

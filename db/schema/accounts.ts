@@ -1,29 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-  varchar,
-} from "drizzle-orm/pg-core";
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
 
-export const orgKind = pgEnum("org_kind", [
-  "enterprise",
-  "provider",
-  "insurer",
-  "group",
-  "bureau",
-  "platform",
-]);
-export const verificationStatus = pgEnum("verification_status", [
-  "pending",
-  "verified",
-  "rejected",
-]);
+export const orgKind = pgEnum("org_kind", ["enterprise", "provider", "insurer", "group", "bureau", "platform"]);
+export const verificationStatus = pgEnum("verification_status", ["pending", "verified", "rejected"]);
 export const memberRole = pgEnum("member_role", ["owner", "admin", "member"]);
 
 export const users = pgTable(

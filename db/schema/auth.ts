@@ -1,4 +1,16 @@
-import { bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { organisations, users } from "./accounts";
 
@@ -49,10 +61,7 @@ export const loginAttempts = pgTable(
     succeeded: boolean().notNull(),
     at: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [
-    index("login_attempts_account_idx").on(t.accountKey, t.at),
-    index("login_attempts_ip_idx").on(t.ip, t.at),
-  ],
+  (t) => [index("login_attempts_account_idx").on(t.accountKey, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
 
 export type Session = typeof sessions.$inferSelect;
@@ -70,5 +79,8 @@ export const rateLimitWindows = pgTable(
     windowStart: timestamp({ withTimezone: true }).notNull(),
     count: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), check("rate_limit_windows_count_positive", sql`${t.count} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    check("rate_limit_windows_count_positive", sql`${t.count} > 0`),
+  ],
 );

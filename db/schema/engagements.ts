@@ -43,7 +43,9 @@ export const serviceRequests = pgTable(
   },
   (t) => [
     index("service_requests_enterprise_idx").on(t.enterpriseId, t.createdAt),
-    index("service_requests_open_idx").on(t.category, t.regionCode).where(sql`status = 'open'`),
+    index("service_requests_open_idx")
+      .on(t.category, t.regionCode)
+      .where(sql`status = 'open'`),
   ],
 );
 
@@ -69,7 +71,9 @@ export const quotes = pgTable(
   (t) => [
     index("quotes_request_idx").on(t.requestId),
     index("quotes_provider_idx").on(t.providerId),
-    uniqueIndex("quotes_one_live_per_provider").on(t.requestId, t.providerId).where(sql`status in ('submitted', 'accepted')`),
+    uniqueIndex("quotes_one_live_per_provider")
+      .on(t.requestId, t.providerId)
+      .where(sql`status in ('submitted', 'accepted')`),
   ],
 );
 
@@ -129,7 +133,9 @@ export const engagements = pgTable(
   (t) => [
     index("engagements_enterprise_idx").on(t.enterpriseId, t.createdAt),
     index("engagements_provider_idx").on(t.providerId, t.createdAt),
-    index("engagements_delivered_idx").on(t.deliveredAt).where(sql`status = 'delivered'`),
+    index("engagements_delivered_idx")
+      .on(t.deliveredAt)
+      .where(sql`status = 'delivered'`),
   ],
 );
 

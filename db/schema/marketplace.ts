@@ -67,18 +67,30 @@ export const providerProfiles = pgTable(
     orgId: uuid()
       .primaryKey()
       .references(() => organisations.id, { onDelete: "cascade" }),
-    categories: serviceCategory().array().notNull().default(sql`'{}'`),
+    categories: serviceCategory()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     description: text().notNull().default(""),
     staffCount: integer().notNull().default(0),
     contactName: text(),
     contactPhone: varchar({ length: 32 }),
     contactEmail: text(),
     /** GB/T 2260 codes served as declared (county, city or province). */
-    regionCodes: varchar({ length: 6 }).array().notNull().default(sql`'{}'`),
+    regionCodes: varchar({ length: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Served codes with their ancestors and descendants, so one `@>` answers "serves X?". */
-    regionKeys: varchar({ length: 6 }).array().notNull().default(sql`'{}'`),
+    regionKeys: varchar({ length: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** GB/T 4754 sections (letters) and divisions (2 digits). */
-    industryCodes: varchar({ length: 2 }).array().notNull().default(sql`'{}'`),
+    industryCodes: varchar({ length: 2 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Cached from app/domain/credit-grade.ts whenever one of its inputs changes. */
     creditGrade: creditGrade(),
     /** [{ code, params }] from gradeProvider, translated as credit:reason.<code>. */
@@ -87,7 +99,9 @@ export const providerProfiles = pgTable(
     /** Published reviews only: the double-blind rule decides when a review counts. */
     reviewCount: integer().notNull().default(0),
     ratingSum: integer().notNull().default(0),
-    searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    searchVector: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
     /**
      * Search denormalisation of the organisation, kept by database triggers (migration
      * provider_search_flags): shown in the public directory (not suspended, not rejected) and
@@ -143,7 +157,10 @@ export const qualifications = pgTable(
     issuer: text().notNull(),
     scope: text().notNull(),
     /** The service categories this qualification entitles its holder to deliver. */
-    scopeCategories: serviceCategory().array().notNull().default(sql`'{}'`),
+    scopeCategories: serviceCategory()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     validFrom: date({ mode: "string" }).notNull(),
     validTo: date({ mode: "string" }).notNull(),
     scanFileId: uuid().references(() => files.id),
@@ -153,10 +170,7 @@ export const qualifications = pgTable(
     rejectReason: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index("qualifications_provider_idx").on(t.providerId),
-    index("qualifications_status_idx").on(t.status),
-  ],
+  (t) => [index("qualifications_provider_idx").on(t.providerId), index("qualifications_status_idx").on(t.status)],
 );
 
 /** 执业告知: a provider declares each county it serves to that county's bureau. */
@@ -168,14 +182,19 @@ export const practiceNotices = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
     countyCode: varchar({ length: 6 }).notNull(),
-    categories: serviceCategory().array().notNull().default(sql`'{}'`),
+    categories: serviceCategory()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     note: text(),
     declaredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("practice_notices_county_idx").on(t.countyCode),
-    uniqueIndex("practice_notices_active_key").on(t.providerId, t.countyCode).where(sql`withdrawn_at is null`),
+    uniqueIndex("practice_notices_active_key")
+      .on(t.providerId, t.countyCode)
+      .where(sql`withdrawn_at is null`),
   ],
 );
 
@@ -192,28 +211,45 @@ export const serviceListings = pgTable(
     deliverables: text().notNull().default(""),
     priceModel: priceModel().notNull(),
     priceFen: bigint({ mode: "number" }).notNull(),
-    regionCodes: varchar({ length: 6 }).array().notNull().default(sql`'{}'`),
-    regionKeys: varchar({ length: 6 }).array().notNull().default(sql`'{}'`),
-    industryCodes: varchar({ length: 2 }).array().notNull().default(sql`'{}'`),
+    regionCodes: varchar({ length: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    regionKeys: varchar({ length: 6 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    industryCodes: varchar({ length: 2 })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** A qualification type code the provider must hold, verified and valid, for the listing to show. */
     requiredQualificationType: varchar({ length: 40 }),
     status: listingStatus().notNull().default("active"),
-    searchVector: tsvector().notNull().default(sql`''::tsvector`),
+    searchVector: tsvector()
+      .notNull()
+      .default(sql`''::tsvector`),
     /**
      * Search denormalisation, kept by database triggers (migration listing_search_triggers):
      * the listing is public on days visible_from … visible_until (-infinity when paused, the
      * provider suspended, or no verified qualification of the required type), and carries its
      * provider's grade and ranking so search can filter and sort on one table's indexes.
      */
-    visibleFrom: date({ mode: "string" }).notNull().default(sql`'infinity'`),
-    visibleUntil: date({ mode: "string" }).notNull().default(sql`'-infinity'`),
+    visibleFrom: date({ mode: "string" })
+      .notNull()
+      .default(sql`'infinity'`),
+    visibleUntil: date({ mode: "string" })
+      .notNull()
+      .default(sql`'-infinity'`),
     /**
      * The exact days the listing is public: one range per verified certificate of the required
      * type, so a gap between two certificates is a gap here (listingVisibility checks each
      * certificate). visible_from … visible_until is its hull, for the indexes; searches test
      * both (listingVisibleOnSql in search-sql.ts).
      */
-    visibleDays: datemultirange().notNull().default(sql`'{}'::datemultirange`),
+    visibleDays: datemultirange()
+      .notNull()
+      .default(sql`'{}'::datemultirange`),
     providerVerified: boolean().notNull().default(false),
     providerGrade: creditGrade(),
     providerGradeKey: smallint().notNull().default(1),

@@ -52,7 +52,9 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex("notifications_event_recipient_key").on(t.eventKey, t.recipientUserId, t.channel),
     index("notifications_inbox_idx").on(t.recipientUserId, t.recipientOrgId, t.channel, t.createdAt),
-    index("notifications_outbox_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("notifications_outbox_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
   ],
 );
 

@@ -8,8 +8,12 @@ const migrations = path.join(import.meta.dirname, "..", "migrations");
 
 /** The newest migration that (re)defines the listing search-flags function: what the database runs. */
 function latestTriggerMigration(): string {
-  const files = readdirSync(migrations).filter((f) => f.endsWith(".sql")).sort();
-  const defining = files.filter((f) => readFileSync(path.join(migrations, f), "utf8").includes("FUNCTION service_listing_search_flags()"));
+  const files = readdirSync(migrations)
+    .filter((f) => f.endsWith(".sql"))
+    .sort();
+  const defining = files.filter((f) =>
+    readFileSync(path.join(migrations, f), "utf8").includes("FUNCTION service_listing_search_flags()"),
+  );
   return readFileSync(path.join(migrations, defining[defining.length - 1]!), "utf8");
 }
 

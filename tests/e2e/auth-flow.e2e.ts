@@ -1,14 +1,27 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { usccCheckCharacter } from "../../app/domain/uscc";
-import { expectAccessible, gotoHydrated, launchBrowser, loginThroughForm, newContext, screenshot, waitForHydration } from "./support/browser";
+import {
+  expectAccessible,
+  gotoHydrated,
+  launchBrowser,
+  loginThroughForm,
+  newContext,
+  screenshot,
+  waitForHydration,
+} from "./support/browser";
 
 /** One visitor's whole first visit, step by step in one browser context. */
 describe("an enterprise registers, logs out and in, and switches language", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const stamp = Date.now().toString(36).toUpperCase().replace(/[IOZSV]/g, "1").padStart(9, "0").slice(-9);
+  const stamp = Date.now()
+    .toString(36)
+    .toUpperCase()
+    .replace(/[IOZSV]/g, "1")
+    .padStart(9, "0")
+    .slice(-9);
   const first17 = `91330702${stamp}`;
   const uscc = first17 + usccCheckCharacter(first17);
   const email = `owner.${stamp.toLowerCase()}@e2e.anfu.test`;

@@ -1,6 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, gotoHydrated, launchBrowser, loginThroughForm, newContext, screenshot } from "./support/browser";
+import {
+  expectAccessible,
+  gotoHydrated,
+  launchBrowser,
+  loginThroughForm,
+  newContext,
+  screenshot,
+} from "./support/browser";
 import { DEMO_PASSWORD, demoOrg } from "./support/constants";
 
 const JINHUA_ORGS = [demoOrg("ent-xinda").name, demoOrg("ent-jiamei").name, demoOrg("prov-anzheng").name];

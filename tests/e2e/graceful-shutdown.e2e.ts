@@ -39,7 +39,11 @@ function send(agent: Agent, url: string, options: Send = {}): Promise<Outcome> {
       res.on("data", (chunk: Buffer) => (received += chunk.length));
       res.on("end", () => {
         const whole = res.complete && (Number.isNaN(declared) || declared === received);
-        resolve(whole ? { kind: "complete", status: res.statusCode ?? 0, headers: res.headers, headersAt, at: Date.now() } : { kind: "cut", detail: `${received}/${declared} bytes`, at: Date.now() });
+        resolve(
+          whole
+            ? { kind: "complete", status: res.statusCode ?? 0, headers: res.headers, headersAt, at: Date.now() }
+            : { kind: "cut", detail: `${received}/${declared} bytes`, at: Date.now() },
+        );
       });
       res.on("error", (error) => resolve({ kind: "cut", detail: error.message, at: Date.now() }));
       res.on("aborted", () => resolve({ kind: "cut", detail: "aborted", at: Date.now() }));
@@ -103,7 +107,10 @@ describe("SIGTERM under keep-alive load", () => {
         const uploading = index < 4;
         const outcome = uploading
           ? await qualificationUpload(++uploadNo).then(({ headers, ...rest }) =>
-              send(agent, `${url}/provider/qualifications/new`, { ...rest, headers: { ...headers, Cookie: cookie, Origin: url } }),
+              send(agent, `${url}/provider/qualifications/new`, {
+                ...rest,
+                headers: { ...headers, Cookie: cookie, Origin: url },
+              }),
             )
           : await send(agent, `${url}/login`);
         outcomes.push(outcome);
@@ -116,7 +123,8 @@ describe("SIGTERM under keep-alive load", () => {
     // Under load, wait until every client has had an answer on its keep-alive socket (and is
     // sending its next request) rather than for a fixed time.
     const warmUpUntil = Date.now() + 30_000;
-    while (served.some((n) => n < 2) && Date.now() < warmUpUntil) await new Promise((resolve) => setTimeout(resolve, 50));
+    while (served.some((n) => n < 2) && Date.now() < warmUpUntil)
+      await new Promise((resolve) => setTimeout(resolve, 50));
     const servedBefore = Math.min(...served);
 
     const signalled = Date.now();
@@ -142,7 +150,10 @@ describe("SIGTERM under keep-alive load", () => {
     // Every upload answered is stored with its row, and no stored file lacks one.
     const accepted = uploads.filter((o) => o.kind === "complete" && o.status === 302).length;
     expect(accepted).toBeGreaterThan(0);
-    const handle = await openDb({ dataDir: running.database.env.DATA_DIR, databaseUrl: running.database.env.DATABASE_URL || undefined });
+    const handle = await openDb({
+      dataDir: running.database.env.DATA_DIR,
+      databaseUrl: running.database.env.DATABASE_URL || undefined,
+    });
     try {
       const rows = await handle.db.select({ storedName: files.storedName }).from(files);
       const onDisk = readdirSync(uploadDir, { recursive: true, withFileTypes: true })

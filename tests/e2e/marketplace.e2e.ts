@@ -2,7 +2,14 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../app/seed/demo-data";
 import { demoOrg } from "./support/constants";
-import { expectAccessible, gotoHydrated, launchBrowser, loginThroughForm, newContext, screenshot } from "./support/browser";
+import {
+  expectAccessible,
+  gotoHydrated,
+  launchBrowser,
+  loginThroughForm,
+  newContext,
+  screenshot,
+} from "./support/browser";
 
 /**
  * The marketplace from end to end, in Chinese, each party in its own browser context:
@@ -39,7 +46,9 @@ async function postRequest(page: Page, category: string, title: string): Promise
   await gotoHydrated(page, "/requests/new");
   await page.locator("#field-category").selectOption(category);
   await page.locator("#field-title").fill(title);
-  await page.locator("#field-description").fill("金华市婺城区五金制品厂，员工 60 人，冲压、喷涂车间各一个，需要现场服务并出具书面报告。");
+  await page
+    .locator("#field-description")
+    .fill("金华市婺城区五金制品厂，员工 60 人，冲压、喷涂车间各一个，需要现场服务并出具书面报告。");
   await page.locator("#field-budget").fill("20000");
   await page.locator("main button[type=submit]").click();
   await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
@@ -187,9 +196,7 @@ describe("marketplace rules a user meets", () => {
     await lian.locator("#field-price").fill("4800");
     await lian.locator("#field-plan").fill("每月一次上门检查，全年托管。");
     await lian.getByRole("button", { name: "提交报价" }).click();
-    await expect
-      .poll(() => lian.locator("main").innerText())
-      .toContain("不得既当裁判员又当运动员");
+    await expect.poll(() => lian.locator("main").innerText()).toContain("不得既当裁判员又当运动员");
     await expectAccessible(lian);
     await screenshot(lian, "marketplace-referee-and-player");
   });

@@ -14,7 +14,14 @@ import { startSmtpServer } from "../factories/smtp";
 import { prepareDatabase, type DatabaseLocation } from "./setup/databases";
 import { startServer, type RunningServer } from "./setup/server";
 import { DEMO_PASSWORD, demoOrg } from "./support/constants";
-import { expectAccessible, gotoHydrated, launchBrowser, loginThroughForm, newContext, screenshot } from "./support/browser";
+import {
+  expectAccessible,
+  gotoHydrated,
+  launchBrowser,
+  loginThroughForm,
+  newContext,
+  screenshot,
+} from "./support/browser";
 
 /**
  * Notifications end to end, on a server of this file's own whose SMTP_URL points at an SMTP
@@ -44,7 +51,11 @@ async function fill(db: Db) {
   const mailEnv = { mailFrom: "安服市集 <noreply@anfu.test>", appOrigin: "http://localhost" };
   const job = findJob("qualification-reminders")!;
   for (let run = 0; run < 3; run++) {
-    await job.run({ db, now: new Date(REMINDER_NOW.getTime() + run * 3_600_000), delivery: { mailEnv, transport: createMailTransport(mailEnv) } });
+    await job.run({
+      db,
+      now: new Date(REMINDER_NOW.getTime() + run * 3_600_000),
+      delivery: { mailEnv, transport: createMailTransport(mailEnv) },
+    });
   }
 }
 
@@ -105,7 +116,10 @@ describe("notifications", () => {
     const item = ent.getByTestId("notification-list").getByRole("link", { name: `“${title}”收到新报价` });
     await expect.poll(() => item.count()).toBe(1);
     await expectAccessible(ent);
-    for (const [width, height] of [[1366, 768], [390, 844]] as const) {
+    for (const [width, height] of [
+      [1366, 768],
+      [390, 844],
+    ] as const) {
       await ent.setViewportSize({ width, height });
       await screenshot(ent, `notifications-${width}`);
     }
@@ -118,7 +132,10 @@ describe("notifications", () => {
 
     // The outbox relay runs every few seconds in the server: the mail arrives in Chinese.
     await expect
-      .poll(() => smtp.received.filter((m) => m.to.includes(enterprise.login.email)).length, { timeout: 30_000, interval: 500 })
+      .poll(() => smtp.received.filter((m) => m.to.includes(enterprise.login.email)).length, {
+        timeout: 30_000,
+        interval: 500,
+      })
       .toBe(1);
     const mail = smtp.received.find((m) => m.to.includes(enterprise.login.email))!;
     expect(mail.subject).toBe(`“${title}”收到新报价`);
@@ -129,7 +146,9 @@ describe("notifications", () => {
   it("shows one 7-day reminder for a qualification however many times the schedule ran", async () => {
     const zheng = await pageFor(anzheng.login.email);
     await gotoHydrated(zheng, "/notifications");
-    const reminders = zheng.getByTestId("notification-list").getByRole("link", { name: `资质“${CERT}”将于 7 天后到期` });
+    const reminders = zheng
+      .getByTestId("notification-list")
+      .getByRole("link", { name: `资质“${CERT}”将于 7 天后到期` });
     await expect.poll(() => zheng.getByTestId("notification-list").count()).toBe(1);
     await expect(reminders.count()).resolves.toBe(1);
     await screenshot(zheng, "notifications-provider-1366");

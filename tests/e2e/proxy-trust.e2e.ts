@@ -21,7 +21,11 @@ describe("TRUST_PROXY=1 behind one proxy", () => {
     fetch(`${running.server.url}/login`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: running.server.url, "X-Forwarded-For": forwardedFor },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: running.server.url,
+        "X-Forwarded-For": forwardedFor,
+      },
       body: new URLSearchParams({ email, password: "wrong-password-123" }),
     });
 

@@ -77,7 +77,9 @@ describe("sessions and the token API", () => {
 
   it("an expired session cookie is refused: /dashboard sends the visitor to /login", async () => {
     const context = await newContext(browser);
-    await context.addCookies([{ name: "anfu_session", value: EXPIRED_SESSION_TOKEN, url: base, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      { name: "anfu_session", value: EXPIRED_SESSION_TOKEN, url: base, httpOnly: true, sameSite: "Lax" },
+    ]);
     const page = await context.newPage();
     await page.goto("/dashboard");
     const url = new URL(page.url());

@@ -26,7 +26,12 @@ export const TEST_PASSWORD = "correct horse battery staple";
 /** Registers through the real service, as a visitor would. */
 export async function registerOrg(
   db: Db,
-  options: { kind?: "enterprise" | "provider" | "insurer" | "group"; regionCode?: string; name?: string; email?: string } = {},
+  options: {
+    kind?: "enterprise" | "provider" | "insurer" | "group";
+    regionCode?: string;
+    name?: string;
+    email?: string;
+  } = {},
 ) {
   counter += 1;
   const regionCode = options.regionCode ?? "330702";
@@ -52,11 +57,20 @@ export async function createOrgWithOwner(db: Db, options: { kind: OrgKind; regio
   counter += 1;
   const [org] = await db
     .insert(organisations)
-    .values({ kind: options.kind, name: options.name ?? `${options.kind}-${counter}`, regionCode: options.regionCode, verificationStatus: "verified" })
+    .values({
+      kind: options.kind,
+      name: options.name ?? `${options.kind}-${counter}`,
+      regionCode: options.regionCode,
+      verificationStatus: "verified",
+    })
     .returning();
   const [user] = await db
     .insert(users)
-    .values({ email: `${options.kind}${counter}.${Date.now()}@test.anfu`, name: `${options.kind} owner ${counter}`, passwordHash: await hashPassword(TEST_PASSWORD) })
+    .values({
+      email: `${options.kind}${counter}.${Date.now()}@test.anfu`,
+      name: `${options.kind} owner ${counter}`,
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    })
     .returning();
   await db.insert(memberships).values({ userId: user.id, orgId: org.id, role: "owner" });
   return { org, user };

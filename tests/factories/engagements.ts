@@ -5,7 +5,10 @@ import { regionSearchKeys } from "../../app/domain/region-keys";
 import { registerOrg } from "./accounts";
 
 /** A registered organisation that the platform has verified, with its owner. */
-export async function verifiedOrg(db: Db, options: { kind: "enterprise" | "provider"; regionCode?: string; name?: string }) {
+export async function verifiedOrg(
+  db: Db,
+  options: { kind: "enterprise" | "provider"; regionCode?: string; name?: string },
+) {
   const registered = await registerOrg(db, options);
   const [org] = await db
     .update(organisations)
@@ -16,10 +19,20 @@ export async function verifiedOrg(db: Db, options: { kind: "enterprise" | "provi
 }
 
 /** A verified provider with a profile serving `servedRegions`. */
-export async function verifiedProvider(db: Db, options: { regionCode?: string; servedRegions?: string[]; name?: string } = {}) {
+export async function verifiedProvider(
+  db: Db,
+  options: { regionCode?: string; servedRegions?: string[]; name?: string } = {},
+) {
   const provider = await verifiedOrg(db, { kind: "provider", regionCode: options.regionCode, name: options.name });
   const served = options.servedRegions ?? [];
-  await db.insert(providerProfiles).values({ orgId: provider.org.id, categories: ["consulting"], regionCodes: served, regionKeys: regionSearchKeys(served) });
+  await db
+    .insert(providerProfiles)
+    .values({
+      orgId: provider.org.id,
+      categories: ["consulting"],
+      regionCodes: served,
+      regionKeys: regionSearchKeys(served),
+    });
   return provider;
 }
 
@@ -40,7 +53,12 @@ export async function insertEngagement(
   },
 ) {
   const status = options.status ?? "accepted";
-  const acceptedAt = options.acceptedAt !== undefined ? options.acceptedAt : status === "accepted" || status === "closed" ? new Date() : null;
+  const acceptedAt =
+    options.acceptedAt !== undefined
+      ? options.acceptedAt
+      : status === "accepted" || status === "closed"
+        ? new Date()
+        : null;
   const [row] = await db
     .insert(engagements)
     .values({

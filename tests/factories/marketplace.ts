@@ -12,7 +12,11 @@ export function actorOf(registered: { user: { id: string }; org: { id: string; k
 }
 
 export async function makeEnterprise(db: Db, options: { regionCode?: string; name?: string } = {}) {
-  const reg = await registerOrg(db, { kind: "enterprise", regionCode: options.regionCode ?? "330702", name: options.name });
+  const reg = await registerOrg(db, {
+    kind: "enterprise",
+    regionCode: options.regionCode ?? "330702",
+    name: options.name,
+  });
   return { ...reg, actor: actorOf(reg) };
 }
 
@@ -22,7 +26,12 @@ export async function makeEnterprise(db: Db, options: { regionCode?: string; nam
  */
 export async function makeProvider(
   db: Db,
-  options: { categories?: ServiceCategory[]; servedRegions?: string[]; qualificationTypes?: Array<[string, ServiceCategory[]]>; name?: string } = {},
+  options: {
+    categories?: ServiceCategory[];
+    servedRegions?: string[];
+    qualificationTypes?: Array<[string, ServiceCategory[]]>;
+    name?: string;
+  } = {},
 ) {
   const reg = await registerOrg(db, { kind: "provider", regionCode: "330702", name: options.name });
   const served = options.servedRegions ?? ["330700"];

@@ -8,7 +8,10 @@ import { ListingSchema } from "../../app/forms/provider";
 import { registerOrg } from "./accounts";
 
 /** A registered provider (or other org) with the actor its services take. */
-export async function providerWithActor(db: Db, options: { regionCode?: string; kind?: "provider" | "enterprise" } = {}) {
+export async function providerWithActor(
+  db: Db,
+  options: { regionCode?: string; kind?: "provider" | "enterprise" } = {},
+) {
   const reg = await registerOrg(db, { kind: options.kind ?? "provider", regionCode: options.regionCode ?? "330702" });
   return { ...reg, actor: { userId: reg.user.id, orgId: reg.org.id, ip: "203.0.113.20" } };
 }
@@ -51,7 +54,22 @@ export async function tempUploadDir() {
 }
 
 /** A listing as the form would submit it (yuan as text, lists comma-separated), parsed by the real schema. */
-export function listingInput(over: Partial<Record<"category" | "title" | "scope" | "deliverables" | "priceModel" | "price" | "regionCodes" | "industryCodes" | "requiredQualificationType", string>> = {}) {
+export function listingInput(
+  over: Partial<
+    Record<
+      | "category"
+      | "title"
+      | "scope"
+      | "deliverables"
+      | "priceModel"
+      | "price"
+      | "regionCodes"
+      | "industryCodes"
+      | "requiredQualificationType",
+      string
+    >
+  > = {},
+) {
   return ListingSchema.parse({
     category: "consulting",
     title: "安全生产标准化咨询",

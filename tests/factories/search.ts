@@ -7,7 +7,15 @@ import { textArray } from "../../app/services/pg-arrays.server";
 import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../../app/services/search-index.server";
 import type { Db } from "../../db/client";
 import { organisations, providerProfiles, qualifications, serviceListings, type CreditGrade } from "../../db/schema";
-import { LISTING_TEMPLATES, companyName, countyPool, describeListing, describeProvider, industriesFor, rng } from "../../app/seed/scale-data";
+import {
+  LISTING_TEMPLATES,
+  companyName,
+  countyPool,
+  describeListing,
+  describeProvider,
+  industriesFor,
+  rng,
+} from "../../app/seed/scale-data";
 import { makeUscc } from "./accounts";
 
 export type ProviderSpec = {
@@ -54,7 +62,14 @@ export async function addProvider(db: Db, spec: ProviderSpec) {
 export async function addListing(
   db: Db,
   providerId: string,
-  spec: { title: string; category?: ServiceCategoryCode; priceFen?: number; requiredQualificationType?: string | null; status?: "active" | "paused"; regionCodes?: string[] },
+  spec: {
+    title: string;
+    category?: ServiceCategoryCode;
+    priceFen?: number;
+    requiredQualificationType?: string | null;
+    status?: "active" | "paused";
+    regionCodes?: string[];
+  },
 ) {
   const [row] = await db
     .insert(serviceListings)
@@ -77,7 +92,13 @@ export async function addListing(
 export async function addQualification(
   db: Db,
   providerId: string,
-  spec: { type: string; status?: "pending" | "verified" | "rejected"; validFrom?: string; validTo: string; scopeCategories?: ServiceCategoryCode[] },
+  spec: {
+    type: string;
+    status?: "pending" | "verified" | "rejected";
+    validFrom?: string;
+    validTo: string;
+    scopeCategories?: ServiceCategoryCode[];
+  },
 ) {
   const [row] = await db
     .insert(qualifications)
@@ -105,14 +126,34 @@ export async function addManyProviders(db: Db, count: number, listingsEach: numb
   const pool = countyPool();
   for (let start = 0; start < count; start += 250) {
     const orgRows: Array<typeof organisations.$inferInsert> = [];
-    const specs: Array<{ county: Region; name: string; categories: ServiceCategoryCode[]; industries: string[]; reviews: number; description: string }> = [];
+    const specs: Array<{
+      county: Region;
+      name: string;
+      categories: ServiceCategoryCode[];
+      industries: string[];
+      reviews: number;
+      description: string;
+    }> = [];
     for (let i = start; i < Math.min(count, start + 250); i++) {
       const county = r.pick(pool);
       const { name, categories } = companyName(r, county);
       const industries = industriesFor(r);
       const titles = categories.flatMap((c) => LISTING_TEMPLATES[c].titles);
-      specs.push({ county, name, categories, industries, reviews: r.int(0, 40), description: describeProvider(r, name, county, industries, titles) });
-      orgRows.push({ kind: "provider" as const, name, uscc: makeUscc(county.code), regionCode: county.code, verificationStatus: "verified" as const });
+      specs.push({
+        county,
+        name,
+        categories,
+        industries,
+        reviews: r.int(0, 40),
+        description: describeProvider(r, name, county, industries, titles),
+      });
+      orgRows.push({
+        kind: "provider" as const,
+        name,
+        uscc: makeUscc(county.code),
+        regionCode: county.code,
+        verificationStatus: "verified" as const,
+      });
     }
     const orgs = await db.insert(organisations).values(orgRows).returning({ id: organisations.id });
     await db.insert(providerProfiles).values(

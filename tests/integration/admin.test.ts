@@ -27,8 +27,15 @@ afterAll(async () => {
 
 const getOrg = async (id: string) => (await t.db.select().from(organisations).where(eq(organisations.id, id)))[0];
 const auditFor = (orgId: string, action: string) =>
-  t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, orgId), eq(auditLog.action, action)));
-const rejection = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
+  t.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectId, orgId), eq(auditLog.action, action)));
+const rejection = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => e,
+  );
 
 describe("decisions on an organisation", () => {
   it("verify: the organisation becomes verified, with an audit entry by the admin", async () => {
@@ -44,7 +51,9 @@ describe("decisions on an organisation", () => {
   it("suspend without a reason is refused and changes nothing", async () => {
     const { org } = await registerOrg(t.db);
     for (const reason of [undefined, ""]) {
-      const error = await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason }));
+      const error = await rejection(
+        decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason }),
+      );
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ status: 422, code: "reason_required" });
     }
@@ -59,22 +68,35 @@ describe("decisions on an organisation", () => {
     const suspended = await getOrg(org.id);
     expect(suspended.suspendedAt).toBeInstanceOf(Date);
     expect(suspended.suspendedReason).toBe(reason);
-    expect(await auditFor(org.id, "organisation.suspend")).toMatchObject([{ actorUserId: admin.userId, data: { reason } }]);
-    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason }))).toMatchObject({ status: 409 });
+    expect(await auditFor(org.id, "organisation.suspend")).toMatchObject([
+      { actorUserId: admin.userId, data: { reason } },
+    ]);
+    expect(
+      await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "suspend", reason })),
+    ).toMatchObject({ status: 409 });
 
     await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reinstate" });
     const reinstated = await getOrg(org.id);
     expect(reinstated.suspendedAt).toBeNull();
     expect(reinstated.suspendedReason).toBeNull();
     expect(await auditFor(org.id, "organisation.reinstate")).toMatchObject([{ actorUserId: admin.userId }]);
-    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reinstate" }))).toMatchObject({ status: 409 });
+    expect(
+      await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reinstate" })),
+    ).toMatchObject({ status: 409 });
   });
 
   it("reject needs a reason and is audited with it", async () => {
     const { org } = await registerOrg(t.db, { kind: "provider" });
-    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reject" }))).toMatchObject({ status: 422 });
+    expect(
+      await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reject" })),
+    ).toMatchObject({ status: 422 });
     expect((await getOrg(org.id)).verificationStatus).toBe("pending");
-    await decideOrganisation(t.db, admin, { now: NOW, orgId: org.id, decision: "reject", reason: "营业执照与统一社会信用代码不符" });
+    await decideOrganisation(t.db, admin, {
+      now: NOW,
+      orgId: org.id,
+      decision: "reject",
+      reason: "营业执照与统一社会信用代码不符",
+    });
     expect((await getOrg(org.id)).verificationStatus).toBe("rejected");
     expect(await auditFor(org.id, "organisation.reject")).toMatchObject([
       { actorUserId: admin.userId, data: { reason: "营业执照与统一社会信用代码不符" } },
@@ -82,10 +104,16 @@ describe("decisions on an organisation", () => {
   });
 
   it("the platform organisation itself cannot be decided on; an unknown id is a 404", async () => {
-    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: admin.orgId, decision: "suspend", reason: "x" }))).toMatchObject({ status: 409 });
+    expect(
+      await rejection(
+        decideOrganisation(t.db, admin, { now: NOW, orgId: admin.orgId, decision: "suspend", reason: "x" }),
+      ),
+    ).toMatchObject({ status: 409 });
     expect((await getOrg(admin.orgId)).suspendedAt).toBeNull();
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect(await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: unknown, decision: "verify" }))).toMatchObject({ status: 404 });
+    expect(
+      await rejection(decideOrganisation(t.db, admin, { now: NOW, orgId: unknown, decision: "verify" })),
+    ).toMatchObject({ status: 404 });
   });
 });
 
@@ -95,7 +123,9 @@ describe("createBureau", () => {
   it("creates a verified bureau and its owner, with a one-time password that logs in", async () => {
     const { org, user, initialPassword } = await createBureau(t.db, admin, input);
     expect(org).toMatchObject({ kind: "bureau", regionCode: "330782", verificationStatus: "verified" });
-    expect(await t.db.select().from(memberships).where(eq(memberships.userId, user.id))).toMatchObject([{ orgId: org.id, role: "owner" }]);
+    expect(await t.db.select().from(memberships).where(eq(memberships.userId, user.id))).toMatchObject([
+      { orgId: org.id, role: "owner" },
+    ]);
     expect(initialPassword.length).toBeGreaterThanOrEqual(16);
 
     const { token } = await login(t.db, { email: input.email, password: initialPassword }, { ip: "203.0.113.51" });
@@ -104,7 +134,11 @@ describe("createBureau", () => {
   });
 
   it("stores the password hashed and never writes it to the audit log", async () => {
-    const { org, user, initialPassword } = await createBureau(t.db, admin, { ...input, email: "jindong@bureau.test", regionCode: "330703" });
+    const { org, user, initialPassword } = await createBureau(t.db, admin, {
+      ...input,
+      email: "jindong@bureau.test",
+      regionCode: "330703",
+    });
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     const audit = await auditFor(org.id, "bureau.created");

@@ -84,7 +84,10 @@ describe("authenticating", () => {
 describe("revoking", () => {
   it("another organisation cannot revoke it: 404, and the token keeps working", async () => {
     const { id, secret } = await createApiToken(t.db, mine, "cross-org");
-    const error = await revokeApiToken(t.db, theirs, id).then(() => null, (e: unknown) => e);
+    const error = await revokeApiToken(t.db, theirs, id).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 404 });
     expect((await authenticateApiToken(t.db, secret))?.id).toBe(mine.orgId);

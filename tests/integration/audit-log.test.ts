@@ -13,7 +13,13 @@ let entryId: number;
 beforeAll(async () => {
   t = await createTestDb();
   const { user, org } = await registerOrg(t.db);
-  await writeAudit(t.db, { action: "test.original", actorUserId: user.id, orgId: org.id, data: { amountFen: 100 }, ip: "203.0.113.40" });
+  await writeAudit(t.db, {
+    action: "test.original",
+    actorUserId: user.id,
+    orgId: org.id,
+    data: { amountFen: 100 },
+    ip: "203.0.113.40",
+  });
   const [row] = await t.db.select().from(auditLog).where(eq(auditLog.action, "test.original"));
   entryId = row.id;
 });
@@ -23,7 +29,10 @@ afterAll(async () => {
 
 /** The error message with its causes (drivers and drizzle wrap the database error). */
 async function failure(promise: Promise<unknown>): Promise<string> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, "the statement should have been refused").toBeInstanceOf(Error);
   const messages: string[] = [];
   for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
@@ -42,7 +51,12 @@ describe("audit_log", () => {
 
   it("refuses an UPDATE and keeps the entry unchanged", async () => {
     const before = await entry();
-    const message = await failure(t.db.update(auditLog).set({ data: { amountFen: 1 } }).where(eq(auditLog.id, entryId)));
+    const message = await failure(
+      t.db
+        .update(auditLog)
+        .set({ data: { amountFen: 1 } })
+        .where(eq(auditLog.id, entryId)),
+    );
     expect(message).toMatch(/append-only/);
     expect(await entry()).toEqual(before);
   });

@@ -30,7 +30,12 @@ async function post(path: string, form: Record<string, string>, options: { cooki
   const headers = new Headers({ "content-type": "application/x-www-form-urlencoded" });
   if (options.cookie) headers.set("cookie", options.cookie);
   const request = new Request(`http://localhost${path}`, { method: "POST", headers, body: new URLSearchParams(form) });
-  const reply = await app.handle(request, { db: t.db, env, cspNonce: "n", clientIp: options.ip ?? `192.0.2.${++ipCounter % 250}` });
+  const reply = await app.handle(request, {
+    db: t.db,
+    env,
+    cspNonce: "n",
+    clientIp: options.ip ?? `192.0.2.${++ipCounter % 250}`,
+  });
   await reply.arrayBuffer();
   return reply;
 }
@@ -48,16 +53,23 @@ describe("no open redirect after login or a language switch (#1)", () => {
 
   it("a CR/LF in redirectTo is a redirect to the dashboard, not a 500", async () => {
     const { user } = await registerOrg(t.db);
-    const reply = await post("/login", { email: user.email, password: TEST_PASSWORD, redirectTo: "/x\r\nSet-Cookie: a=b" });
+    const reply = await post("/login", {
+      email: user.email,
+      password: TEST_PASSWORD,
+      redirectTo: "/x\r\nSet-Cookie: a=b",
+    });
     expect(reply.status).toBe(302);
     expect(reply.headers.get("location")).toBe("/dashboard");
   });
 
-  it.each(["/\t/evil.example/x", "/\n/evil.example", "/\\evil.example"])("set-language with redirectTo %j stays on the site", async (redirectTo) => {
-    const reply = await post("/set-language", { lng: "en", redirectTo });
-    expect(reply.status).toBe(302);
-    expect(reply.headers.get("location")).toBe("/");
-  });
+  it.each(["/\t/evil.example/x", "/\n/evil.example", "/\\evil.example"])(
+    "set-language with redirectTo %j stays on the site",
+    async (redirectTo) => {
+      const reply = await post("/set-language", { lng: "en", redirectTo });
+      expect(reply.status).toBe(302);
+      expect(reply.headers.get("location")).toBe("/");
+    },
+  );
 });
 
 describe("login throttling at the edge (#3)", () => {
@@ -77,9 +89,18 @@ describe("sessions and the current-password check (#9)", () => {
     const first = await registerOrg(t.db);
     const second = await registerOrg(t.db);
     const { token: old } = await createSession(t.db, { userId: first.user.id, activeOrgId: first.org.id });
-    const reply = await post("/login", { email: second.user.email, password: TEST_PASSWORD }, { cookie: `anfu_session=${old}` });
+    const reply = await post(
+      "/login",
+      { email: second.user.email, password: TEST_PASSWORD },
+      { cookie: `anfu_session=${old}` },
+    );
     expect(reply.status).toBe(302);
-    expect(await t.db.select().from(sessions).where(eq(sessions.id, sha256Hex(old)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sha256Hex(old))),
+    ).toHaveLength(0);
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, second.user.id))).toHaveLength(2); // registration's + this login's
   });
 
@@ -87,7 +108,8 @@ describe("sessions and the current-password check (#9)", () => {
     const { user, org } = await registerOrg(t.db);
     const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id });
     const cookie = `anfu_session=${token}`;
-    const attempt = (currentPassword: string) => post("/settings/account", { currentPassword, newPassword: "a brand new passphrase 7" }, { cookie });
+    const attempt = (currentPassword: string) =>
+      post("/settings/account", { currentPassword, newPassword: "a brand new passphrase 7" }, { cookie });
     for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await attempt(`wrong ${i}`)).status).toBe(422);
     const refused = await attempt(TEST_PASSWORD);
     expect(refused.status).toBe(429);
@@ -99,7 +121,11 @@ describe("a non-UUID id in an intent (#7)", () => {
   it("revoking tokenId=abc is a 404, not a 500", async () => {
     const { user, org } = await registerOrg(t.db);
     const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id });
-    const reply = await post("/settings/api-tokens", { intent: "revoke", tokenId: "abc" }, { cookie: `anfu_session=${token}` });
+    const reply = await post(
+      "/settings/api-tokens",
+      { intent: "revoke", tokenId: "abc" },
+      { cookie: `anfu_session=${token}` },
+    );
     expect(reply.status).toBe(404);
   });
 });

@@ -156,7 +156,13 @@ describe("ending sessions", () => {
     const stolen = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
     const newPassword = "a brand new passphrase 2026";
 
-    await changePassword(t.db, { userId: user.id, sessionId: current.session.id, currentPassword: TEST_PASSWORD, newPassword, ip });
+    await changePassword(t.db, {
+      userId: user.id,
+      sessionId: current.session.id,
+      currentPassword: TEST_PASSWORD,
+      newPassword,
+      ip,
+    });
 
     expect(await validateSessionToken(t.db, current.token)).not.toBeNull();
     expect(await validateSessionToken(t.db, stolen.token)).toBeNull();
@@ -170,7 +176,13 @@ describe("ending sessions", () => {
     const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
     const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
     const error = await appError(
-      changePassword(t.db, { userId: user.id, sessionId: a.session.id, currentPassword: "not my password", newPassword: "whatever else 123", ip }),
+      changePassword(t.db, {
+        userId: user.id,
+        sessionId: a.session.id,
+        currentPassword: "not my password",
+        newPassword: "whatever else 123",
+        ip,
+      }),
     );
     expect(error.status).toBe(422);
     expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
@@ -184,7 +196,9 @@ describe("login throttling", () => {
   it("10 wrong passwords, even from 10 IPs, then the right one is refused with 429 until the window passes", async () => {
     const { email, user } = await newAccount();
     for (let i = 0; i < 10; i++) {
-      const error = await appError(login(t.db, { email, password: `wrong guess ${i}` }, { ip: freshIp(), now: at(i * 1000) }));
+      const error = await appError(
+        login(t.db, { email, password: `wrong guess ${i}` }, { ip: freshIp(), now: at(i * 1000) }),
+      );
       expect(error.status).toBe(401);
     }
 
@@ -196,7 +210,9 @@ describe("login throttling", () => {
     expect(refused.params.minutes).toBe(14);
 
     // Still refused just before the oldest failure leaves the window …
-    const stillRefused = await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(15 * MINUTE - 1) }));
+    const stillRefused = await appError(
+      login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(15 * MINUTE - 1) }),
+    );
     expect(stillRefused.status).toBe(429);
     // … and allowed again once it has: no permanent lockout.
     const ok = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(15 * MINUTE + 1000) });
@@ -209,16 +225,26 @@ describe("login throttling", () => {
       await appError(login(t.db, { email, password: "wrong" }, { ip: freshIp(), now: at(HOUR) }));
     }
     for (let i = 1; i <= 5; i++) {
-      expect((await appError(login(t.db, { email, password: "wrong" }, { ip: freshIp(), now: at(HOUR + i * MINUTE) }))).status).toBe(429);
+      expect(
+        (await appError(login(t.db, { email, password: "wrong" }, { ip: freshIp(), now: at(HOUR + i * MINUTE) })))
+          .status,
+      ).toBe(429);
     }
-    const ok = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(HOUR + 15 * MINUTE + 1) });
+    const ok = await login(
+      t.db,
+      { email, password: TEST_PASSWORD },
+      { ip: freshIp(), now: at(HOUR + 15 * MINUTE + 1) },
+    );
     expect(ok.token).toBeTruthy();
   });
 
   it("9 failures leave the right password working", async () => {
     const { email, user } = await newAccount();
-    for (let i = 0; i < 9; i++) await appError(login(t.db, { email, password: "wrong" }, { ip: freshIp(), now: at(2 * HOUR) }));
-    expect((await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(2 * HOUR + 1) })).user.id).toBe(user.id);
+    for (let i = 0; i < 9; i++)
+      await appError(login(t.db, { email, password: "wrong" }, { ip: freshIp(), now: at(2 * HOUR) }));
+    expect(
+      (await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(2 * HOUR + 1) })).user.id,
+    ).toBe(user.id);
   });
 
   it("30 failures from one IP, on any accounts, block that IP only", async () => {
@@ -227,23 +253,38 @@ describe("login throttling", () => {
     const start = at(3 * HOUR);
     for (let i = 0; i < 30; i++) {
       // Distinct unknown accounts, so the per-account limit is never the one that bites.
-      const error = await appError(login(t.db, { email: `nobody${i}@spray.test`, password: "x" }, { ip: office, now: start }));
+      const error = await appError(
+        login(t.db, { email: `nobody${i}@spray.test`, password: "x" }, { ip: office, now: start }),
+      );
       expect(error.status).toBe(401);
     }
     const later = new Date(start.getTime() + MINUTE);
     const refused = await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip: office, now: later }));
     expect(refused.status).toBe(429);
-    expect((await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: later })).user.id).toBe(user.id);
+    expect((await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: later })).user.id).toBe(
+      user.id,
+    );
 
     const afterWindow = new Date(start.getTime() + 15 * MINUTE + 1);
-    expect((await login(t.db, { email, password: TEST_PASSWORD }, { ip: office, now: afterWindow })).user.id).toBe(user.id);
+    expect((await login(t.db, { email, password: TEST_PASSWORD }, { ip: office, now: afterWindow })).user.id).toBe(
+      user.id,
+    );
   });
 
   it("an unknown e-mail gets exactly the same error as a wrong password", async () => {
     const { email } = await newAccount();
     const wrongPassword = await appError(login(t.db, { email, password: "not the password" }, { ip: freshIp() }));
-    const unknownEmail = await appError(login(t.db, { email: "nobody@nowhere.test", password: "not the password" }, { ip: freshIp() }));
-    const shape = (e: AppError) => ({ status: e.status, code: e.code, messageKey: e.messageKey, params: e.params, headers: e.headers, message: e.message });
+    const unknownEmail = await appError(
+      login(t.db, { email: "nobody@nowhere.test", password: "not the password" }, { ip: freshIp() }),
+    );
+    const shape = (e: AppError) => ({
+      status: e.status,
+      code: e.code,
+      messageKey: e.messageKey,
+      params: e.params,
+      headers: e.headers,
+      message: e.message,
+    });
     expect(shape(unknownEmail)).toEqual(shape(wrongPassword));
     expect(wrongPassword.status).toBe(401);
   });
@@ -254,6 +295,9 @@ describe("login throttling", () => {
       const variant = i % 2 ? email.toUpperCase() : ` ${email} `;
       await appError(login(t.db, { email: variant, password: "wrong" }, { ip: freshIp(), now: at(4 * HOUR) }));
     }
-    expect((await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(4 * HOUR + 1) }))).status).toBe(429);
+    expect(
+      (await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: at(4 * HOUR + 1) })))
+        .status,
+    ).toBe(429);
   });
 });

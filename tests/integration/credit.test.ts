@@ -2,8 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, organisations, practiceNotices, providerProfiles } from "../../db/schema";
 import { decideOrganisation } from "../../app/services/admin.server";
-import { getProviderCredit, gradeUngradedProviders, listGoodStandingProviders, recomputeProviderCredit, regradeProviders } from "../../app/services/credit.server";
-import { listBureauRecords, listEvaluableProviders, listViolations, recordEvaluation, recordViolation } from "../../app/services/evaluations.server";
+import {
+  getProviderCredit,
+  gradeUngradedProviders,
+  listGoodStandingProviders,
+  recomputeProviderCredit,
+  regradeProviders,
+} from "../../app/services/credit.server";
+import {
+  listBureauRecords,
+  listEvaluableProviders,
+  listViolations,
+  recordEvaluation,
+  recordViolation,
+} from "../../app/services/evaluations.server";
 import { listPublishedReviews, submitReview } from "../../app/services/reviews.server";
 import { AppError } from "../../app/utils/errors";
 import { createOrgWithOwner } from "../factories/accounts";
@@ -30,9 +42,11 @@ async function refusal(work: Promise<unknown>) {
   throw new Error("expected the use case to be refused");
 }
 
-const profile = async (providerId: string) => (await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, providerId)))[0];
+const profile = async (providerId: string) =>
+  (await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, providerId)))[0];
 const org = async (id: string) => (await t.db.select().from(organisations).where(eq(organisations.id, id)))[0];
-const listedIds = async (regionCode?: string) => (await listGoodStandingProviders(t.db, { regionCode, now })).rows.map((r) => r.id);
+const listedIds = async (regionCode?: string) =>
+  (await listGoodStandingProviders(t.db, { regionCode, now })).rows.map((r) => r.id);
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -49,12 +63,28 @@ describe("grade after publication", () => {
   it("is recomputed when both reviews are in, not before", async () => {
     const provider = await verifiedProvider(t.db, { regionCode: "330702" });
     const acceptedAt = new Date("2025-06-01T02:00:00Z");
-    const engagement = await insertEngagement(t.db, { enterpriseId: enterprise.org.id, providerId: provider.org.id, acceptedAt, deliveredAt: new Date("2025-03-20T02:00:00Z"), endDate: "2025-03-31" });
-    await submitReview(t.db, actor(enterprise), { engagementId: engagement.id, professionalism: 5, timeliness: 5, effect: 5 }, new Date("2025-06-02T02:00:00Z"));
+    const engagement = await insertEngagement(t.db, {
+      enterpriseId: enterprise.org.id,
+      providerId: provider.org.id,
+      acceptedAt,
+      deliveredAt: new Date("2025-03-20T02:00:00Z"),
+      endDate: "2025-03-31",
+    });
+    await submitReview(
+      t.db,
+      actor(enterprise),
+      { engagementId: engagement.id, professionalism: 5, timeliness: 5, effect: 5 },
+      new Date("2025-06-02T02:00:00Z"),
+    );
     expect((await profile(provider.org.id)).creditGrade).toBeNull();
     expect((await profile(provider.org.id)).reviewCount).toBe(0);
 
-    await submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 5 }, new Date("2025-06-03T02:00:00Z"));
+    await submitReview(
+      t.db,
+      actor(provider),
+      { engagementId: engagement.id, overall: 5 },
+      new Date("2025-06-03T02:00:00Z"),
+    );
     const after = await profile(provider.org.id);
     expect(after.creditGrade).toBe("B");
     expect(after.reviewCount).toBe(1);
@@ -78,7 +108,10 @@ describe("grade after publication", () => {
     const credit = await getProviderCredit(t.db, { providerId: provider.org.id, now });
     expect(credit.grade).toBe("B");
     expect(credit.reasons).toEqual([{ code: "no_history" }]);
-    expect(await refusal(getProviderCredit(t.db, { providerId: enterprise.org.id, now }))).toEqual({ status: 404, key: "not_found" });
+    expect(await refusal(getProviderCredit(t.db, { providerId: enterprise.org.id, now }))).toEqual({
+      status: 404,
+      key: "not_found",
+    });
   });
 });
 
@@ -88,13 +121,27 @@ describe("violations and suspension (退出)", () => {
     await recomputeProviderCredit(t.db, provider.org.id, now);
     expect(await listedIds("330700")).toContain(provider.org.id);
 
-    const result = await recordViolation(t.db, actor(admin), { providerId: provider.org.id, kind: "qualification_renting", serious: true, occurredOn: "2025-06-01", note: "出借安全评价资质证书" }, now);
+    const result = await recordViolation(
+      t.db,
+      actor(admin),
+      {
+        providerId: provider.org.id,
+        kind: "qualification_renting",
+        serious: true,
+        occurredOn: "2025-06-01",
+        note: "出借安全评价资质证书",
+      },
+      now,
+    );
     expect(result.credit?.grade).toBe("D");
     expect(result.credit?.suspendedNow).toBe(true);
     const suspended = await org(provider.org.id);
     expect(suspended.suspendedAt).not.toBeNull();
     expect(suspended.suspendedReason).toBe("严重违法违规：租借资质（2025-06-01）");
-    const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, provider.org.id), eq(auditLog.action, "organisation.suspend")));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, provider.org.id), eq(auditLog.action, "organisation.suspend")));
     expect(audits).toHaveLength(1);
     expect(audits[0].data).toMatchObject({ automatic: true, grade: "D" });
     expect(await listedIds("330700")).not.toContain(provider.org.id);
@@ -102,23 +149,58 @@ describe("violations and suspension (退出)", () => {
     expect(publicPage.provider.suspended).toBe(true);
     expect(publicPage.violations).toEqual([{ kind: "qualification_renting", serious: true, occurredOn: "2025-06-01" }]);
     const adminList = await listViolations(t.db, {});
-    expect(adminList.rows.find((v) => v.providerId === provider.org.id)).toMatchObject({ serious: true, providerSuspended: true, recordedBy: (await org(admin.org.id)).name });
+    expect(adminList.rows.find((v) => v.providerId === provider.org.id)).toMatchObject({
+      serious: true,
+      providerSuspended: true,
+      recordedBy: (await org(admin.org.id)).name,
+    });
   });
 
   it("an admin's reinstatement is not undone by recomputing the same record, only by a new trigger", async () => {
     const provider = await verifiedProvider(t.db, { regionCode: "330702" });
-    await recordViolation(t.db, actor(jinhuaBureau), { providerId: provider.org.id, kind: "falsification", serious: true, occurredOn: "2025-05-01", note: "检测报告数据造假" }, now);
+    await recordViolation(
+      t.db,
+      actor(jinhuaBureau),
+      {
+        providerId: provider.org.id,
+        kind: "falsification",
+        serious: true,
+        occurredOn: "2025-05-01",
+        note: "检测报告数据造假",
+      },
+      now,
+    );
     expect((await org(provider.org.id)).suspendedAt).not.toBeNull();
 
-    await decideOrganisation(t.db, { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" }, { now: new Date(now.getTime() + 30_000), orgId: provider.org.id, decision: "reinstate" });
+    await decideOrganisation(
+      t.db,
+      { userId: admin.user.id, orgId: admin.org.id, ip: "203.0.113.1" },
+      { now: new Date(now.getTime() + 30_000), orgId: provider.org.id, decision: "reinstate" },
+    );
     const later = new Date(now.getTime() + 60_000);
     const again = await recomputeProviderCredit(t.db, provider.org.id, later);
     expect(again?.grade).toBe("D");
     expect(again?.suspendedNow).toBe(false);
-    await recordEvaluation(t.db, actor(jinhuaBureau), { providerId: provider.org.id, result: "pass", evaluatedOn: "2025-06-01" }, later);
+    await recordEvaluation(
+      t.db,
+      actor(jinhuaBureau),
+      { providerId: provider.org.id, result: "pass", evaluatedOn: "2025-06-01" },
+      later,
+    );
     expect((await org(provider.org.id)).suspendedAt).toBeNull();
 
-    const result = await recordViolation(t.db, actor(admin), { providerId: provider.org.id, kind: "monopoly_pricing", serious: false, occurredOn: "2025-06-02", note: "统一抬价" }, new Date(later.getTime() + 60_000));
+    const result = await recordViolation(
+      t.db,
+      actor(admin),
+      {
+        providerId: provider.org.id,
+        kind: "monopoly_pricing",
+        serious: false,
+        occurredOn: "2025-06-02",
+        note: "统一抬价",
+      },
+      new Date(later.getTime() + 60_000),
+    );
     expect(result.credit?.suspendedNow).toBe(true);
     expect((await org(provider.org.id)).suspendedAt).not.toBeNull();
   });
@@ -139,7 +221,18 @@ describe("grades without waiting for another event (daily regrade, verification)
     const gradedOn = new Date("2025-06-01T04:00:00Z");
     const aging = await verifiedProvider(t.db, { regionCode: "330702" });
     // Inside the window on 2025-06-01 (it starts 2022-06-01), outside on 2025-06-10 (starts 2022-06-10).
-    await recordViolation(t.db, actor(jinhuaBureau), { providerId: aging.org.id, kind: "monopoly_pricing", serious: false, occurredOn: "2022-06-05", note: "统一抬价" }, gradedOn);
+    await recordViolation(
+      t.db,
+      actor(jinhuaBureau),
+      {
+        providerId: aging.org.id,
+        kind: "monopoly_pricing",
+        serious: false,
+        occurredOn: "2022-06-05",
+        note: "统一抬价",
+      },
+      gradedOn,
+    );
     expect((await profile(aging.org.id))?.creditReasons?.map((r) => r.code)).toContain("violation");
     const steady = await verifiedProvider(t.db, { regionCode: "330702" });
     await recomputeProviderCredit(t.db, steady.org.id, gradedOn);
@@ -163,23 +256,82 @@ describe("bureau evaluations are scoped by region", () => {
     const local = await verifiedProvider(t.db, { regionCode: "330703" });
     const practising = await verifiedProvider(t.db, { regionCode: "330102" });
     const distant = await verifiedProvider(t.db, { regionCode: "330105" });
-    await t.db.insert(practiceNotices).values({ providerId: practising.org.id, countyCode: "330723", categories: ["consulting"] });
+    await t.db
+      .insert(practiceNotices)
+      .values({ providerId: practising.org.id, countyCode: "330723", categories: ["consulting"] });
 
     const evaluable = (await listEvaluableProviders(t.db, { bureauRegionCode: "330700" })).map((p) => p.id);
     expect(evaluable).toEqual(expect.arrayContaining([local.org.id, practising.org.id]));
     expect(evaluable).not.toContain(distant.org.id);
 
-    const done = await recordEvaluation(t.db, actor(jinhuaBureau), { providerId: local.org.id, result: "good", evaluatedOn: "2025-05-20", note: "抽查报告规范" }, now);
+    const done = await recordEvaluation(
+      t.db,
+      actor(jinhuaBureau),
+      { providerId: local.org.id, result: "good", evaluatedOn: "2025-05-20", note: "抽查报告规范" },
+      now,
+    );
     expect(done.credit?.reasons.some((r) => r.code === "evaluations")).toBe(true);
-    await recordEvaluation(t.db, actor(jinhuaBureau), { providerId: practising.org.id, result: "pass", evaluatedOn: "2025-05-20" }, now);
-    expect(await refusal(recordEvaluation(t.db, actor(jinhuaBureau), { providerId: distant.org.id, result: "fail", evaluatedOn: "2025-05-20" }, now))).toEqual({ status: 404, key: "credit.provider_not_in_scope" });
-    expect(await refusal(recordViolation(t.db, actor(hangzhouBureau), { providerId: local.org.id, kind: "falsification", serious: true, occurredOn: "2025-05-20", note: "x" }, now))).toEqual({ status: 404, key: "credit.provider_not_in_scope" });
-    expect(await refusal(recordEvaluation(t.db, actor(enterprise), { providerId: local.org.id, result: "fail", evaluatedOn: "2025-05-20" }, now))).toEqual({ status: 403, key: "wrong_org_kind" });
-    expect(await refusal(recordEvaluation(t.db, actor(admin), { providerId: local.org.id, result: "fail", evaluatedOn: "2025-05-20" }, now))).toEqual({ status: 403, key: "wrong_org_kind" });
-    expect(await refusal(recordEvaluation(t.db, actor(jinhuaBureau), { providerId: local.org.id, result: "good", evaluatedOn: "2025-06-11" }, now))).toEqual({ status: 422, key: "credit.date_in_future" });
+    await recordEvaluation(
+      t.db,
+      actor(jinhuaBureau),
+      { providerId: practising.org.id, result: "pass", evaluatedOn: "2025-05-20" },
+      now,
+    );
+    expect(
+      await refusal(
+        recordEvaluation(
+          t.db,
+          actor(jinhuaBureau),
+          { providerId: distant.org.id, result: "fail", evaluatedOn: "2025-05-20" },
+          now,
+        ),
+      ),
+    ).toEqual({ status: 404, key: "credit.provider_not_in_scope" });
+    expect(
+      await refusal(
+        recordViolation(
+          t.db,
+          actor(hangzhouBureau),
+          { providerId: local.org.id, kind: "falsification", serious: true, occurredOn: "2025-05-20", note: "x" },
+          now,
+        ),
+      ),
+    ).toEqual({ status: 404, key: "credit.provider_not_in_scope" });
+    expect(
+      await refusal(
+        recordEvaluation(
+          t.db,
+          actor(enterprise),
+          { providerId: local.org.id, result: "fail", evaluatedOn: "2025-05-20" },
+          now,
+        ),
+      ),
+    ).toEqual({ status: 403, key: "wrong_org_kind" });
+    expect(
+      await refusal(
+        recordEvaluation(
+          t.db,
+          actor(admin),
+          { providerId: local.org.id, result: "fail", evaluatedOn: "2025-05-20" },
+          now,
+        ),
+      ),
+    ).toEqual({ status: 403, key: "wrong_org_kind" });
+    expect(
+      await refusal(
+        recordEvaluation(
+          t.db,
+          actor(jinhuaBureau),
+          { providerId: local.org.id, result: "good", evaluatedOn: "2025-06-11" },
+          now,
+        ),
+      ),
+    ).toEqual({ status: 422, key: "credit.date_in_future" });
 
     const mine = await listBureauRecords(t.db, { bureauId: jinhuaBureau.org.id });
-    expect(mine.evaluations.map((e) => e.providerId)).toEqual(expect.arrayContaining([local.org.id, practising.org.id]));
+    expect(mine.evaluations.map((e) => e.providerId)).toEqual(
+      expect.arrayContaining([local.org.id, practising.org.id]),
+    );
     const theirs = await listBureauRecords(t.db, { bureauId: hangzhouBureau.org.id });
     expect(theirs.evaluations).toEqual([]);
   });
@@ -187,14 +339,20 @@ describe("bureau evaluations are scoped by region", () => {
   it("serving an enterprise of the region is enough", async () => {
     const serving = await verifiedProvider(t.db, { regionCode: "330105" });
     await insertEngagement(t.db, { enterpriseId: enterprise.org.id, providerId: serving.org.id });
-    expect((await listEvaluableProviders(t.db, { bureauRegionCode: "330700" })).map((p) => p.id)).toContain(serving.org.id);
+    expect((await listEvaluableProviders(t.db, { bureauRegionCode: "330700" })).map((p) => p.id)).toContain(
+      serving.org.id,
+    );
   });
 });
 
 describe("the 公示 list", () => {
   it("filters by region: registered in it (a city includes its counties) or serving it", async () => {
     const wucheng = await verifiedProvider(t.db, { regionCode: "330702", name: "婺城安全咨询有限公司" });
-    const hangzhouServingJinhua = await verifiedProvider(t.db, { regionCode: "330102", servedRegions: ["330723"], name: "上城安评服务有限公司" });
+    const hangzhouServingJinhua = await verifiedProvider(t.db, {
+      regionCode: "330102",
+      servedRegions: ["330723"],
+      name: "上城安评服务有限公司",
+    });
     const pending = await verifiedProvider(t.db, { regionCode: "330702" });
     await t.db.update(organisations).set({ verificationStatus: "pending" }).where(eq(organisations.id, pending.org.id));
     for (const p of [wucheng, hangzhouServingJinhua, pending]) await recomputeProviderCredit(t.db, p.org.id, now);
@@ -210,12 +368,20 @@ describe("the 公示 list", () => {
 
     const page = await listGoodStandingProviders(t.db, { regionCode: "330700", now });
     expect(page.period).toEqual({ year: 2025, half: 1 });
-    expect(await refusal(listGoodStandingProviders(t.db, { regionCode: "999999", now }))).toEqual({ status: 422, key: "region_unknown" });
+    expect(await refusal(listGoodStandingProviders(t.db, { regionCode: "999999", now }))).toEqual({
+      status: 422,
+      key: "region_unknown",
+    });
   });
 
   it("leaves out C grades", async () => {
     const weak = await verifiedProvider(t.db, { regionCode: "330702" });
-    await recordViolation(t.db, actor(jinhuaBureau), { providerId: weak.org.id, kind: "falsification", serious: false, occurredOn: "2025-04-01", note: "台账补签" }, now);
+    await recordViolation(
+      t.db,
+      actor(jinhuaBureau),
+      { providerId: weak.org.id, kind: "falsification", serious: false, occurredOn: "2025-04-01", note: "台账补签" },
+      now,
+    );
     expect((await profile(weak.org.id)).creditGrade).toBe("C");
     expect((await org(weak.org.id)).suspendedAt).toBeNull();
     expect(await listedIds("330700")).not.toContain(weak.org.id);

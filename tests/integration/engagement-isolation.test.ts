@@ -57,11 +57,20 @@ beforeAll(async () => {
   B = await makeProvider(t.db, { name: "乙服务机构" });
   C = await makeEnterprise(t.db, { name: "丙企业" });
   D = await makeProvider(t.db, { name: "丁服务机构" });
-  request = await createRequest(t.db, A.actor, { category: "consulting", title: "咨询", description: "d", regionCode: "330702" }, NOW);
+  request = await createRequest(
+    t.db,
+    A.actor,
+    { category: "consulting", title: "咨询", description: "d", regionCode: "330702" },
+    NOW,
+  );
   quote = await submitQuote(t.db, B.actor, { requestId: request.id, priceFen: 900_000, plan: "方案" }, NOW);
   engagement = await acceptQuote(t.db, A.actor, { now: NOW, requestId: request.id, quoteId: quote.id });
   await applyTransition(t.db, B.actor, { now: NOW, engagementId: engagement.id, event: "start" });
-  const row = await addReport(t.db, env, B.actor, { engagementId: engagement.id, title: "报告", file: fileOf(pdfBytes(), "报告.pdf") });
+  const row = await addReport(t.db, env, B.actor, {
+    engagementId: engagement.id,
+    title: "报告",
+    file: fileOf(pdfBytes(), "报告.pdf"),
+  });
   [report] = await t.db.select().from(files).where(eq(files.id, row.fileId!));
   await postMessage(t.db, A.actor, { engagementId: engagement.id, body: "请尽快安排现场" });
 });
@@ -71,17 +80,34 @@ afterAll(async () => {
 });
 
 async function statusOf(work: Promise<unknown>): Promise<number> {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (error instanceof AppError) return error.status;
   throw error ?? new Error("expected a refusal, but the call succeeded");
 }
 
 async function snapshot() {
-  const n = async (table: typeof quotes | typeof serviceRequests | typeof engagements | typeof engagementEvents | typeof deliverables | typeof engagementMessages | typeof files) =>
-    (await t.db.select({ n: count() }).from(table))[0]!.n;
-  const [req] = await t.db.select({ status: serviceRequests.status }).from(serviceRequests).where(eq(serviceRequests.id, request.id));
+  const n = async (
+    table:
+      | typeof quotes
+      | typeof serviceRequests
+      | typeof engagements
+      | typeof engagementEvents
+      | typeof deliverables
+      | typeof engagementMessages
+      | typeof files,
+  ) => (await t.db.select({ n: count() }).from(table))[0]!.n;
+  const [req] = await t.db
+    .select({ status: serviceRequests.status })
+    .from(serviceRequests)
+    .where(eq(serviceRequests.id, request.id));
   const [q] = await t.db.select({ status: quotes.status }).from(quotes).where(eq(quotes.id, quote.id));
-  const [e] = await t.db.select({ status: engagements.status, version: engagements.version }).from(engagements).where(eq(engagements.id, engagement.id));
+  const [e] = await t.db
+    .select({ status: engagements.status, version: engagements.version })
+    .from(engagements)
+    .where(eq(engagements.id, engagement.id));
   return {
     requests: await n(serviceRequests),
     quotes: await n(quotes),
@@ -100,7 +126,11 @@ async function fileRoute(fileId: string, who: { user: { id: string }; org: { id:
   const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id });
   const req = new Request(`http://localhost/files/${fileId}`, { headers: { Cookie: `anfu_session=${token}` } });
   try {
-    return await fileLoader({ request: req, params: { fileId }, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } });
+    return await fileLoader({
+      request: req,
+      params: { fileId },
+      context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" },
+    });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -109,7 +139,9 @@ async function fileRoute(fileId: string, who: { user: { id: string }; org: { id:
 
 describe("isolation between organisations", () => {
   it("the parties themselves can read what is theirs (so the refusals below mean something)", async () => {
-    expect((await getEngagement(t.db, A.actor, { now: NOW, engagementId: engagement.id })).engagement.id).toBe(engagement.id);
+    expect((await getEngagement(t.db, A.actor, { now: NOW, engagementId: engagement.id })).engagement.id).toBe(
+      engagement.id,
+    );
     expect(await listDeliverables(t.db, { engagementId: engagement.id, orgId: A.org.id })).toHaveLength(1);
     expect(await listMessages(t.db, { engagementId: engagement.id, orgId: B.org.id })).toHaveLength(1);
     expect((await fileRoute(report.id, A)).status).toBe(200);
@@ -121,7 +153,10 @@ describe("isolation between organisations", () => {
       const before = await snapshot();
       const refusals: Array<[string, () => Promise<unknown>]> = [
         ["read request", () => getOwnRequest(t.db, { requestId: request.id, orgId: X.org.id })],
-        ["read request as provider", () => getRequestForProvider(t.db, { now: NOW, requestId: request.id, providerId: X.org.id })],
+        [
+          "read request as provider",
+          () => getRequestForProvider(t.db, { now: NOW, requestId: request.id, providerId: X.org.id }),
+        ],
         ["compare quotes", () => compareQuotes(t.db, { now: NOW, requestId: request.id, orgId: X.org.id })],
         ["close request", () => endRequest(t.db, X.actor, { now: NOW, requestId: request.id, outcome: "closed" })],
         ["cancel request", () => endRequest(t.db, X.actor, { now: NOW, requestId: request.id, outcome: "cancelled" })],
@@ -129,10 +164,31 @@ describe("isolation between organisations", () => {
         ["withdraw quote", () => withdrawQuote(t.db, X.actor, { now: NOW, quoteId: quote.id })],
         ["read engagement", () => getEngagement(t.db, X.actor, { now: NOW, engagementId: engagement.id })],
         ["deliver", () => applyTransition(t.db, X.actor, { now: NOW, engagementId: engagement.id, event: "deliver" })],
-        ["dispute", () => applyTransition(t.db, X.actor, { now: NOW, engagementId: engagement.id, event: "dispute", reason: "x" })],
+        [
+          "dispute",
+          () =>
+            applyTransition(t.db, X.actor, { now: NOW, engagementId: engagement.id, event: "dispute", reason: "x" }),
+        ],
         ["list deliverables", () => listDeliverables(t.db, { engagementId: engagement.id, orgId: X.org.id })],
-        ["upload report", () => addReport(t.db, env, X.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") })],
-        ["record visit", () => recordActivity(t.db, X.actor, { engagementId: engagement.id, kind: "visit", title: "x", occurredOn: "2026-05-01" })],
+        [
+          "upload report",
+          () =>
+            addReport(t.db, env, X.actor, {
+              engagementId: engagement.id,
+              title: "x",
+              file: fileOf(pdfBytes(), "x.pdf"),
+            }),
+        ],
+        [
+          "record visit",
+          () =>
+            recordActivity(t.db, X.actor, {
+              engagementId: engagement.id,
+              kind: "visit",
+              title: "x",
+              occurredOn: "2026-05-01",
+            }),
+        ],
         ["read messages", () => listMessages(t.db, { engagementId: engagement.id, orgId: X.org.id })],
         ["post message", () => postMessage(t.db, X.actor, { engagementId: engagement.id, body: "你好" })],
       ];
@@ -151,12 +207,29 @@ describe("isolation between organisations", () => {
     const before = await snapshot();
     // The provider cannot pick quotes or close the enterprise's request; the enterprise cannot
     // withdraw the provider's quote, start the work or upload deliverables in its name.
-    expect(await statusOf(acceptQuote(t.db, B.actor, { now: NOW, requestId: request.id, quoteId: quote.id }))).toBe(404);
+    expect(await statusOf(acceptQuote(t.db, B.actor, { now: NOW, requestId: request.id, quoteId: quote.id }))).toBe(
+      404,
+    );
     expect(await statusOf(endRequest(t.db, B.actor, { now: NOW, requestId: request.id, outcome: "closed" }))).toBe(404);
     expect(await statusOf(withdrawQuote(t.db, A.actor, { now: NOW, quoteId: quote.id }))).toBe(404);
-    expect(await statusOf(applyTransition(t.db, A.actor, { now: NOW, engagementId: engagement.id, event: "deliver" }))).toBe(409);
-    expect(await statusOf(addReport(t.db, env, A.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") }))).toBe(403);
-    expect(await statusOf(recordActivity(t.db, A.actor, { engagementId: engagement.id, kind: "visit", title: "x", occurredOn: "2026-05-01" }))).toBe(403);
+    expect(
+      await statusOf(applyTransition(t.db, A.actor, { now: NOW, engagementId: engagement.id, event: "deliver" })),
+    ).toBe(409);
+    expect(
+      await statusOf(
+        addReport(t.db, env, A.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") }),
+      ),
+    ).toBe(403);
+    expect(
+      await statusOf(
+        recordActivity(t.db, A.actor, {
+          engagementId: engagement.id,
+          kind: "visit",
+          title: "x",
+          occurredOn: "2026-05-01",
+        }),
+      ),
+    ).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
 });

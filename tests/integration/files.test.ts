@@ -43,7 +43,10 @@ async function listStored(): Promise<string[]> {
 const fileRows = async () => (await t.db.select({ n: count() }).from(files))[0]!.n;
 
 async function expectAppError(work: Promise<unknown>, status: number) {
-  const error = await work.then(() => null, (e: unknown) => e);
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).status).toBe(status);
 }
@@ -71,8 +74,11 @@ describe("saveUpload", () => {
   it("uses the Shanghai month for the folder", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
     const row = await saveUpload(t.db, env, {
-      ownerOrgId: org.id, userId: user.id, purpose: "deliverable",
-      file: fileOf(docxBytes(), "报告.docx"), now: new Date("2026-11-30T16:30:00Z"),
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(docxBytes(), "报告.docx"),
+      now: new Date("2026-11-30T16:30:00Z"),
     });
     expect(row.storedName.startsWith("2026-12/")).toBe(true);
     expect(row.storedName.endsWith(".docx")).toBe(true);
@@ -83,33 +89,67 @@ describe("saveUpload", () => {
     const before = { rows: await fileRows(), disk: (await listStored()).length };
     const big = new Uint8Array(MAX_UPLOAD_BYTES + 1);
     big.set(pdfBytes());
-    await expectAppError(saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(big, "big.pdf") }), 413);
+    await expectAppError(
+      saveUpload(t.db, env, {
+        ownerOrgId: org.id,
+        userId: user.id,
+        purpose: "deliverable",
+        file: fileOf(big, "big.pdf"),
+      }),
+      413,
+    );
     expect(await fileRows()).toBe(before.rows);
     expect((await listStored()).length).toBe(before.disk);
   });
 
   it.each([
-    ["an HTML page named .pdf", new TextEncoder().encode("<html><script>alert(1)</script></html>"), "report.pdf", "deliverable"],
+    [
+      "an HTML page named .pdf",
+      new TextEncoder().encode("<html><script>alert(1)</script></html>"),
+      "report.pdf",
+      "deliverable",
+    ],
     ["a Word document as a qualification scan", docxBytes(), "scan.docx", "qualification_scan"],
     ["an executable named .jpg", new Uint8Array([0x4d, 0x5a, 0x90, 0x00]), "photo.jpg", "evidence"],
   ] as const)("refuses %s with 415 and writes nothing", async (_name, bytes, name, purpose) => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
     const before = { rows: await fileRows(), disk: (await listStored()).length };
-    await expectAppError(saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose, file: fileOf(bytes, name, "application/pdf") }), 415);
+    await expectAppError(
+      saveUpload(t.db, env, {
+        ownerOrgId: org.id,
+        userId: user.id,
+        purpose,
+        file: fileOf(bytes, name, "application/pdf"),
+      }),
+      415,
+    );
     expect(await fileRows()).toBe(before.rows);
     expect((await listStored()).length).toBe(before.disk);
   });
 
   it("refuses an empty file", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    await expectAppError(saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(new Uint8Array(), "a.pdf") }), 422);
+    await expectAppError(
+      saveUpload(t.db, env, {
+        ownerOrgId: org.id,
+        userId: user.id,
+        purpose: "deliverable",
+        file: fileOf(new Uint8Array(), "a.pdf"),
+      }),
+      422,
+    );
   });
 
   it("removes the bytes again when the row cannot be written", async () => {
     const before = (await listStored()).length;
     const missingOrg = "00000000-0000-4000-8000-000000000000"; // violates the owner foreign key
     await expect(
-      saveUpload(t.db, env, { ownerOrgId: missingOrg, userId: null, purpose: "deliverable", file: fileOf(pngBytes(), "a.png") }),
+      saveUpload(t.db, env, {
+        ownerOrgId: missingOrg,
+        userId: null,
+        purpose: "deliverable",
+        file: fileOf(pngBytes(), "a.png"),
+      }),
     ).rejects.toThrow();
     expect((await listStored()).length).toBe(before);
   });
@@ -123,7 +163,12 @@ describe("parseUploadForm", () => {
   };
 
   it("returns the fields and the file", async () => {
-    const form = await parseUploadForm(multipart([["title", "报告"], ["file", fileOf(pdfBytes(), "报告.pdf", "application/pdf")]]));
+    const form = await parseUploadForm(
+      multipart([
+        ["title", "报告"],
+        ["file", fileOf(pdfBytes(), "报告.pdf", "application/pdf")],
+      ]),
+    );
     expect(form.get("title")).toBe("报告");
     const file = form.get("file") as File;
     expect(file.name).toBe("报告.pdf");
@@ -166,10 +211,22 @@ describe("who may read a file", () => {
     const otherProvider = await registerOrg(t.db, { kind: "provider" });
     const platform = await createOrgWithOwner(t.db, { kind: "platform", regionCode: "330700" });
     const bureau = await createOrgWithOwner(t.db, { kind: "bureau", regionCode: "330700" });
-    const report = await saveUpload(t.db, env, { ownerOrgId: provider.org.id, userId: provider.user.id, purpose: "deliverable", file: fileOf(pdfBytes(), "评价报告.pdf") });
-    const scan = await saveUpload(t.db, env, { ownerOrgId: provider.org.id, userId: provider.user.id, purpose: "qualification_scan", file: fileOf(jpegBytes(), "证书.jpg") });
+    const report = await saveUpload(t.db, env, {
+      ownerOrgId: provider.org.id,
+      userId: provider.user.id,
+      purpose: "deliverable",
+      file: fileOf(pdfBytes(), "评价报告.pdf"),
+    });
+    const scan = await saveUpload(t.db, env, {
+      ownerOrgId: provider.org.id,
+      userId: provider.user.id,
+      purpose: "qualification_scan",
+      file: fileOf(jpegBytes(), "证书.jpg"),
+    });
     const engagement = await insertEngagement(t.db, { enterpriseId: client.org.id, providerId: provider.org.id });
-    await t.db.insert(deliverables).values({ engagementId: engagement.id, kind: "report", title: "评价报告", fileId: report.id });
+    await t.db
+      .insert(deliverables)
+      .values({ engagementId: engagement.id, kind: "report", title: "评价报告", fileId: report.id });
 
     const can = (fileId: string, org: { id: string; kind: OrgKind }) =>
       canReadFile(t.db, { fileId, orgId: org.id, orgKind: org.kind });
@@ -192,7 +249,11 @@ describe("GET /files/:fileId", () => {
     const { token } = await createSession(t.db, { userId, activeOrgId: orgId });
     const request = new Request(`http://localhost/files/${fileId}`, { headers: { Cookie: `anfu_session=${token}` } });
     try {
-      return await fileLoader({ request, params: { fileId }, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } });
+      return await fileLoader({
+        request,
+        params: { fileId },
+        context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" },
+      });
     } catch (thrown) {
       if (thrown instanceof Response) return thrown;
       throw thrown;
@@ -202,7 +263,12 @@ describe("GET /files/:fileId", () => {
   it("streams the file as an attachment with nosniff, and 404s for others and for missing files alike", async () => {
     const owner = await registerOrg(t.db, { kind: "provider" });
     const other = await registerOrg(t.db, { kind: "provider" });
-    const row = await saveUpload(t.db, env, { ownerOrgId: owner.org.id, userId: owner.user.id, purpose: "deliverable", file: fileOf(pdfBytes(), "安全现状评价报告.pdf") });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: owner.org.id,
+      userId: owner.user.id,
+      purpose: "deliverable",
+      file: fileOf(pdfBytes(), "安全现状评价报告.pdf"),
+    });
 
     const ok = await get(row.id, owner.user.id, owner.org.id);
     expect(ok.status).toBe(200);
@@ -222,7 +288,12 @@ describe("GET /files/:fileId", () => {
 
   it("404s when the row exists but the bytes are gone", async () => {
     const owner = await registerOrg(t.db, { kind: "provider" });
-    const row = await saveUpload(t.db, env, { ownerOrgId: owner.org.id, userId: owner.user.id, purpose: "deliverable", file: fileOf(pngBytes(), "a.png") });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: owner.org.id,
+      userId: owner.user.id,
+      purpose: "deliverable",
+      file: fileOf(pngBytes(), "a.png"),
+    });
     await rm(path.join(uploadDir, row.storedName));
     await expect(openStoredFile(env, row)).rejects.toBeInstanceOf(AppError);
     expect((await get(row.id, owner.user.id, owner.org.id)).status).toBe(404);

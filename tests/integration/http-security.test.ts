@@ -76,7 +76,9 @@ describe("origin guard", () => {
 
   it("refuses a POST with neither Origin nor Referer, and one with an opaque null Origin", async () => {
     expect((await send(dev.port, "POST", "/orders", form)).status).toBe(403);
-    expect((await send(dev.port, "POST", "/orders", { ...form, Origin: "null", Referer: `${self(dev)}/` })).status).toBe(403);
+    expect(
+      (await send(dev.port, "POST", "/orders", { ...form, Origin: "null", Referer: `${self(dev)}/` })).status,
+    ).toBe(403);
     expect(dev.writes).toEqual([]);
   });
 
@@ -176,7 +178,9 @@ describe("security headers", () => {
   it("HSTS in production only (development runs on plain http)", async () => {
     const production = await send(prod.port, "GET", "/");
     expect(production.headers["strict-transport-security"]).toMatch(/^max-age=(\d+)/);
-    expect(Number(/max-age=(\d+)/.exec(String(production.headers["strict-transport-security"]))![1])).toBeGreaterThanOrEqual(31536000);
+    expect(
+      Number(/max-age=(\d+)/.exec(String(production.headers["strict-transport-security"]))![1]),
+    ).toBeGreaterThanOrEqual(31536000);
     expect((await send(dev.port, "GET", "/")).headers["strict-transport-security"]).toBeUndefined();
   });
 });

@@ -30,7 +30,10 @@ describe("the job registry", () => {
 
   it("reminds of a qualification expiring in 7 days once, however many times the schedule runs", async () => {
     const provider = await makeProvider(t.db);
-    const q = await insertQualification(t.db, provider.org.id, { validTo: "2026-06-10", certificateNo: "APJ-(浙)-777" });
+    const q = await insertQualification(t.db, provider.org.id, {
+      validTo: "2026-06-10",
+      certificateNo: "APJ-(浙)-777",
+    });
     const now = new Date("2026-06-03T10:15:00+08:00"); // 7 days before validTo, in Beijing
     for (let i = 0; i < 3; i++) await runJob("qualification-reminders", now);
     await runJob("qualification-reminders", new Date(now.getTime() + 3_600_000));
@@ -38,7 +41,9 @@ describe("the job registry", () => {
       .select()
       .from(notifications)
       .where(and(eq(notifications.subjectId, q.id), eq(notifications.channel, "in_app")));
-    expect(rows.map((r) => [r.type, r.eventKey])).toEqual([["qualification_expiring", `qualification_expiring:${q.id}:7`]]);
+    expect(rows.map((r) => [r.type, r.eventKey])).toEqual([
+      ["qualification_expiring", `qualification_expiring:${q.id}:7`],
+    ]);
     // The day after validTo its listings hide: one more, different reminder.
     await runJob("qualification-reminders", new Date("2026-06-11T10:15:00+08:00"));
     await runJob("qualification-reminders", new Date("2026-06-11T11:15:00+08:00"));
@@ -46,7 +51,10 @@ describe("the job registry", () => {
       .select({ key: notifications.eventKey })
       .from(notifications)
       .where(and(eq(notifications.subjectId, q.id), eq(notifications.channel, "in_app")));
-    expect(after.map((r) => r.key).sort()).toEqual([`qualification_expiring:${q.id}:7`, `qualification_expiring:${q.id}:hidden`]);
+    expect(after.map((r) => r.key).sort()).toEqual([
+      `qualification_expiring:${q.id}:7`,
+      `qualification_expiring:${q.id}:hidden`,
+    ]);
   });
 
   it("prunes login attempts older than a day and keeps the rest", async () => {
@@ -75,7 +83,10 @@ describe("two workers on one queue", () => {
     const env = { PORT: 0, DATABASE_URL: onPostgres() ? withDatabase(process.env.DATABASE_URL!, t.name) : undefined };
     const workers: JobsHandle[] = [];
     try {
-      for (let i = 0; i < 2; i++) workers.push(await startJobs(t, env, { jobs: [recordEffect], delivery: delivery(), force: true, concurrency: 4 }));
+      for (let i = 0; i < 2; i++)
+        workers.push(
+          await startJobs(t, env, { jobs: [recordEffect], delivery: delivery(), force: true, concurrency: 4 }),
+        );
       await Promise.all(Array.from({ length: 100 }, (_, n) => workers[n % 2]!.enqueue("record-effect", { n })));
       const deadline = Date.now() + 20_000;
       let count = 0;

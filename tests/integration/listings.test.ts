@@ -63,7 +63,15 @@ describe("creating and editing", () => {
 
   it("refuses a required qualification that does not cover the category", async () => {
     const p = await providerWithActor(t.db);
-    expect(await statusOf(createListing(t.db, p.actor, listingInput({ category: "assessment", requiredQualificationType: "rescue_team" })))).toBe(422);
+    expect(
+      await statusOf(
+        createListing(
+          t.db,
+          p.actor,
+          listingInput({ category: "assessment", requiredQualificationType: "rescue_team" }),
+        ),
+      ),
+    ).toBe(422);
   });
 
   it("refuses non-providers", async () => {
@@ -81,14 +89,28 @@ describe("creating and editing", () => {
 describe("visibility", () => {
   it("hides a listing whose required qualification is missing, pending, expired — and says why to its owner", async () => {
     const p = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, p.actor, listingInput({ category: "testing", title: "可燃气体检测报警器检测", price: "3000" }));
+    const { id } = await createListing(
+      t.db,
+      p.actor,
+      listingInput({ category: "testing", title: "可燃气体检测报警器检测", price: "3000" }),
+    );
     const own = () => getOwnListing(t.db, { providerId: p.org.id, listingId: id, today: TODAY });
 
-    expect((await own()).visibility).toEqual({ visible: false, reasons: [{ code: "qualification_missing", qualificationType: "testing_inspection" }] });
+    expect((await own()).visibility).toEqual({
+      visible: false,
+      reasons: [{ code: "qualification_missing", qualificationType: "testing_inspection" }],
+    });
     expect(await statusOf(getPublicListing(t.db, { listingId: id, today: TODAY }))).toBe(404);
 
-    const q = await insertQualification(t.db, p.org.id, { type: "testing_inspection", status: "pending", validTo: "2026-06-30" });
-    expect((await own()).visibility).toEqual({ visible: false, reasons: [{ code: "qualification_pending", qualificationType: "testing_inspection" }] });
+    const q = await insertQualification(t.db, p.org.id, {
+      type: "testing_inspection",
+      status: "pending",
+      validTo: "2026-06-30",
+    });
+    expect((await own()).visibility).toEqual({
+      visible: false,
+      reasons: [{ code: "qualification_pending", qualificationType: "testing_inspection" }],
+    });
 
     await t.db.update(qualifications).set({ status: "verified" }).where(eq(qualifications.id, q.id));
     expect((await own()).visibility).toEqual({
@@ -99,7 +121,11 @@ describe("visibility", () => {
     // On a day it was still valid, the same listing was public.
     expect((await getPublicListing(t.db, { listingId: id, today: "2026-06-30" })).title).toBe("可燃气体检测报警器检测");
 
-    await insertQualification(t.db, p.org.id, { type: "testing_inspection", validFrom: "2026-07-01", validTo: "2031-06-30" });
+    await insertQualification(t.db, p.org.id, {
+      type: "testing_inspection",
+      validFrom: "2026-07-01",
+      validTo: "2031-06-30",
+    });
     expect((await own()).visibility).toEqual({ visible: true });
     const pub = await getPublicListing(t.db, { listingId: id, today: TODAY });
     expect(pub.providerId).toBe(p.org.id);
@@ -121,7 +147,10 @@ describe("visibility", () => {
   it("a suspended provider's listings are hidden", async () => {
     const p = await providerWithActor(t.db);
     const { id } = await createListing(t.db, p.actor, listingInput());
-    await t.db.update(organisations).set({ suspendedAt: new Date(), suspendedReason: "弄虚作假" }).where(eq(organisations.id, p.org.id));
+    await t.db
+      .update(organisations)
+      .set({ suspendedAt: new Date(), suspendedReason: "弄虚作假" })
+      .where(eq(organisations.id, p.org.id));
     const [own] = await listOwnListings(t.db, { providerId: p.org.id, today: TODAY });
     expect(own!.visibility).toEqual({ visible: false, reasons: [{ code: "provider_suspended" }] });
     expect(await statusOf(getPublicListing(t.db, { listingId: id, today: TODAY }))).toBe(404);
@@ -155,9 +184,17 @@ describe("deleting", () => {
     const quoted = await createListing(t.db, p.actor, listingInput({ title: "已被报价" }));
     const [request] = await t.db
       .insert(serviceRequests)
-      .values({ enterpriseId: e.org.id, category: "consulting", title: "标准化咨询", description: "需要", regionCode: "330702" })
+      .values({
+        enterpriseId: e.org.id,
+        category: "consulting",
+        title: "标准化咨询",
+        description: "需要",
+        regionCode: "330702",
+      })
       .returning();
-    await t.db.insert(quotes).values({ requestId: request!.id, providerId: p.org.id, listingId: quoted.id, priceFen: 800_000, plan: "方案" });
+    await t.db
+      .insert(quotes)
+      .values({ requestId: request!.id, providerId: p.org.id, listingId: quoted.id, priceFen: 800_000, plan: "方案" });
     expect(await statusOf(deleteListing(t.db, p.actor, quoted.id))).toBe(409);
     expect(await t.db.select().from(serviceListings).where(eq(serviceListings.id, quoted.id))).toHaveLength(1);
   });

@@ -28,10 +28,11 @@ describe("simultaneous wrong passwords on one account", () => {
     const now = new Date("2026-06-01T08:00:00.000Z");
     const outcomes = await Promise.all(
       Array.from({ length: attempts }, (_, i) =>
-        login(t.db, { email: user.email, password: `wrong guess ${i}` }, { ip: `198.18.${Math.floor(i / 250)}.${i % 250}`, now }).then(
-          () => "signed in",
-          outcomeOf,
-        ),
+        login(
+          t.db,
+          { email: user.email, password: `wrong guess ${i}` },
+          { ip: `198.18.${Math.floor(i / 250)}.${i % 250}`, now },
+        ).then(() => "signed in", outcomeOf),
       ),
     );
     expect(outcomes.filter((o) => o === 401)).toHaveLength(MAX_FAILURES_PER_ACCOUNT);

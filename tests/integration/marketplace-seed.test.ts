@@ -3,7 +3,14 @@
 // another, each with the reason the owner sees; running the seed again changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { organisations, practiceNotices, providerExperts, providerProfiles, qualifications, serviceListings } from "../../db/schema";
+import {
+  organisations,
+  practiceNotices,
+  providerExperts,
+  providerProfiles,
+  qualifications,
+  serviceListings,
+} from "../../db/schema";
 import { seedDemo } from "../../app/seed/demo";
 import { seedMarketplaceDemo } from "../../app/seed/marketplace-demo";
 import { listOwnListings } from "../../app/services/listings.server";
@@ -20,7 +27,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const idOf = async (name: string) => (await t.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)))[0]!.id;
+const idOf = async (name: string) =>
+  (await t.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)))[0]!.id;
 const counts = async () => ({
   profiles: (await t.db.select({ n: count() }).from(providerProfiles))[0]!.n,
   experts: (await t.db.select({ n: count() }).from(providerExperts))[0]!.n,
@@ -39,8 +47,12 @@ describe("seedMarketplaceDemo", () => {
       const listings = await t.db.select().from(serviceListings).where(eq(serviceListings.providerId, id));
       expect(listings.length).toBeGreaterThanOrEqual(3);
       expect(listings.length).toBeLessThanOrEqual(5);
-      expect((await t.db.select().from(providerExperts).where(eq(providerExperts.providerId, id))).length).toBeGreaterThan(0);
-      expect((await t.db.select().from(practiceNotices).where(eq(practiceNotices.providerId, id))).length).toBeGreaterThan(0);
+      expect(
+        (await t.db.select().from(providerExperts).where(eq(providerExperts.providerId, id))).length,
+      ).toBeGreaterThan(0);
+      expect(
+        (await t.db.select().from(practiceNotices).where(eq(practiceNotices.providerId, id))).length,
+      ).toBeGreaterThan(0);
     }
   });
 

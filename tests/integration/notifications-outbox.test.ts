@@ -43,7 +43,11 @@ async function rowsFor(key: string) {
 async function addMember(orgId: string, role: "admin" | "member") {
   const [user] = await t.db
     .insert(users)
-    .values({ email: `m${Math.random().toString(36).slice(2)}@test.anfu`, name: "成员", passwordHash: await hashPassword("x".repeat(12)) })
+    .values({
+      email: `m${Math.random().toString(36).slice(2)}@test.anfu`,
+      name: "成员",
+      passwordHash: await hashPassword("x".repeat(12)),
+    })
     .returning();
   await t.db.insert(memberships).values({ userId: user.id, orgId, role });
   return user;
@@ -59,7 +63,12 @@ describe("the transactional outbox", () => {
     const again = await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:a")));
     expect(again).toBe(0);
     const rows = await rowsFor("quote_received:a");
-    expect(rows.filter((r) => r.channel === "in_app").map((r) => r.recipientUserId).sort()).toEqual([ent.user.id, second.id].sort());
+    expect(
+      rows
+        .filter((r) => r.channel === "in_app")
+        .map((r) => r.recipientUserId)
+        .sort(),
+    ).toEqual([ent.user.id, second.id].sort());
     const mails = rows.filter((r) => r.channel === "email");
     expect(mails.map((r) => [r.recipientUserId, r.status])).toEqual([[ent.user.id, "pending"]]);
   });
@@ -98,7 +107,10 @@ describe("mail delivery over SMTP", () => {
     expect(got[0]!.html).toContain("http://anfu.test/requests/00000000-0000-4000-8000-000000000001");
     const [row] = (await rowsFor("quote_received:smtp")).filter((r) => r.channel === "email");
     expect(row!.status).toBe("sent");
-    const logged = await t.db.select().from(mailLog).where(eq(mailLog.idempotencyKey, `notification:${row!.id}`));
+    const logged = await t.db
+      .select()
+      .from(mailLog)
+      .where(eq(mailLog.idempotencyKey, `notification:${row!.id}`));
     expect(logged.map((l) => l.transport)).toEqual(["smtp"]);
   });
 
@@ -136,7 +148,10 @@ describe("mail delivery over SMTP", () => {
     await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:killed")));
     const [row] = (await rowsFor("quote_received:killed")).filter((r) => r.channel === "email");
     // What a worker leaves behind when killed between claiming and sending: a leased row.
-    await t.db.update(notifications).set({ attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 5 * 60_000) }).where(eq(notifications.id, row!.id));
+    await t.db
+      .update(notifications)
+      .set({ attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 5 * 60_000) })
+      .where(eq(notifications.id, row!.id));
     const before = smtp.received.length;
     await deliverPendingMail(t.db, smtpDeps(), NOW);
     expect(smtp.received.length - before).toBe(0);
@@ -149,7 +164,16 @@ describe("mail delivery over SMTP", () => {
     const ent = await makeEnterprise(t.db);
     await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:recorded")));
     const [row] = (await rowsFor("quote_received:recorded")).filter((r) => r.channel === "email");
-    await t.db.insert(mailLog).values({ idempotencyKey: `notification:${row!.id}`, toAddress: ent.user.email, subject: "s", textBody: "t", htmlBody: "h", transport: "smtp" });
+    await t.db
+      .insert(mailLog)
+      .values({
+        idempotencyKey: `notification:${row!.id}`,
+        toAddress: ent.user.email,
+        subject: "s",
+        textBody: "t",
+        htmlBody: "h",
+        transport: "smtp",
+      });
     const before = smtp.received.length;
     await deliverPendingMail(t.db, smtpDeps(), NOW);
     expect(smtp.received.length - before).toBe(0);
@@ -172,7 +196,10 @@ describe("mail delivery over SMTP", () => {
       for (let i = 0; i < 100; i++) await notify(tx, quoteEvent(ent.org.id, `quote_received:bulk:${i}`));
     });
     const before = smtp.received.length;
-    const [a, b] = await Promise.all([deliverPendingMail(t.db, smtpDeps(), NOW, 200), deliverPendingMail(t.db, smtpDeps(), NOW, 200)]);
+    const [a, b] = await Promise.all([
+      deliverPendingMail(t.db, smtpDeps(), NOW, 200),
+      deliverPendingMail(t.db, smtpDeps(), NOW, 200),
+    ]);
     expect(a + b).toBe(100);
     const got = smtp.received.slice(before).filter((m) => m.to.includes(ent.user.email));
     expect(got).toHaveLength(100);

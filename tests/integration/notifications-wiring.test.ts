@@ -53,7 +53,11 @@ describe("events of the platform and the bureaus", () => {
     const city = await createOrgWithOwner(t.db, { kind: "bureau", regionCode: "330700" });
     const elsewhere = await createOrgWithOwner(t.db, { kind: "bureau", regionCode: "370200" });
     const p = await providerWithActor(t.db);
-    await declarePracticeNotice(t.db, p.actor, PracticeNoticeSchema.parse({ countyCode: "330782", categories: "", note: "" }));
+    await declarePracticeNotice(
+      t.db,
+      p.actor,
+      PracticeNoticeSchema.parse({ countyCode: "330782", categories: "", note: "" }),
+    );
     expect((await inApp(county.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);
     expect((await inApp(city.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);
     expect(await inApp(elsewhere.org.id)).toEqual([]);
@@ -64,16 +68,34 @@ describe("events of the platform and the bureaus", () => {
     const provider = await verifiedProvider(t.db, { regionCode: "330702" });
     const now = new Date("2025-06-10T04:00:00Z");
     await recomputeProviderCredit(t.db, provider.org.id, now);
-    await recordViolation(t.db, admin, { providerId: provider.org.id, kind: "qualification_renting", serious: true, occurredOn: "2025-06-01", note: "出借安全评价资质证书" }, now);
+    await recordViolation(
+      t.db,
+      admin,
+      {
+        providerId: provider.org.id,
+        kind: "qualification_renting",
+        serious: true,
+        occurredOn: "2025-06-01",
+        note: "出借安全评价资质证书",
+      },
+      now,
+    );
     const got = await inApp(provider.org.id);
     expect(got.find((n) => n.type === "grade_changed")?.params).toMatchObject({ to: "D" });
-    expect(got.filter((n) => n.type === "org_suspended").map((n) => n.params.reason)).toEqual(["严重违法违规：租借资质（2025-06-01）"]);
+    expect(got.filter((n) => n.type === "org_suspended").map((n) => n.params.reason)).toEqual([
+      "严重违法违规：租借资质（2025-06-01）",
+    ]);
   });
 
   it("tells a suspended organisation why", async () => {
     const admin = await platformAdmin();
     const p = await providerWithActor(t.db);
-    await decideOrganisation(t.db, admin, { orgId: p.org.id, decision: "suspend", reason: "出具虚假报告", now: new Date("2026-03-02T02:00:00Z") });
+    await decideOrganisation(t.db, admin, {
+      orgId: p.org.id,
+      decision: "suspend",
+      reason: "出具虚假报告",
+      now: new Date("2026-03-02T02:00:00Z"),
+    });
     expect((await inApp(p.org.id)).map((n) => [n.type, n.params.reason])).toEqual([["org_suspended", "出具虚假报告"]]);
   });
 });

@@ -34,11 +34,16 @@ async function statusOf(work: Promise<unknown>): Promise<number | "ok"> {
   }
 }
 
-const notice = (countyCode: string, categories = "") => PracticeNoticeSchema.parse({ countyCode, categories, note: "" });
+const notice = (countyCode: string, categories = "") =>
+  PracticeNoticeSchema.parse({ countyCode, categories, note: "" });
 
 async function servingJinhuaCity() {
   const p = await providerWithActor(t.db);
-  await updateOwnProfile(t.db, p.actor, ProviderProfileSchema.parse({ categories: "consulting,custody", regionCodes: "330700", staffCount: "12" }));
+  await updateOwnProfile(
+    t.db,
+    p.actor,
+    ProviderProfileSchema.parse({ categories: "consulting,custody", regionCodes: "330700", staffCount: "12" }),
+  );
   return p;
 }
 
@@ -50,7 +55,10 @@ describe("declaring", () => {
     expect(row.categories).toEqual(["consulting", "custody"]);
     const [profile] = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, p.org.id));
     expect(profile!.regionCodes).toEqual(["330700"]);
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, row.id), eq(auditLog.action, "practice_notice.declared")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, row.id), eq(auditLog.action, "practice_notice.declared")));
     expect(audit!.orgId).toBe(p.org.id);
   });
 
@@ -96,14 +104,21 @@ describe("bureaus see their own region only", () => {
     const { notice: wucheng } = await declarePracticeNotice(t.db, p.actor, notice("330702"));
     const { notice: yiwu } = await declarePracticeNotice(t.db, p.actor, notice("330782"));
     const ids = async (bureauRegionCode: string) =>
-      (await listPracticeNoticesInRegion(t.db, { bureauRegionCode })).rows.filter((r) => r.providerId === p.org.id).map((r) => r.id).sort();
+      (await listPracticeNoticesInRegion(t.db, { bureauRegionCode })).rows
+        .filter((r) => r.providerId === p.org.id)
+        .map((r) => r.id)
+        .sort();
 
     expect(await ids("330700")).toEqual([wucheng.id, yiwu.id].sort());
     expect(await ids("330000")).toEqual([wucheng.id, yiwu.id].sort());
     expect(await ids("330782")).toEqual([yiwu.id]);
     expect(await ids("330702")).toEqual([wucheng.id]);
     expect(await ids("370200")).toEqual([]);
-    expect((await listPracticeNoticesInRegion(t.db, { bureauRegionCode: "370200" })).rows.every((r) => r.countyCode.startsWith("3702"))).toBe(true);
+    expect(
+      (await listPracticeNoticesInRegion(t.db, { bureauRegionCode: "370200" })).rows.every((r) =>
+        r.countyCode.startsWith("3702"),
+      ),
+    ).toBe(true);
   });
 
   it("withdrawn notices are hidden unless asked for", async () => {

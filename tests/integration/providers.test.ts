@@ -93,9 +93,16 @@ describe("own profile", () => {
   });
 
   it("refuses unknown region and category codes in the form", () => {
-    expect(ProviderProfileSchema.safeParse({ categories: "consulting", regionCodes: "999999", staffCount: "1" }).success).toBe(false);
-    expect(ProviderProfileSchema.safeParse({ categories: "fortune_telling", regionCodes: "330702", staffCount: "1" }).success).toBe(false);
-    expect(ProviderProfileSchema.safeParse({ categories: "", regionCodes: "330702", staffCount: "1" }).success).toBe(false);
+    expect(
+      ProviderProfileSchema.safeParse({ categories: "consulting", regionCodes: "999999", staffCount: "1" }).success,
+    ).toBe(false);
+    expect(
+      ProviderProfileSchema.safeParse({ categories: "fortune_telling", regionCodes: "330702", staffCount: "1" })
+        .success,
+    ).toBe(false);
+    expect(ProviderProfileSchema.safeParse({ categories: "", regionCodes: "330702", staffCount: "1" }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -103,7 +110,16 @@ describe("experts", () => {
   it("are added, edited and removed by their provider only", async () => {
     const a = await providerWithActor(t.db);
     const b = await providerWithActor(t.db);
-    const expert = await addExpert(t.db, a.actor, ExpertSchema.parse({ name: "李国强", title: "注册安全工程师", certificateNo: "ZA20150001", specialties: "危险化学品" }));
+    const expert = await addExpert(
+      t.db,
+      a.actor,
+      ExpertSchema.parse({
+        name: "李国强",
+        title: "注册安全工程师",
+        certificateNo: "ZA20150001",
+        specialties: "危险化学品",
+      }),
+    );
     await updateExpert(t.db, a.actor, expert.id, ExpertSchema.parse({ name: "李国强", title: "高级工程师" }));
 
     expect(await statusOf(updateExpert(t.db, b.actor, expert.id, ExpertSchema.parse({ name: "冒名顶替" })))).toBe(404);
@@ -142,7 +158,10 @@ describe("public profile", () => {
   it("is not found for suspended providers and for other kinds of organisation", async () => {
     const p = await providerWithActor(t.db);
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    await t.db.update(organisations).set({ suspendedAt: new Date(), suspendedReason: "租借资质" }).where(eq(organisations.id, p.org.id));
+    await t.db
+      .update(organisations)
+      .set({ suspendedAt: new Date(), suspendedReason: "租借资质" })
+      .where(eq(organisations.id, p.org.id));
     expect(await statusOf(getPublicProviderProfile(t.db, { providerId: p.org.id, today: TODAY }))).toBe(404);
     expect(await statusOf(getPublicProviderProfile(t.db, { providerId: e.org.id, today: TODAY }))).toBe(404);
   });

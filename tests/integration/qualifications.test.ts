@@ -62,28 +62,45 @@ const scan = () => fileOf(pdfBytes(), "安全评价机构资质证书.pdf", "app
 describe("submitting", () => {
   it("stores the scan and a pending qualification covering the type's categories", async () => {
     const p = await providerWithActor(t.db);
-    const q = await addQualification(t.db, uploads.env, p.actor, { ...form({ type: "registered_safety_engineer" }), scan: scan() });
+    const q = await addQualification(t.db, uploads.env, p.actor, {
+      ...form({ type: "registered_safety_engineer" }),
+      scan: scan(),
+    });
     expect(q.status).toBe("pending");
     expect(q.scopeCategories).toEqual(["engineer_firm", "consulting", "custody"]);
     const [file] = await t.db.select().from(files).where(eq(files.id, q.scanFileId!));
     expect(file!.ownerOrgId).toBe(p.org.id);
     expect(file!.purpose).toBe("qualification_scan");
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.submitted")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.submitted")));
     expect(audit!.orgId).toBe(p.org.id);
   });
 
   it("keeps the provider's own category claim only for type 'other'", async () => {
     const p = await providerWithActor(t.db);
-    const other = await addQualification(t.db, uploads.env, p.actor, { ...form({ type: "other", scopeCategories: "training,rescue" }), scan: scan() });
+    const other = await addQualification(t.db, uploads.env, p.actor, {
+      ...form({ type: "other", scopeCategories: "training,rescue" }),
+      scan: scan(),
+    });
     expect(other.scopeCategories).toEqual(["training", "rescue"]);
-    const typed = await addQualification(t.db, uploads.env, p.actor, { ...form({ type: "rescue_team", scopeCategories: "assessment" }), scan: scan() });
+    const typed = await addQualification(t.db, uploads.env, p.actor, {
+      ...form({ type: "rescue_team", scopeCategories: "assessment" }),
+      scan: scan(),
+    });
     expect(typed.scopeCategories).toEqual(["rescue"]);
   });
 
   it("refuses a scan that is not a PDF or picture (415), and writes nothing", async () => {
     const p = await providerWithActor(t.db);
     const before = { files: (await t.db.select({ n: count() }).from(files))[0]!.n, disk: await uploads.storedFiles() };
-    const status = await statusOf(addQualification(t.db, uploads.env, p.actor, { ...form(), scan: fileOf(docxBytes(), "证书.pdf", "application/pdf") }));
+    const status = await statusOf(
+      addQualification(t.db, uploads.env, p.actor, {
+        ...form(),
+        scan: fileOf(docxBytes(), "证书.pdf", "application/pdf"),
+      }),
+    );
     expect(status).toBe(415);
     expect(await t.db.select().from(qualifications).where(eq(qualifications.providerId, p.org.id))).toHaveLength(0);
     expect((await t.db.select({ n: count() }).from(files))[0]!.n).toBe(before.files);
@@ -119,7 +136,11 @@ describe("platform review", () => {
     const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
     const queue = await listQualificationQueue(t.db, { status: "pending" });
     const entry = queue.rows.find((r) => r.id === q.id);
-    expect(entry).toMatchObject({ providerId: p.org.id, scanFileId: q.scanFileId, scanName: "安全评价机构资质证书.pdf" });
+    expect(entry).toMatchObject({
+      providerId: p.org.id,
+      scanFileId: q.scanFileId,
+      scanName: "安全评价机构资质证书.pdf",
+    });
     expect(await canReadFile(t.db, { fileId: q.scanFileId!, orgId: admin.orgId, orgKind: "platform" })).toBe(true);
 
     await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" });
@@ -127,20 +148,34 @@ describe("platform review", () => {
     expect(row!.status).toBe("verified");
     expect(row!.reviewedByUserId).toBe(admin.actor.userId);
     expect(row!.reviewedAt).not.toBeNull();
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.verified")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.verified")));
     expect(audit).toMatchObject({ actorUserId: admin.actor.userId, orgId: p.org.id });
     expect((await listQualificationQueue(t.db, { status: "pending" })).rows.some((r) => r.id === q.id)).toBe(false);
-    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" }))).toBe(409);
+    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" }))).toBe(
+      409,
+    );
   });
 
   it("rejects only with a reason, which the provider then reads", async () => {
     const p = await providerWithActor(t.db);
     const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
-    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject" }))).toBe(422);
-    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject", reason: "扫描件模糊，证书编号无法辨认" });
+    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject" }))).toBe(
+      422,
+    );
+    await decideQualification(t.db, admin.actor, {
+      qualificationId: q.id,
+      decision: "reject",
+      reason: "扫描件模糊，证书编号无法辨认",
+    });
     const [own] = await listOwnQualifications(t.db, { providerId: p.org.id, today: "2026-11-23" });
     expect(own).toMatchObject({ status: "rejected", rejectReason: "扫描件模糊，证书编号无法辨认", inForce: false });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.rejected")));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.rejected")));
     expect(audit!.data).toMatchObject({ reason: "扫描件模糊，证书编号无法辨认", from: "pending" });
   });
 
@@ -148,7 +183,11 @@ describe("platform review", () => {
     const p = await providerWithActor(t.db);
     const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
     await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" });
-    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject", reason: "发证机关通报该证书已注销" });
+    await decideQualification(t.db, admin.actor, {
+      qualificationId: q.id,
+      decision: "reject",
+      reason: "发证机关通报该证书已注销",
+    });
     const [row] = await t.db.select().from(qualifications).where(eq(qualifications.id, q.id));
     expect(row!.status).toBe("rejected");
   });
@@ -183,18 +222,36 @@ describe("the upload form (route action)", () => {
   async function submit(p: Awaited<ReturnType<typeof providerWithActor>>, scanFile: File | null) {
     const { token } = await createSession(t.db, { userId: p.user.id, activeOrgId: p.org.id });
     const body = new FormData();
-    for (const [k, v] of Object.entries({ type: "safety_assessment", certificateNo: `ROUTE-${++certCounter}`, issuer: "浙江省应急管理厅", scope: "金属冶炼", validFrom: "2025-01-01", validTo: "2029-12-31" })) body.append(k, v);
+    for (const [k, v] of Object.entries({
+      type: "safety_assessment",
+      certificateNo: `ROUTE-${++certCounter}`,
+      issuer: "浙江省应急管理厅",
+      scope: "金属冶炼",
+      validFrom: "2025-01-01",
+      validTo: "2029-12-31",
+    }))
+      body.append(k, v);
     if (scanFile) body.append("scan", scanFile);
-    const request = new Request("http://localhost/provider/qualifications/new", { method: "POST", body, headers: { Cookie: `anfu_session=${token}` } });
+    const request = new Request("http://localhost/provider/qualifications/new", {
+      method: "POST",
+      body,
+      headers: { Cookie: `anfu_session=${token}` },
+    });
     const env = loadEnv({ NODE_ENV: "test", UPLOAD_DIR: uploads.env.UPLOAD_DIR });
     try {
-      return await newQualificationAction({ request, params: {}, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } });
+      return await newQualificationAction({
+        request,
+        params: {},
+        context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" },
+      });
     } catch (thrown) {
       return thrown;
     }
   }
   const statusOfResult = (result: unknown) =>
-    result instanceof Response ? result.status : (result as { init?: { status?: number } | null }).init?.status ?? 200;
+    result instanceof Response
+      ? result.status
+      : ((result as { init?: { status?: number } | null }).init?.status ?? 200);
 
   it("answers 413 for an oversize scan and 415 for a disguised one, keeping what was typed, writing nothing", async () => {
     const p = await providerWithActor(t.db);

@@ -40,13 +40,18 @@ function form(overrides: Record<string, string> = {}): RegisterInput {
 async function rowCounts() {
   const tables = { users, organisations, memberships, auditLog, sessions } as const;
   const entries = await Promise.all(
-    Object.entries(tables).map(async ([name, table]) => [name, (await t.db.select({ n: count() }).from(table))[0].n] as const),
+    Object.entries(tables).map(
+      async ([name, table]) => [name, (await t.db.select({ n: count() }).from(table))[0].n] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => null, (e: unknown) => e);
+  return promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
 }
 
 describe("register", () => {
@@ -60,14 +65,21 @@ describe("register", () => {
     expect(storedUser.passwordHash).not.toContain(input.password);
 
     const [storedOrg] = await t.db.select().from(organisations).where(eq(organisations.id, org.id));
-    expect(storedOrg).toMatchObject({ kind: "enterprise", uscc: input.uscc, regionCode: "330702", verificationStatus: "pending" });
+    expect(storedOrg).toMatchObject({
+      kind: "enterprise",
+      uscc: input.uscc,
+      regionCode: "330702",
+      verificationStatus: "pending",
+    });
 
     expect(await t.db.select().from(memberships).where(eq(memberships.userId, user.id))).toMatchObject([
       { orgId: org.id, role: "owner" },
     ]);
 
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.orgId, org.id));
-    expect(audit).toMatchObject([{ action: "user.registered", actorUserId: user.id, subjectId: org.id, ip: "203.0.113.20" }]);
+    expect(audit).toMatchObject([
+      { action: "user.registered", actorUserId: user.id, subjectId: org.id, ip: "203.0.113.20" },
+    ]);
     expect(JSON.stringify(audit)).not.toContain(input.password);
 
     const signedIn = await validateSessionToken(t.db, token);

@@ -39,14 +39,33 @@ let fingerprintQuery: string;
 beforeAll(async () => {
   [t, app, uploadDir] = await Promise.all([createTestDb(), loadRemixApp(), mkdtemp(path.join(tmpdir(), "anfu-fuzz-"))]);
   // Rate limits off: the fuzzer sends thousands of requests from one address.
-  env = loadEnv({ NODE_ENV: "test", UPLOAD_DIR: uploadDir, SEED_ON_START: "false", RATE_LIMIT_IP_PER_MINUTE: "0", RATE_LIMIT_TOKEN_PER_MINUTE: "0" });
+  env = loadEnv({
+    NODE_ENV: "test",
+    UPLOAD_DIR: uploadDir,
+    SEED_ON_START: "false",
+    RATE_LIMIT_IP_PER_MINUTE: "0",
+    RATE_LIMIT_TOKEN_PER_MINUTE: "0",
+  });
   const enterprise = await makeEnterprise(t.db);
-  const provider = await makeProvider(t.db, { categories: ["assessment"], qualificationTypes: [["safety_assessment", ["assessment"]]] });
+  const provider = await makeProvider(t.db, {
+    categories: ["assessment"],
+    qualificationTypes: [["safety_assessment", ["assessment"]]],
+  });
   const bureau = await createOrgWithOwner(t.db, { kind: "bureau", regionCode: "330702" });
   const platform = await createOrgWithOwner(t.db, { kind: "platform", regionCode: "330702" });
   const now = new Date("2026-06-01T02:00:00Z");
-  const request = await createRequest(t.db, enterprise.actor, { category: "assessment", title: "安全现状评价", description: "d", regionCode: "330702" }, now);
-  const quote = await submitQuote(t.db, provider.actor, { requestId: request.id, priceFen: 2_000_000, plan: "方案" }, now);
+  const request = await createRequest(
+    t.db,
+    enterprise.actor,
+    { category: "assessment", title: "安全现状评价", description: "d", regionCode: "330702" },
+    now,
+  );
+  const quote = await submitQuote(
+    t.db,
+    provider.actor,
+    { requestId: request.id, priceFen: 2_000_000, plan: "方案" },
+    now,
+  );
   const engagement = await acceptQuote(t.db, enterprise.actor, { requestId: request.id, quoteId: quote.id, now });
   const listing = await addListing(t.db, provider.org.id, { title: "安全评价服务", category: "assessment" });
   members = [
@@ -55,13 +74,28 @@ beforeAll(async () => {
     { kind: "bureau", ...bureau },
     { kind: "platform", ...platform },
   ];
-  params = { orgId: enterprise.org.id, providerId: provider.org.id, requestId: request.id, engagementId: engagement.id, listingId: listing.id, fileId: "00000000-0000-4000-8000-000000000000" };
+  params = {
+    orgId: enterprise.org.id,
+    providerId: provider.org.id,
+    requestId: request.id,
+    engagementId: engagement.id,
+    listingId: listing.id,
+    fileId: "00000000-0000-4000-8000-000000000000",
+  };
   apiSecret = (await createApiToken(t.db, enterprise.actor, "fuzz")).secret;
   fieldNames = harvestFieldNames();
-  const tables = await t.db.execute<{ name: string }>(sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`);
-  const names = rowsOf<{ name: string }>(tables).map((r) => r.name).filter((n) => !BOOKKEEPING_TABLES.has(n));
+  const tables = await t.db.execute<{ name: string }>(
+    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
+  const names = rowsOf<{ name: string }>(tables)
+    .map((r) => r.name)
+    .filter((n) => !BOOKKEEPING_TABLES.has(n));
   // Row count and newest row version per table: an insert, update or delete changes one of them.
-  fingerprintQuery = names.map((n) => `select '${n}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as f from "${n}"`).join(" union all ");
+  fingerprintQuery = names
+    .map(
+      (n) => `select '${n}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as f from "${n}"`,
+    )
+    .join(" union all ");
 }, 120_000);
 
 afterAll(async () => {
@@ -76,7 +110,10 @@ function rowsOf<T>(result: unknown): T[] {
 
 async function fingerprint(): Promise<string> {
   const rows = rowsOf<{ t: string; f: string }>(await t.db.execute(sql.raw(fingerprintQuery)));
-  return rows.map((r) => `${r.t}=${r.f}`).sort().join(",");
+  return rows
+    .map((r) => `${r.t}=${r.f}`)
+    .sort()
+    .join(",");
 }
 
 type Sent = { method: "GET" | "POST"; url: string; headers?: Record<string, string>; body?: string };
@@ -144,9 +181,24 @@ function postPayloads(route: FuzzRoute): PostPayload[] {
     { label: "no content-type", headers: {}, body: "intent=revoke&tokenId=abc" },
     { label: "text/plain", headers: { "content-type": "text/plain" }, body: "intent=x" },
     { label: "json", headers: { "content-type": "application/json" }, body: '{"intent":"x"}' },
-    { label: "multipart without boundary", headers: { "content-type": "multipart/form-data" }, body: multipartBody("b0", [["intent", "x"]]) },
-    { label: "multipart, wrong boundary", headers: { "content-type": "multipart/form-data; boundary=zz" }, body: multipartBody("b0", [["intent", "x"]]) },
-    { label: "multipart with a NUL", headers: { "content-type": "multipart/form-data; boundary=b0" }, body: multipartBody("b0", fieldNames.map((n) => [n, VALUES.nul] as [string, string])) },
+    {
+      label: "multipart without boundary",
+      headers: { "content-type": "multipart/form-data" },
+      body: multipartBody("b0", [["intent", "x"]]),
+    },
+    {
+      label: "multipart, wrong boundary",
+      headers: { "content-type": "multipart/form-data; boundary=zz" },
+      body: multipartBody("b0", [["intent", "x"]]),
+    },
+    {
+      label: "multipart with a NUL",
+      headers: { "content-type": "multipart/form-data; boundary=b0" },
+      body: multipartBody(
+        "b0",
+        fieldNames.map((n) => [n, VALUES.nul] as [string, string]),
+      ),
+    },
     { label: "malformed cookie", headers: { ...urlencoded, cookie: "anfu_session=%; lng=%E0%A4%A" }, body: "intent=x" },
   ];
   const out: PostPayload[] = envelopes.map((p) => ({ ...p, envelope: true }));
@@ -154,7 +206,11 @@ function postPayloads(route: FuzzRoute): PostPayload[] {
   intents.forEach((intent, i) => {
     for (let k = 0; k < 3; k++) {
       const name = POST_VALUES[(i * 3 + k) % POST_VALUES.length];
-      out.push({ label: `${name} (intent ${intent ?? "-"})`, headers: urlencoded, body: formOf(route, VALUES[name], intent).toString() });
+      out.push({
+        label: `${name} (intent ${intent ?? "-"})`,
+        headers: urlencoded,
+        body: formOf(route, VALUES[name], intent).toString(),
+      });
     }
     const repeated = formOf(route, "1", intent);
     for (const name of fieldNames) repeated.append(name, "2");
@@ -169,7 +225,10 @@ function getPayloads(): Array<{ label: string; query: string; headers?: Record<s
     query: `?${formOf({} as FuzzRoute, VALUES[name]).toString()}`,
   }));
   out.push({ label: "raw %00 in the query", query: "?q=%00&page=%00" });
-  out.push({ label: "over-long search text", query: `?${new URLSearchParams({ q: "长".repeat(300), name: "x".repeat(300) }).toString()}` });
+  out.push({
+    label: "over-long search text",
+    query: `?${new URLSearchParams({ q: "长".repeat(300), name: "x".repeat(300) }).toString()}`,
+  });
   out.push({ label: "malformed cookie", query: "", headers: { cookie: "anfu_session=%; lng=%" } });
   return out;
 }
@@ -192,60 +251,80 @@ const ROUTES = routesOf(routeConfig);
 describe("request fuzzing", () => {
   it("enumerates every route of app/routes.ts, pages, forms and API", () => {
     expect(ROUTES.length).toBeGreaterThanOrEqual(46);
-    expect(ROUTES.map((r) => r.path)).toEqual(expect.arrayContaining(["/login", "/settings/api-tokens", "/api/v1/me", "/api/v1/providers"]));
+    expect(ROUTES.map((r) => r.path)).toEqual(
+      expect.arrayContaining(["/login", "/settings/api-tokens", "/api/v1/me", "/api/v1/providers"]),
+    );
     const withAction = ROUTES.filter((r) => typeof app.build.routes[r.id]?.module.action === "function");
     expect(withAction.length).toBeGreaterThanOrEqual(26);
   });
 
-  it.each(ROUTES.filter((r) => !r.api).map((r) => [r.path, r] as const))("%s: no 5xx, and a refused POST writes nothing", async (_path, route) => {
-    const module = app.build.routes[route.id]?.module;
-    expect(module, `route ${route.id} is in the build`).toBeDefined();
-    const failures: string[] = [];
-    const idSets = route.path.includes(":") ? [params, {}] : [params];
-    for (const ids of idSets) {
-      const url = fillParams(route.path, ids, uuidFallback);
-      const admitted = await admittedMembers(url, typeof module!.loader === "function");
-      // With ids that are not UUIDs a couple of requests are enough.
-      const gets = ids === params ? getPayloads() : getPayloads().slice(0, 1);
-      if (typeof module!.loader === "function") {
+  it.each(ROUTES.filter((r) => !r.api).map((r) => [r.path, r] as const))(
+    "%s: no 5xx, and a refused POST writes nothing",
+    async (_path, route) => {
+      const module = app.build.routes[route.id]?.module;
+      expect(module, `route ${route.id} is in the build`).toBeDefined();
+      const failures: string[] = [];
+      const idSets = route.path.includes(":") ? [params, {}] : [params];
+      for (const ids of idSets) {
+        const url = fillParams(route.path, ids, uuidFallback);
+        const admitted = await admittedMembers(url, typeof module!.loader === "function");
+        // With ids that are not UUIDs a couple of requests are enough.
+        const gets = ids === params ? getPayloads() : getPayloads().slice(0, 1);
+        if (typeof module!.loader === "function") {
+          for (const member of admitted) {
+            for (const payload of gets) {
+              const target = payload.headers ? url : dataUrl(url + payload.query);
+              const reply = await send({ method: "GET", url: target, headers: payload.headers }, member);
+              if (reply.status >= 500) failures.push(`GET ${url} ${payload.label} as ${member.kind} → ${reply.status}`);
+            }
+          }
+        }
+        if (typeof module!.action !== "function") continue;
+        const posts = ids === params ? postPayloads(route) : postPayloads(route).slice(7, 9);
         for (const member of admitted) {
-          for (const payload of gets) {
-            const target = payload.headers ? url : dataUrl(url + payload.query);
-            const reply = await send({ method: "GET", url: target, headers: payload.headers }, member);
-            if (reply.status >= 500) failures.push(`GET ${url} ${payload.label} as ${member.kind} → ${reply.status}`);
+          for (const payload of posts) {
+            const before = await fingerprint();
+            const target = payload.envelope ? url : dataUrl(url);
+            const reply = await send(
+              { method: "POST", url: target, headers: payload.headers, body: payload.body },
+              member,
+            );
+            const label = `POST ${url} ${payload.label} as ${member.kind}`;
+            if (reply.status >= 500) failures.push(`${label} → ${reply.status}`);
+            else if (reply.status >= 400 && (await fingerprint()) !== before)
+              failures.push(`${label} → ${reply.status} but wrote`);
           }
         }
       }
-      if (typeof module!.action !== "function") continue;
-      const posts = ids === params ? postPayloads(route) : postPayloads(route).slice(7, 9);
-      for (const member of admitted) {
-        for (const payload of posts) {
-          const before = await fingerprint();
-          const target = payload.envelope ? url : dataUrl(url);
-          const reply = await send({ method: "POST", url: target, headers: payload.headers, body: payload.body }, member);
-          const label = `POST ${url} ${payload.label} as ${member.kind}`;
-          if (reply.status >= 500) failures.push(`${label} → ${reply.status}`);
-          else if (reply.status >= 400 && (await fingerprint()) !== before) failures.push(`${label} → ${reply.status} but wrote`);
+      expect(failures).toEqual([]);
+    },
+    300_000,
+  );
+
+  it.each(ROUTES.filter((r) => r.api).map((r) => [r.path, r] as const))(
+    "%s (API): no 5xx whatever the token and input",
+    async (_path, route) => {
+      const failures: string[] = [];
+      const url = fillParams(route.path, params, uuidFallback);
+      for (const authorization of [`Bearer ${apiSecret}`, "Bearer %", "Bearer \u00ff", "Basic abc", ""]) {
+        const headers = authorization ? { authorization } : undefined;
+        for (const payload of getPayloads()) {
+          const reply = await send(
+            { method: "GET", url: url + payload.query, headers: { ...headers, ...payload.headers } },
+            null,
+          );
+          if (reply.status >= 500) failures.push(`GET ${url} ${payload.label} [${authorization}] → ${reply.status}`);
+        }
+        for (const payload of postPayloads(route).slice(0, 9)) {
+          const reply = await send(
+            { method: "POST", url, headers: { ...headers, ...payload.headers }, body: payload.body },
+            null,
+          );
+          if (reply.status >= 500) failures.push(`POST ${url} ${payload.label} [${authorization}] → ${reply.status}`);
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, 300_000);
-
-  it.each(ROUTES.filter((r) => r.api).map((r) => [r.path, r] as const))("%s (API): no 5xx whatever the token and input", async (_path, route) => {
-    const failures: string[] = [];
-    const url = fillParams(route.path, params, uuidFallback);
-    for (const authorization of [`Bearer ${apiSecret}`, "Bearer %", "Bearer \u00ff", "Basic abc", ""]) {
-      const headers = authorization ? { authorization } : undefined;
-      for (const payload of getPayloads()) {
-        const reply = await send({ method: "GET", url: url + payload.query, headers: { ...headers, ...payload.headers } }, null);
-        if (reply.status >= 500) failures.push(`GET ${url} ${payload.label} [${authorization}] → ${reply.status}`);
-      }
-      for (const payload of postPayloads(route).slice(0, 9)) {
-        const reply = await send({ method: "POST", url, headers: { ...headers, ...payload.headers }, body: payload.body }, null);
-        if (reply.status >= 500) failures.push(`POST ${url} ${payload.label} [${authorization}] → ${reply.status}`);
-      }
-    }
-    expect(failures).toEqual([]);
-  }, 300_000);
+      expect(failures).toEqual([]);
+    },
+    300_000,
+  );
 });

@@ -19,9 +19,15 @@ afterAll(async () => {
 
 async function defaults(query: string) {
   const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id });
-  const request = new Request(`http://localhost/requests/new${query}`, { headers: { Cookie: `anfu_session=${token}` } });
+  const request = new Request(`http://localhost/requests/new${query}`, {
+    headers: { Cookie: `anfu_session=${token}` },
+  });
   const env = loadEnv({ NODE_ENV: "test" });
-  return (await newRequestLoader({ request, params: {}, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } } as never)) as { title: string; category: string };
+  return (await newRequestLoader({
+    request,
+    params: {},
+    context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" },
+  } as never)) as { title: string; category: string };
 }
 
 describe("/requests/new prefill", () => {

@@ -53,19 +53,32 @@ describe("double-blind reviews", () => {
     expect(first.published).toBe(false);
     expect(first.review.overall).toBe(5);
 
-    const providerView = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: provider.org.id, now: day(2) });
+    const providerView = await loadReviewSection(t.db, {
+      engagementId: engagement.id,
+      orgId: provider.org.id,
+      now: day(2),
+    });
     expect(providerView.viewerSide).toBe("provider");
     expect(providerView.otherSubmitted).toBe(true);
     expect(providerView.other).toBeNull();
     expect(providerView.canReply).toBe(false);
-    const ownView = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: enterprise.org.id, now: day(2) });
+    const ownView = await loadReviewSection(t.db, {
+      engagementId: engagement.id,
+      orgId: enterprise.org.id,
+      now: day(2),
+    });
     expect(ownView.own?.body).toBe(good.body);
     expect(ownView.canReview).toBe(false);
     expect(ownView.refusal).toBe("already_reviewed");
     const publicBefore = await listPublishedReviews(t.db, { providerId: provider.org.id, now: day(2) });
     expect(publicBefore.rows.find((r) => r.body === good.body)).toBeUndefined();
 
-    const second = await submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 4, body: "配合整改，付款及时" }, day(3));
+    const second = await submitReview(
+      t.db,
+      actor(provider),
+      { engagementId: engagement.id, overall: 4, body: "配合整改，付款及时" },
+      day(3),
+    );
     expect(second.published).toBe(true);
     const rows = await t.db.select().from(reviews).where(eq(reviews.engagementId, engagement.id));
     expect(rows.map((r) => r.publishedAt?.toISOString())).toEqual([day(3).toISOString(), day(3).toISOString()]);
@@ -73,7 +86,11 @@ describe("double-blind reviews", () => {
     const after = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: provider.org.id, now: day(3) });
     expect(after.other?.body).toBe(good.body);
     expect(after.canReply).toBe(true);
-    const enterpriseAfter = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: enterprise.org.id, now: day(3) });
+    const enterpriseAfter = await loadReviewSection(t.db, {
+      engagementId: engagement.id,
+      orgId: enterprise.org.id,
+      now: day(3),
+    });
     expect(enterpriseAfter.other?.overall).toBe(4);
     const publicAfter = await listPublishedReviews(t.db, { providerId: provider.org.id, now: day(3) });
     expect(publicAfter.rows.some((r) => r.body === good.body)).toBe(true);
@@ -90,7 +107,9 @@ describe("double-blind reviews", () => {
     const late = await listPublishedReviews(t.db, { providerId: provider.org.id, now: day(14) });
     const shown = late.rows.find((r) => r.body === "独自一条");
     expect(shown?.publishedAt).toBe(day(14).toISOString());
-    expect(await refusal(submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 3 }, day(15)))).toEqual({ status: 409, key: "credit.window_closed" });
+    expect(
+      await refusal(submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 3 }, day(15))),
+    ).toEqual({ status: 409, key: "credit.window_closed" });
   });
 
   it("publishDueReviews writes down every closed window once", async () => {
@@ -99,7 +118,11 @@ describe("double-blind reviews", () => {
     expect(await publishDueReviews(t.db, day(10))).toBe(0);
     expect(await publishDueReviews(t.db, day(20))).toBeGreaterThanOrEqual(1);
     expect(await publishDueReviews(t.db, day(21))).toBe(0);
-    const enterpriseView = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: enterprise.org.id, now: day(21) });
+    const enterpriseView = await loadReviewSection(t.db, {
+      engagementId: engagement.id,
+      orgId: enterprise.org.id,
+      now: day(21),
+    });
     expect(enterpriseView.other?.body).toBe("客户拖延");
   });
 });
@@ -107,7 +130,9 @@ describe("double-blind reviews", () => {
 describe("who may review", () => {
   it("only after acceptance", async () => {
     const engagement = await newEngagement({ status: "delivered", acceptedAt: null, deliveredAt: day(0) });
-    expect(await refusal(submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good }, day(1)))).toEqual({ status: 409, key: "credit.not_accepted" });
+    expect(
+      await refusal(submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good }, day(1))),
+    ).toEqual({ status: 409, key: "credit.not_accepted" });
     const view = await loadReviewSection(t.db, { engagementId: engagement.id, orgId: enterprise.org.id, now: day(1) });
     expect(view.reviewable).toBe(false);
     expect(view.canReview).toBe(false);
@@ -116,21 +141,40 @@ describe("who may review", () => {
   it("once per side", async () => {
     const engagement = await newEngagement();
     await submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good }, day(1));
-    expect(await refusal(submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good }, day(2)))).toEqual({ status: 409, key: "credit.already_reviewed" });
+    expect(
+      await refusal(submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good }, day(2))),
+    ).toEqual({ status: 409, key: "credit.already_reviewed" });
   });
 
   it("with valid scores: the enterprise gives three, the provider one", async () => {
     const engagement = await newEngagement();
-    expect(await refusal(submitReview(t.db, actor(enterprise), { engagementId: engagement.id, professionalism: 6, timeliness: 4, effect: 4 }, day(1)))).toEqual({ status: 422, key: "credit.score_invalid" });
-    expect(await refusal(submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 0 }, day(1)))).toEqual({ status: 422, key: "credit.score_invalid" });
+    expect(
+      await refusal(
+        submitReview(
+          t.db,
+          actor(enterprise),
+          { engagementId: engagement.id, professionalism: 6, timeliness: 4, effect: 4 },
+          day(1),
+        ),
+      ),
+    ).toEqual({ status: 422, key: "credit.score_invalid" });
+    expect(
+      await refusal(submitReview(t.db, actor(provider), { engagementId: engagement.id, overall: 0 }, day(1))),
+    ).toEqual({ status: 422, key: "credit.score_invalid" });
   });
 
   it("another organisation can neither review nor read unpublished reviews", async () => {
     const engagement = await newEngagement();
     await submitReview(t.db, actor(enterprise), { engagementId: engagement.id, ...good, body: "不应外泄" }, day(1));
-    expect(await refusal(submitReview(t.db, actor(stranger), { engagementId: engagement.id, ...good }, day(1)))).toEqual({ status: 404, key: "not_found" });
-    expect(await refusal(loadReviewSection(t.db, { engagementId: engagement.id, orgId: stranger.org.id, now: day(2) }))).toEqual({ status: 404, key: "not_found" });
-    expect(await refusal(replyToReview(t.db, actor(stranger), { engagementId: engagement.id, body: "x" }, day(20)))).toEqual({ status: 404, key: "not_found" });
+    expect(
+      await refusal(submitReview(t.db, actor(stranger), { engagementId: engagement.id, ...good }, day(1))),
+    ).toEqual({ status: 404, key: "not_found" });
+    expect(
+      await refusal(loadReviewSection(t.db, { engagementId: engagement.id, orgId: stranger.org.id, now: day(2) })),
+    ).toEqual({ status: 404, key: "not_found" });
+    expect(
+      await refusal(replyToReview(t.db, actor(stranger), { engagementId: engagement.id, body: "x" }, day(20))),
+    ).toEqual({ status: 404, key: "not_found" });
     const publicView = await listPublishedReviews(t.db, { providerId: provider.org.id, now: day(2) });
     expect(publicView.rows.some((r) => r.body === "不应外泄")).toBe(false);
   });
@@ -139,11 +183,27 @@ describe("who may review", () => {
 describe("the provider's public answer", () => {
   it("comes after publication, from the provider only, once", async () => {
     const engagement = await newEngagement();
-    await submitReview(t.db, actor(enterprise), { engagementId: engagement.id, professionalism: 2, timeliness: 2, effect: 3, body: "报告晚了" }, day(1));
-    expect(await refusal(replyToReview(t.db, actor(provider), { engagementId: engagement.id, body: "抱歉" }, day(2)))).toEqual({ status: 409, key: "credit.not_published" });
-    expect(await refusal(replyToReview(t.db, actor(enterprise), { engagementId: engagement.id, body: "我也说" }, day(15)))).toEqual({ status: 403, key: "credit.not_reviewee" });
-    await replyToReview(t.db, actor(provider), { engagementId: engagement.id, body: "因现场停产延期，已致歉并补充复查" }, day(15));
-    expect(await refusal(replyToReview(t.db, actor(provider), { engagementId: engagement.id, body: "再说一次" }, day(16)))).toEqual({ status: 409, key: "credit.already_replied" });
+    await submitReview(
+      t.db,
+      actor(enterprise),
+      { engagementId: engagement.id, professionalism: 2, timeliness: 2, effect: 3, body: "报告晚了" },
+      day(1),
+    );
+    expect(
+      await refusal(replyToReview(t.db, actor(provider), { engagementId: engagement.id, body: "抱歉" }, day(2))),
+    ).toEqual({ status: 409, key: "credit.not_published" });
+    expect(
+      await refusal(replyToReview(t.db, actor(enterprise), { engagementId: engagement.id, body: "我也说" }, day(15))),
+    ).toEqual({ status: 403, key: "credit.not_reviewee" });
+    await replyToReview(
+      t.db,
+      actor(provider),
+      { engagementId: engagement.id, body: "因现场停产延期，已致歉并补充复查" },
+      day(15),
+    );
+    expect(
+      await refusal(replyToReview(t.db, actor(provider), { engagementId: engagement.id, body: "再说一次" }, day(16))),
+    ).toEqual({ status: 409, key: "credit.already_replied" });
     const publicView = await listPublishedReviews(t.db, { providerId: provider.org.id, now: day(16) });
     expect(publicView.rows.find((r) => r.body === "报告晚了")?.reply).toBe("因现场停产延期，已致歉并补充复查");
   });

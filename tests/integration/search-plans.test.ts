@@ -3,7 +3,12 @@
 // ANALYZEd, planner settings untouched: these are the plans PostgreSQL (and PGlite) choose.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql, type SQLWrapper } from "drizzle-orm";
-import { searchListings, searchProviders, type ListingFilters, type ProviderFilters } from "../../app/services/search.server";
+import {
+  searchListings,
+  searchProviders,
+  type ListingFilters,
+  type ProviderFilters,
+} from "../../app/services/search.server";
 import type { Trace } from "../../app/services/search-plan.server";
 import { addManyProviders, multiplyProviders } from "../factories/search";
 import { createTestDb, type TestDb } from "../setup/test-db";
@@ -25,7 +30,8 @@ afterAll(async () => {
 type PlanNode = { "Node Type": string; "Relation Name"?: string; "Index Name"?: string; Plans?: PlanNode[] };
 
 async function plan(query: SQLWrapper): Promise<PlanNode> {
-  const result = (await t.db.execute(sql`explain (format json) ${query}`)) as unknown as { rows?: unknown[] } | unknown[];
+  const result = (await t.db.execute(sql`explain (format json) ${query}`)) as unknown as
+    { rows?: unknown[] } | unknown[];
   const rows = (Array.isArray(result) ? result : result.rows) as Array<Record<string, unknown>>;
   const raw = rows[0]["QUERY PLAN"];
   const doc = (typeof raw === "string" ? JSON.parse(raw) : raw) as Array<{ Plan: PlanNode }>;
@@ -33,7 +39,11 @@ async function plan(query: SQLWrapper): Promise<PlanNode> {
 }
 
 /** Every node with its parent's type, depth first. */
-function walk(node: PlanNode, parent: string | null = null, out: Array<{ node: PlanNode; parent: string | null }> = []) {
+function walk(
+  node: PlanNode,
+  parent: string | null = null,
+  out: Array<{ node: PlanNode; parent: string | null }> = [],
+) {
   out.push({ node, parent });
   for (const child of node.Plans ?? []) walk(child, node["Node Type"], out);
   return out;
@@ -41,14 +51,21 @@ function walk(node: PlanNode, parent: string | null = null, out: Array<{ node: P
 
 const describePlan = (root: PlanNode) =>
   walk(root)
-    .map(({ node }) => `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""}`)
+    .map(
+      ({ node }) =>
+        `${node["Node Type"]}${node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""}${node["Index Name"] ? ` using ${node["Index Name"]}` : ""}`,
+    )
     .join(" / ");
 
 function expectIndexPlan(root: PlanNode) {
   const nodes = walk(root).map((w) => w.node);
   const seq = nodes.filter((n) => n["Node Type"] === "Seq Scan" && BIG.has(n["Relation Name"] ?? ""));
   expect(seq, describePlan(root)).toEqual([]);
-  const indexed = nodes.filter((n) => /Index/.test(n["Node Type"]) && BIG.has(n["Relation Name"] ?? "") || (n["Index Name"] ?? "").match(/^(provider_profiles|service_listings)_/));
+  const indexed = nodes.filter(
+    (n) =>
+      (/Index/.test(n["Node Type"]) && BIG.has(n["Relation Name"] ?? "")) ||
+      (n["Index Name"] ?? "").match(/^(provider_profiles|service_listings)_/),
+  );
   expect(indexed.length, describePlan(root)).toBeGreaterThan(0);
 }
 
@@ -82,7 +99,8 @@ describe("provider search plans", () => {
   });
 
   it.each(["relevance", "grade", "rating"] as const)("sort %s", async (sort) => {
-    for (const { query } of await traced((trace) => searchProviders(t.db, { q: "安全", sort, page: 9 }, trace))) expectIndexPlan(await plan(query));
+    for (const { query } of await traced((trace) => searchProviders(t.db, { q: "安全", sort, page: 9 }, trace)))
+      expectIndexPlan(await plan(query));
   });
 });
 
@@ -97,12 +115,15 @@ describe("listing search plans", () => {
   });
 
   it.each(["relevance", "price_asc", "price_desc", "grade", "rating"] as const)("sort %s", async (sort) => {
-    for (const { query } of await traced((trace) => searchListings(t.db, { q: "安全", sort, page: 9, today: "2025-06-15" }, trace))) {
+    for (const { query } of await traced((trace) =>
+      searchListings(t.db, { q: "安全", sort, page: 9, today: "2025-06-15" }, trace),
+    )) {
       expectIndexPlan(await plan(query));
     }
   });
 
   it("exercised every step: the window, the GIN match set and the deep-page walk", () => {
-    for (const step of ["providers:window", "providers:matches", "listings:window", "listings:matches"]) expect(seen).toContain(step);
+    for (const step of ["providers:window", "providers:matches", "listings:window", "listings:matches"])
+      expect(seen).toContain(step);
   });
 });

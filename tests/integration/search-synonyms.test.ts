@@ -9,7 +9,14 @@ import { expandSearchTerms } from "../../app/domain/search-synonyms";
 import { loader as listingsPage } from "../../app/routes/search/listings";
 import { loader as providersPage } from "../../app/routes/search/providers";
 import { findHits } from "../../app/services/search-plan.server";
-import { listingShape, providerShape, searchListings, searchProviders, type ListingFilters, type ProviderFilters } from "../../app/services/search.server";
+import {
+  listingShape,
+  providerShape,
+  searchListings,
+  searchProviders,
+  type ListingFilters,
+  type ProviderFilters,
+} from "../../app/services/search.server";
 import { addListing, addProvider } from "../factories/search";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
@@ -44,19 +51,45 @@ beforeAll(async () => {
     ratingSum: 192,
     description: "受限空间作业安全培训与现场监护方案。",
   });
-  const chemicals = await addListing(t.db, huaan.id, { title: "危险化学品经营单位安全评价", category: "assessment", regionCodes: ["370211"] });
-  const report = await addListing(t.db, huaan.id, { title: "安全评价报告编制（现状评价）", category: "assessment", regionCodes: ["370211"] });
+  const chemicals = await addListing(t.db, huaan.id, {
+    title: "危险化学品经营单位安全评价",
+    category: "assessment",
+    regionCodes: ["370211"],
+  });
+  const report = await addListing(t.db, huaan.id, {
+    title: "安全评价报告编制（现状评价）",
+    category: "assessment",
+    regionCodes: ["370211"],
+  });
   const confined = await addListing(t.db, wucheng.id, { title: "受限空间作业专项培训", category: "training" });
-  const limited = await addListing(t.db, anda.id, { title: "有限空间作业检测与救援演练", category: "rescue", regionCodes: ["370212"] });
-  const hazards = await addListing(t.db, anda.id, { title: "职业病危害因素定期检测", category: "occupational_health", regionCodes: ["370212"] });
-  ids = { huaan: huaan.id, anda: anda.id, wucheng: wucheng.id, chemicals: chemicals.id, report: report.id, confined: confined.id, limited: limited.id, hazards: hazards.id };
+  const limited = await addListing(t.db, anda.id, {
+    title: "有限空间作业检测与救援演练",
+    category: "rescue",
+    regionCodes: ["370212"],
+  });
+  const hazards = await addListing(t.db, anda.id, {
+    title: "职业病危害因素定期检测",
+    category: "occupational_health",
+    regionCodes: ["370212"],
+  });
+  ids = {
+    huaan: huaan.id,
+    anda: anda.id,
+    wucheng: wucheng.id,
+    chemicals: chemicals.id,
+    report: report.id,
+    confined: confined.id,
+    limited: limited.id,
+    hazards: hazards.id,
+  };
 });
 afterAll(async () => {
   await t.close();
 });
 
 const providerIds = async (f: ProviderFilters) => (await searchProviders(t.db, f)).rows.map((r) => r.id);
-const listingIds = async (f: Omit<ListingFilters, "today">) => (await searchListings(t.db, { ...f, today: TODAY })).rows.map((r) => r.id);
+const listingIds = async (f: Omit<ListingFilters, "today">) =>
+  (await searchListings(t.db, { ...f, today: TODAY })).rows.map((r) => r.id);
 
 describe("abbreviations and synonyms widen the query, the index stays as it is", () => {
   it("危化 finds the listing titled 危险化学品… and its provider", async () => {
@@ -94,27 +127,38 @@ describe("a service category's name typed as a term", () => {
 
 /** The search as it was before the dictionary: the plain CJK tsquery (cjk-tokens.ts). */
 async function plainProviders(f: ProviderFilters) {
-  const shape = { ...providerShape(f), text: combineTsQuery(f.q ? toTsQuery(queryTokens(f.q)) : null, f), lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f) };
+  const shape = {
+    ...providerShape(f),
+    text: combineTsQuery(f.q ? toTsQuery(queryTokens(f.q)) : null, f),
+    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+  };
   return findHits(t.db, shape, { offset: 0, limit: 20, tableName: "provider_profiles" });
 }
 async function plainListings(f: ListingFilters) {
-  const shape = { ...listingShape(f), text: combineTsQuery(f.q ? toTsQuery(queryTokens(f.q)) : null, f), lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f) };
+  const shape = {
+    ...listingShape(f),
+    text: combineTsQuery(f.q ? toTsQuery(queryTokens(f.q)) : null, f),
+    lexemes: queryLexemeGroups(f.q ? queryTokens(f.q) : [], f),
+  };
   return findHits(t.db, shape, { offset: 0, limit: 20, tableName: "service_listings" });
 }
 
 describe("a query without synonyms or category names returns exactly what it did before", () => {
-  it.each(["青岛", "安全", "婺城 安泰", "服务有限", "技术服务", "华安", "作业", "安全 qingdao", "报告编制"])("%s", async (q) => {
-    // Really a query the dictionary leaves alone (检测 would not be: it names a category).
-    expect(expandSearchTerms(q).every((e) => e.alternatives.length === 1 && e.categories.length === 0)).toBe(true);
-    const before = await plainProviders({ q });
-    const now = await searchProviders(t.db, { q });
-    expect(now.rows.map((r) => r.id)).toEqual(before.ids);
-    expect([now.total, now.capped]).toEqual([before.total, before.capped]);
-    const beforeListings = await plainListings({ q, today: TODAY });
-    const nowListings = await searchListings(t.db, { q, today: TODAY });
-    expect(nowListings.rows.map((r) => r.id)).toEqual(beforeListings.ids);
-    expect([nowListings.total, nowListings.capped]).toEqual([beforeListings.total, beforeListings.capped]);
-  });
+  it.each(["青岛", "安全", "婺城 安泰", "服务有限", "技术服务", "华安", "作业", "安全 qingdao", "报告编制"])(
+    "%s",
+    async (q) => {
+      // Really a query the dictionary leaves alone (检测 would not be: it names a category).
+      expect(expandSearchTerms(q).every((e) => e.alternatives.length === 1 && e.categories.length === 0)).toBe(true);
+      const before = await plainProviders({ q });
+      const now = await searchProviders(t.db, { q });
+      expect(now.rows.map((r) => r.id)).toEqual(before.ids);
+      expect([now.total, now.capped]).toEqual([before.total, before.capped]);
+      const beforeListings = await plainListings({ q, today: TODAY });
+      const nowListings = await searchListings(t.db, { q, today: TODAY });
+      expect(nowListings.rows.map((r) => r.id)).toEqual(beforeListings.ids);
+      expect([nowListings.total, nowListings.capped]).toEqual([beforeListings.total, beforeListings.capped]);
+    },
+  );
 
   it("the comparison is not vacuous: most of these queries find something", async () => {
     const found = await Promise.all(["青岛", "安全", "服务有限", "作业"].map((q) => providerIds({ q })));

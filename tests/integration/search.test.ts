@@ -22,11 +22,38 @@ let ids: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestDb();
-  const anTai = await addProvider(t.db, { name: "金华市婺城区安泰安全技术咨询有限公司", regionCodes: ["330702"], categories: ["consulting", "assessment"], grade: "A", reviewCount: 40, ratingSum: 192 });
-  const hengXin = await addProvider(t.db, { name: "杭州恒信职业卫生技术服务有限公司", regionCodes: ["330102"], categories: ["occupational_health"], grade: "B" });
-  const cityWide = await addProvider(t.db, { name: "金华华正检测技术有限公司", regionCodes: ["330700"], categories: ["testing"], grade: "B", reviewCount: 1, ratingSum: 5 });
-  const suspended = await addProvider(t.db, { name: "婺城停业安全咨询有限公司", regionCodes: ["330702"], suspended: true });
-  const rejected = await addProvider(t.db, { name: "婺城未过审安全咨询有限公司", regionCodes: ["330702"], status: "rejected" });
+  const anTai = await addProvider(t.db, {
+    name: "金华市婺城区安泰安全技术咨询有限公司",
+    regionCodes: ["330702"],
+    categories: ["consulting", "assessment"],
+    grade: "A",
+    reviewCount: 40,
+    ratingSum: 192,
+  });
+  const hengXin = await addProvider(t.db, {
+    name: "杭州恒信职业卫生技术服务有限公司",
+    regionCodes: ["330102"],
+    categories: ["occupational_health"],
+    grade: "B",
+  });
+  const cityWide = await addProvider(t.db, {
+    name: "金华华正检测技术有限公司",
+    regionCodes: ["330700"],
+    categories: ["testing"],
+    grade: "B",
+    reviewCount: 1,
+    ratingSum: 5,
+  });
+  const suspended = await addProvider(t.db, {
+    name: "婺城停业安全咨询有限公司",
+    regionCodes: ["330702"],
+    suspended: true,
+  });
+  const rejected = await addProvider(t.db, {
+    name: "婺城未过审安全咨询有限公司",
+    regionCodes: ["330702"],
+    status: "rejected",
+  });
   ids = { anTai: anTai.id, hengXin: hengXin.id, cityWide: cityWide.id, suspended: suspended.id, rejected: rejected.id };
 });
 afterAll(async () => {
@@ -79,9 +106,21 @@ describe("filters", () => {
   });
 
   it("industry: a division finds itself and whole-section providers; a section finds its divisions", async () => {
-    const chem = await addProvider(t.db, { name: "衢州化工安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["26"] });
-    const manuf = await addProvider(t.db, { name: "衢州制造业安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["C"] });
-    const mining = await addProvider(t.db, { name: "衢州矿山安全咨询有限公司", regionCodes: ["330802"], industryCodes: ["B"] });
+    const chem = await addProvider(t.db, {
+      name: "衢州化工安全咨询有限公司",
+      regionCodes: ["330802"],
+      industryCodes: ["26"],
+    });
+    const manuf = await addProvider(t.db, {
+      name: "衢州制造业安全咨询有限公司",
+      regionCodes: ["330802"],
+      industryCodes: ["C"],
+    });
+    const mining = await addProvider(t.db, {
+      name: "衢州矿山安全咨询有限公司",
+      regionCodes: ["330802"],
+      industryCodes: ["B"],
+    });
     const ids26 = (await searchProviders(t.db, { industryCode: "26", regionCode: "330800" })).rows.map((r) => r.id);
     expect(new Set(ids26)).toEqual(new Set([chem.id, manuf.id]));
     const idsC = (await searchProviders(t.db, { industryCode: "C", q: "衢州" })).rows.map((r) => r.id);
@@ -93,7 +132,9 @@ describe("filters", () => {
 
   it("sorts by the ranking formula of app/domain/rank-weights.ts", async () => {
     const { rows } = await searchProviders(t.db, { sort: "relevance" });
-    const scores = rows.map((r) => staticScore({ creditGrade: r.creditGrade, reviewCount: r.reviewCount, ratingSum: r.ratingSum }));
+    const scores = rows.map((r) =>
+      staticScore({ creditGrade: r.creditGrade, reviewCount: r.reviewCount, ratingSum: r.ratingSum }),
+    );
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const [listing] = await Promise.all([addListing(t.db, ids.anTai, { title: "排序校验" })]);
     const [row] = await t.db.select().from(serviceListings).where(eq(serviceListings.id, listing.id));
@@ -107,7 +148,11 @@ describe("listing visibility is enforced in SQL", () => {
     const open = await addListing(t.db, ids.anTai, { title: "婺城安全生产标准化咨询" });
     const paused = await addListing(t.db, ids.anTai, { title: "婺城暂停项目咨询", status: "paused" });
     const ofSuspended = await addListing(t.db, ids.suspended, { title: "婺城停业机构的咨询" });
-    const needsQual = await addListing(t.db, ids.anTai, { title: "婺城安全现状评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const needsQual = await addListing(t.db, ids.anTai, {
+      title: "婺城安全现状评价",
+      category: "assessment",
+      requiredQualificationType: "safety_assessment",
+    });
     const found = async () => (await searchListings(t.db, { q: "婺城", today: TODAY })).rows.map((r) => r.id);
 
     expect(await found()).toEqual([open.id]);
@@ -115,13 +160,19 @@ describe("listing visibility is enforced in SQL", () => {
     const expired = await addQualification(t.db, ids.anTai, { type: "safety_assessment", validTo: "2025-06-14" });
     expect(await found()).toEqual([open.id]);
 
-    const pending = await addQualification(t.db, ids.anTai, { type: "safety_assessment", validTo: "2027-06-30", status: "pending" });
+    const pending = await addQualification(t.db, ids.anTai, {
+      type: "safety_assessment",
+      validTo: "2027-06-30",
+      status: "pending",
+    });
     expect(await found()).toEqual([open.id]);
 
     // The platform verifies it: the database trigger re-flags the listing at once.
     await t.db.update(qualifications).set({ status: "verified" }).where(eq(qualifications.id, pending.id));
     expect(new Set(await found())).toEqual(new Set([open.id, needsQual.id]));
-    expect(await searchListings(t.db, { q: "婺城", today: "2027-07-01" }).then((r) => r.rows.map((x) => x.id))).toEqual([open.id]);
+    expect(await searchListings(t.db, { q: "婺城", today: "2027-07-01" }).then((r) => r.rows.map((x) => x.id))).toEqual(
+      [open.id],
+    );
 
     // Suspending the provider hides all its listings; reinstating shows them again.
     await t.db.update(organisations).set({ suspendedAt: new Date() }).where(eq(organisations.id, ids.anTai));
@@ -134,15 +185,32 @@ describe("listing visibility is enforced in SQL", () => {
     await refreshListingVisibility(t.db, { providerId: ids.anTai });
     expect(await found()).toEqual([open.id]);
     expect([paused.id, ofSuspended.id, expired.id]).toHaveLength(3);
-    await t.db.delete(serviceListings).where(sql`${serviceListings.id} in (${open.id}, ${paused.id}, ${ofSuspended.id}, ${needsQual.id})`);
+    await t.db
+      .delete(serviceListings)
+      .where(sql`${serviceListings.id} in (${open.id}, ${paused.id}, ${ofSuspended.id}, ${needsQual.id})`);
   });
 
   it("filters by price range and sorts by price", async () => {
-    const cheap = await addListing(t.db, ids.cityWide, { title: "防雷装置检测", category: "testing", priceFen: 300_000, regionCodes: ["330700"] });
-    const dear = await addListing(t.db, ids.cityWide, { title: "压力容器检验", category: "testing", priceFen: 2_000_000, regionCodes: ["330700"] });
+    const cheap = await addListing(t.db, ids.cityWide, {
+      title: "防雷装置检测",
+      category: "testing",
+      priceFen: 300_000,
+      regionCodes: ["330700"],
+    });
+    const dear = await addListing(t.db, ids.cityWide, {
+      title: "压力容器检验",
+      category: "testing",
+      priceFen: 2_000_000,
+      regionCodes: ["330700"],
+    });
     const inRange = await searchListings(t.db, { today: TODAY, minPriceFen: 100_000, maxPriceFen: 500_000 });
     expect(inRange.rows.map((r) => r.id)).toEqual([cheap.id]);
-    const desc = await searchListings(t.db, { today: TODAY, category: "testing", sort: "price_desc", regionCode: "330782" });
+    const desc = await searchListings(t.db, {
+      today: TODAY,
+      category: "testing",
+      sort: "price_desc",
+      regionCode: "330782",
+    });
     expect(desc.rows.map((r) => r.id)).toEqual([dear.id, cheap.id]);
   });
 });
@@ -150,9 +218,17 @@ describe("listing visibility is enforced in SQL", () => {
 describe("paging", () => {
   it("pages of 20 without overlap, the total, and a last short page", async () => {
     for (let i = 0; i < 45; i++) {
-      await addProvider(t.db, { name: `宁波分页测试第${i}号应急救援服务有限公司`, regionCodes: ["330203"], categories: ["rescue"], reviewCount: i, ratingSum: i * 4 });
+      await addProvider(t.db, {
+        name: `宁波分页测试第${i}号应急救援服务有限公司`,
+        regionCodes: ["330203"],
+        categories: ["rescue"],
+        reviewCount: i,
+        ratingSum: i * 4,
+      });
     }
-    const pages = await Promise.all([1, 2, 3].map((page) => searchProviders(t.db, { q: "应急救援", regionCode: "330200", page })));
+    const pages = await Promise.all(
+      [1, 2, 3].map((page) => searchProviders(t.db, { q: "应急救援", regionCode: "330200", page })),
+    );
     expect(pages.map((p) => p.rows.length)).toEqual([20, 20, 5]);
     expect(pages[0].total).toBe(45);
     expect(pages[0].capped).toBe(false);
@@ -173,7 +249,9 @@ describe("ranked directory and GET /api/v1/providers", () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const value = (await apiLoader({ request, params: {}, context } as never)) as any;
     // Errors must be real Responses: Remix drops the status of data() in a resource route.
-    return value instanceof Response ? { status: value.status, body: await value.json() } : { status: 200, body: value };
+    return value instanceof Response
+      ? { status: value.status, body: await value.json() }
+      : { status: 200, body: value };
   }
 
   it("ranks for a need and says why, the same as the page's service", async () => {
@@ -234,10 +312,17 @@ describe("search and the listing page apply one visibility rule (listingVisibili
     const p = await addProvider(t.db, { name: "婺城间断证书评价有限公司", categories: ["assessment"] });
     await addQualification(t.db, p.id, { type: "safety_assessment", validFrom: "2020-01-01", validTo: "2021-12-31" });
     await addQualification(t.db, p.id, { type: "safety_assessment", validFrom: "2023-01-01", validTo: "2027-12-31" });
-    const listing = await addListing(t.db, p.id, { title: "间断证书安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const listing = await addListing(t.db, p.id, {
+      title: "间断证书安全评价",
+      category: "assessment",
+      requiredQualificationType: "safety_assessment",
+    });
     const shown = async (today: string) => ({
       search: (await searchListings(t.db, { q: "间断证书", today })).rows.some((r) => r.id === listing.id),
-      page: await getPublicListing(t.db, { listingId: listing.id, today }).then(() => true, () => false),
+      page: await getPublicListing(t.db, { listingId: listing.id, today }).then(
+        () => true,
+        () => false,
+      ),
     });
     expect(await shown("2022-06-01")).toEqual({ search: false, page: false });
     expect(await shown("2021-06-01")).toEqual({ search: true, page: true });
@@ -246,13 +331,19 @@ describe("search and the listing page apply one visibility rule (listingVisibili
 
   it("property: for random certificate sets and days, the database's flag equals the domain rule", async () => {
     const p = await addProvider(t.db, { name: "婺城随机证书评价有限公司", categories: ["assessment"] });
-    const listing = await addListing(t.db, p.id, { title: "随机证书安全评价", category: "assessment", requiredQualificationType: "safety_assessment" });
+    const listing = await addListing(t.db, p.id, {
+      title: "随机证书安全评价",
+      category: "assessment",
+      requiredQualificationType: "safety_assessment",
+    });
     const base = Date.UTC(2020, 0, 1);
     const iso = (d: number) => new Date(base + d * 86_400_000).toISOString().slice(0, 10);
     const offset = fc.integer({ min: 0, max: 365 * 4 });
     const certificate = fc.record({
       type: fc.constantFrom("safety_assessment", "safety_assessment", "testing_inspection"),
-      status: fc.constantFrom("verified", "verified", "pending", "rejected") as fc.Arbitrary<QualificationFacts["status"]>,
+      status: fc.constantFrom("verified", "verified", "pending", "rejected") as fc.Arbitrary<
+        QualificationFacts["status"]
+      >,
       from: offset,
       to: offset,
     });
@@ -265,12 +356,26 @@ describe("search and the listing page apply one visibility rule (listingVisibili
     });
     await fc.assert(
       fc.asyncProperty(scenario, async ([drawn, dayOffsets]) => {
-        const certs = drawn.map((c) => ({ type: c.type, status: c.status, validFrom: iso(c.from), validTo: iso(c.to) }));
+        const certs = drawn.map((c) => ({
+          type: c.type,
+          status: c.status,
+          validFrom: iso(c.from),
+          validTo: iso(c.to),
+        }));
         await t.db.delete(qualifications).where(eq(qualifications.providerId, p.id));
         for (const c of certs) await addQualification(t.db, p.id, c);
         for (const today of dayOffsets.map(iso)) {
-          const expected = listingVisibility({ listing: { status: "active", requiredQualificationType: "safety_assessment" }, providerSuspended: false, providerVerification: "verified", qualifications: certs, today }).visible;
-          const [row] = await t.db.select({ visible: listingVisibleOnSql(serviceListings, today).mapWith(Boolean) }).from(serviceListings).where(eq(serviceListings.id, listing.id));
+          const expected = listingVisibility({
+            listing: { status: "active", requiredQualificationType: "safety_assessment" },
+            providerSuspended: false,
+            providerVerification: "verified",
+            qualifications: certs,
+            today,
+          }).visible;
+          const [row] = await t.db
+            .select({ visible: listingVisibleOnSql(serviceListings, today).mapWith(Boolean) })
+            .from(serviceListings)
+            .where(eq(serviceListings.id, listing.id));
           expect({ certs, today, visible: row!.visible }).toEqual({ certs, today, visible: expected });
         }
       }),
@@ -278,4 +383,3 @@ describe("search and the listing page apply one visibility rule (listingVisibili
     );
   });
 });
-

@@ -21,7 +21,9 @@ afterAll(async () => {
 async function rowCounts() {
   const tables = { users, organisations, memberships, apiTokens, auditLog } as const;
   const entries = await Promise.all(
-    Object.entries(tables).map(async ([name, table]) => [name, (await t.db.select({ n: count() }).from(table))[0].n] as const),
+    Object.entries(tables).map(
+      async ([name, table]) => [name, (await t.db.select({ n: count() }).from(table))[0].n] as const,
+    ),
   );
   return Object.fromEntries(entries);
 }
@@ -52,7 +54,11 @@ describe("seedDemo", () => {
 
   it("every demo login works with DEMO_PASSWORD and acts for its organisation", async () => {
     for (const [i, demo] of DEMO_ORGS.entries()) {
-      const { token } = await login(t.db, { email: demo.login.email, password: DEMO_PASSWORD }, { ip: `192.0.2.${i + 1}` });
+      const { token } = await login(
+        t.db,
+        { email: demo.login.email, password: DEMO_PASSWORD },
+        { ip: `192.0.2.${i + 1}` },
+      );
       const session = await validateSessionToken(t.db, token);
       expect(session?.org, demo.key).toMatchObject({ name: demo.name, kind: demo.kind, role: "owner" });
     }

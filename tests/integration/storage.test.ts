@@ -56,7 +56,12 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
   it("saveUpload and openStoredFile go through it", async () => {
     const env = backends[backend]();
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    const row = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(pngBytes(), "现场照片.png") });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(pngBytes(), "现场照片.png"),
+    });
     const opened = await openStoredFile(env, row);
     expect(opened.filename).toBe("现场照片.png");
     expect(await text(opened.stream)).toEqual(pngBytes());
@@ -66,14 +71,26 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
     const env = backends[backend]();
     const before = await keys(env);
     const missingOrg = "00000000-0000-4000-8000-000000000000";
-    await expect(saveUpload(t.db, env, { ownerOrgId: missingOrg, userId: null, purpose: "deliverable", file: fileOf(pdfBytes(), "a.pdf") })).rejects.toThrow();
+    await expect(
+      saveUpload(t.db, env, {
+        ownerOrgId: missingOrg,
+        userId: null,
+        purpose: "deliverable",
+        file: fileOf(pdfBytes(), "a.pdf"),
+      }),
+    ).rejects.toThrow();
     expect(await keys(env)).toEqual(before);
   });
 
   it("the sweeper removes bytes without a row once they are an hour old, and nothing else", async () => {
     const env = backends[backend]();
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    const kept = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(pdfBytes(), "kept.pdf") });
+    const kept = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(pdfBytes(), "kept.pdf"),
+    });
     const orphan = `2026-11/${crypto.randomUUID()}.pdf`;
     await storageFor(env).put(orphan, pdfBytes(), "application/pdf");
     // Something else kept in the same folder or bucket is never the sweeper's to remove.
@@ -100,7 +117,9 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
 
 describe("local storage keys", () => {
   it("refuses a key that would leave the upload folder", async () => {
-    await expect(storageFor({ UPLOAD_DIR: localDir }).put("../escape.pdf", pdfBytes(), "application/pdf")).rejects.toThrow(/outside/);
+    await expect(
+      storageFor({ UPLOAD_DIR: localDir }).put("../escape.pdf", pdfBytes(), "application/pdf"),
+    ).rejects.toThrow(/outside/);
   });
 
   it("lists with forward slashes and file times (utimes moves a file into the sweeper's reach)", async () => {

@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 /** A PDF whose bytes also hold an HTML page: sniffed as PDF, named by its uploader as .html. */
-const polyglot = () => new Uint8Array(Buffer.concat([Buffer.from(pdfBytes()), Buffer.from("\n<html><script>alert(1)</script></html>")]));
+const polyglot = () =>
+  new Uint8Array(Buffer.concat([Buffer.from(pdfBytes()), Buffer.from("\n<html><script>alert(1)</script></html>")]));
 
 async function download(fileId: string, userId: string, orgId: string): Promise<Response> {
   const { token } = await createSession(t.db, { userId, activeOrgId: orgId });
@@ -53,7 +54,12 @@ describe("uploaded names through the multipart parser", () => {
     expect(form.get("title")).toBe("报告");
     const file = uploadedFile(form, "file");
     expect(file?.name).toBe(name);
-    const row = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: file! });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: file!,
+    });
     expect(row.originalName).toBe(stored);
   });
 });
@@ -63,8 +69,15 @@ describe("a body that is not a valid multipart form", () => {
     ["no closing boundary", '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-'],
     ["garbage", "this is not multipart at all"],
   ])("%s: 400, never a 500", async (_case, body) => {
-    const request = new Request("http://localhost/upload", { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body });
-    const error = await parseUploadForm(request).then(() => null, (e: unknown) => e);
+    const request = new Request("http://localhost/upload", {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x" },
+      body,
+    });
+    const error = await parseUploadForm(request).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ status: 400, code: "bad_multipart" });
   });
 });
@@ -72,15 +85,27 @@ describe("a body that is not a valid multipart form", () => {
 describe("download names", () => {
   it("a PDF/HTML polyglot named invoice.html downloads as invoice.pdf", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    const row = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(polyglot(), "invoice.html", "text/html") });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(polyglot(), "invoice.html", "text/html"),
+    });
     const response = await download(row.id, user.id, org.id);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="invoice.pdf"; filename*=UTF-8''invoice.pdf`);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="invoice.pdf"; filename*=UTF-8''invoice.pdf`,
+    );
   });
 
   it("a right-to-left override does not survive into filename*", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    const row = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(pdfBytes(), "报告\u202Efdp.exe", "application/pdf") });
+    const row = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(pdfBytes(), "报告\u202Efdp.exe", "application/pdf"),
+    });
     const header = (await download(row.id, user.id, org.id)).headers.get("content-disposition") ?? "";
     expect(header).not.toContain("%E2%80%AE");
     expect(header).toContain(`filename*=UTF-8''${encodeURIComponent("报告fdp.pdf")}`);
@@ -88,7 +113,12 @@ describe("download names", () => {
 
   it("a row written before the fix, still carrying the uploader's name, downloads under the sniffed extension", async () => {
     const { org, user } = await registerOrg(t.db, { kind: "provider" });
-    const saved = await saveUpload(t.db, env, { ownerOrgId: org.id, userId: user.id, purpose: "deliverable", file: fileOf(polyglot(), "a.pdf") });
+    const saved = await saveUpload(t.db, env, {
+      ownerOrgId: org.id,
+      userId: user.id,
+      purpose: "deliverable",
+      file: fileOf(polyglot(), "a.pdf"),
+    });
     await t.db.update(files).set({ originalName: "invoice\u202Elmth.html" }).where(eq(files.id, saved.id));
     const header = (await download(saved.id, user.id, org.id)).headers.get("content-disposition") ?? "";
     expect(header).toBe(`attachment; filename="invoicelmth.pdf"; filename*=UTF-8''invoicelmth.pdf`);

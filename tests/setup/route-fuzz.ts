@@ -57,7 +57,8 @@ export function harvestFieldNames(root = "app"): string[] {
         const text = readFileSync(full, "utf8");
         for (const n of matches(text, /name="([A-Za-z][\w]*)"/g)) names.add(n);
         for (const n of matches(text, /\.get(?:All)?\("([A-Za-z][\w]*)"\)/g)) names.add(n);
-        if (full.includes(`${path.sep}forms${path.sep}`)) for (const n of matches(text, /^\s+([a-z][A-Za-z]*):\s/gm)) names.add(n);
+        if (full.includes(`${path.sep}forms${path.sep}`))
+          for (const n of matches(text, /^\s+([a-z][A-Za-z]*):\s/gm)) names.add(n);
       }
     }
   };
@@ -78,6 +79,8 @@ export function intentsOf(route: FuzzRoute): string[] {
 
 /** A multipart body by hand, so a test can also send one that is malformed on purpose. */
 export function multipartBody(boundary: string, fields: Array<[string, string]>): string {
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = fields.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return `${parts.join("")}--${boundary}--\r\n`;
 }

@@ -9,7 +9,13 @@ import S3rver from "s3rver";
  */
 export async function startS3Server(bucket = "anfu-test") {
   const directory = await mkdtemp(path.join(tmpdir(), "anfu-s3-"));
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const server = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
   const { port } = await server.run();
   const env = {
     STORAGE_BACKEND: "s3" as const,

@@ -50,13 +50,38 @@ export function EngagementActions({
             {({ errors, values }) => (
               <>
                 <input type="hidden" name="version" value={version} />
-                <Field name="price" label={t("counter.price")} errors={errors} defaultValue={values.price ?? terms.priceYuan} inputMode="decimal" />
+                <Field
+                  name="price"
+                  label={t("counter.price")}
+                  errors={errors}
+                  defaultValue={values.price ?? terms.priceYuan}
+                  inputMode="decimal"
+                />
                 <Field name="scope" label={t("counter.scope")} errors={errors}>
-                  <textarea id="field-scope" name="scope" rows={4} className="input" defaultValue={values.scope ?? terms.scope} aria-invalid={errors.scope ? true : undefined} />
+                  <textarea
+                    id="field-scope"
+                    name="scope"
+                    rows={4}
+                    className="input"
+                    defaultValue={values.scope ?? terms.scope}
+                    aria-invalid={errors.scope ? true : undefined}
+                  />
                 </Field>
                 <div className="grid gap-3 sm:grid-cols-2">
-                  <Field name="startDate" type="date" label={t("counter.startDate")} errors={errors} defaultValue={values.startDate ?? terms.startDate ?? ""} />
-                  <Field name="endDate" type="date" label={t("counter.endDate")} errors={errors} defaultValue={values.endDate ?? terms.endDate ?? ""} />
+                  <Field
+                    name="startDate"
+                    type="date"
+                    label={t("counter.startDate")}
+                    errors={errors}
+                    defaultValue={values.startDate ?? terms.startDate ?? ""}
+                  />
+                  <Field
+                    name="endDate"
+                    type="date"
+                    label={t("counter.endDate")}
+                    errors={errors}
+                    defaultValue={values.endDate ?? terms.endDate ?? ""}
+                  />
                 </div>
                 <SubmitButton>{t("counter.submit")}</SubmitButton>
               </>
@@ -67,13 +92,20 @@ export function EngagementActions({
       {withReason.map((event) => (
         <details key={event} className="rounded-md border border-slate-200 p-3">
           <summary className="cursor-pointer font-medium">{t(`event.${event}`)}</summary>
-          <IntentForm intent="transition" formKey={`transition:${event}`} schema={ReasonedTransitionSchema} className="mt-3">
+          <IntentForm
+            intent="transition"
+            formKey={`transition:${event}`}
+            schema={ReasonedTransitionSchema}
+            className="mt-3"
+          >
             {({ errors, values }) => (
               <>
                 <input type="hidden" name="event" value={event} />
                 <input type="hidden" name="version" value={version} />
                 <ReasonBox id={`reason-${event}`} error={errors.reason} defaultValue={values.reason} />
-                <SubmitButton className={DANGER.has(event) ? "btn-danger" : "btn-primary"}>{t(`event.${event}`)}</SubmitButton>
+                <SubmitButton className={DANGER.has(event) ? "btn-danger" : "btn-primary"}>
+                  {t(`event.${event}`)}
+                </SubmitButton>
               </>
             )}
           </IntentForm>
@@ -88,7 +120,9 @@ function ReasonBox({ id, error, defaultValue }: { id: string; error?: string; de
   const { t } = useTranslation("engagements");
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="label">{t("actions.reason")}</label>
+      <label htmlFor={id} className="label">
+        {t("actions.reason")}
+      </label>
       <textarea
         id={id}
         name="reason"
@@ -98,8 +132,14 @@ function ReasonBox({ id, error, defaultValue }: { id: string; error?: string; de
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
       />
-      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">{t("actions.reasonHint")}</p>
-      {error ? <p id={`${id}-error`} className="field-error">{t(`errors:${error}`)}</p> : null}
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {t("actions.reasonHint")}
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {t(`errors:${error}`)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -51,12 +51,29 @@ export function EngagementDeliverables({ rows, canAdd }: { rows: DeliverableRow[
       )}
       {canAdd ? (
         <div className="grid gap-4 md:grid-cols-2">
-          <IntentForm intent="report" schema={ReportSchema} encType="multipart/form-data" className="rounded-md border border-slate-200 p-3">
+          <IntentForm
+            intent="report"
+            schema={ReportSchema}
+            encType="multipart/form-data"
+            className="rounded-md border border-slate-200 p-3"
+          >
             {({ errors, values }) => (
               <>
                 <h3 className="mb-2 font-semibold">{t("deliverables.uploadTitle")}</h3>
-                <Field name="reportTitle" label={t("deliverables.reportTitle")} errors={errors} defaultValue={values.reportTitle} />
-                <Field name="file" type="file" label={t("deliverables.file")} hint={t("deliverables.fileHint")} errors={errors} accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg" />
+                <Field
+                  name="reportTitle"
+                  label={t("deliverables.reportTitle")}
+                  errors={errors}
+                  defaultValue={values.reportTitle}
+                />
+                <Field
+                  name="file"
+                  type="file"
+                  label={t("deliverables.file")}
+                  hint={t("deliverables.fileHint")}
+                  errors={errors}
+                  accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg"
+                />
                 <SubmitButton>{t("deliverables.upload")}</SubmitButton>
               </>
             )}
@@ -71,12 +88,31 @@ export function EngagementDeliverables({ rows, canAdd }: { rows: DeliverableRow[
                     <option value="training">{t("deliverables.kind.training")}</option>
                   </select>
                 </Field>
-                <Field name="activityTitle" label={t("deliverables.activityName")} errors={errors} defaultValue={values.activityTitle} />
-                <Field name="occurredOn" type="date" label={t("deliverables.occurredOn")} errors={errors} defaultValue={values.occurredOn} />
+                <Field
+                  name="activityTitle"
+                  label={t("deliverables.activityName")}
+                  errors={errors}
+                  defaultValue={values.activityTitle}
+                />
+                <Field
+                  name="occurredOn"
+                  type="date"
+                  label={t("deliverables.occurredOn")}
+                  errors={errors}
+                  defaultValue={values.occurredOn}
+                />
                 <Field name="notes" label={t("deliverables.notes")} errors={errors}>
                   <textarea id="field-notes" name="notes" rows={3} className="input" defaultValue={values.notes} />
                 </Field>
-                <Field name="attendees" type="number" min={1} label={t("deliverables.attendees")} hint={t("deliverables.attendeesHint")} errors={errors} defaultValue={values.attendees} />
+                <Field
+                  name="attendees"
+                  type="number"
+                  min={1}
+                  label={t("deliverables.attendees")}
+                  hint={t("deliverables.attendeesHint")}
+                  errors={errors}
+                  defaultValue={values.attendees}
+                />
                 <SubmitButton>{t("deliverables.record")}</SubmitButton>
               </>
             )}

@@ -15,7 +15,15 @@ export type MessageRow = {
 };
 
 /** The conversation between the two parties; the platform may read it in a dispute, not write. */
-export function EngagementMessages({ rows, ownOrgId, canWrite }: { rows: MessageRow[]; ownOrgId: string; canWrite: boolean }) {
+export function EngagementMessages({
+  rows,
+  ownOrgId,
+  canWrite,
+}: {
+  rows: MessageRow[];
+  ownOrgId: string;
+  canWrite: boolean;
+}) {
   const { t, i18n } = useTranslation("engagements");
   const lang = toLanguage(i18n.language);
   return (
@@ -25,10 +33,16 @@ export function EngagementMessages({ rows, ownOrgId, canWrite }: { rows: Message
       ) : (
         <ul className="space-y-3">
           {rows.map((m) => (
-            <li key={m.id} className={`rounded-md p-3 text-sm ${m.senderOrgId === ownOrgId ? "bg-brand-50" : "bg-slate-50"}`}>
+            <li
+              key={m.id}
+              className={`rounded-md p-3 text-sm ${m.senderOrgId === ownOrgId ? "bg-brand-50" : "bg-slate-50"}`}
+            >
               <p className="text-slate-600">
                 {m.senderOrgName}
-                {m.senderUserName ? ` · ${m.senderUserName}` : ""} · <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(new Date(m.createdAt), lang)}</time>
+                {m.senderUserName ? ` · ${m.senderUserName}` : ""} ·{" "}
+                <time dateTime={new Date(m.createdAt).toISOString()}>
+                  {formatDateTime(new Date(m.createdAt), lang)}
+                </time>
               </p>
               <p className="whitespace-pre-line">{m.body}</p>
             </li>
@@ -39,10 +53,26 @@ export function EngagementMessages({ rows, ownOrgId, canWrite }: { rows: Message
         <IntentForm intent="message" schema={MessageSchema}>
           {({ errors, values }) => (
             <div className="mb-2">
-              <label htmlFor="field-body" className="label">{t("messages.body")}</label>
-              <textarea id="field-body" name="body" rows={3} className="input" defaultValue={values.body} aria-invalid={errors.body ? true : undefined} aria-describedby={errors.body ? "field-body-error" : undefined} />
-              {errors.body ? <p id="field-body-error" className="field-error">{t(`errors:${errors.body}`)}</p> : null}
-              <div className="mt-2"><SubmitButton>{t("messages.send")}</SubmitButton></div>
+              <label htmlFor="field-body" className="label">
+                {t("messages.body")}
+              </label>
+              <textarea
+                id="field-body"
+                name="body"
+                rows={3}
+                className="input"
+                defaultValue={values.body}
+                aria-invalid={errors.body ? true : undefined}
+                aria-describedby={errors.body ? "field-body-error" : undefined}
+              />
+              {errors.body ? (
+                <p id="field-body-error" className="field-error">
+                  {t(`errors:${errors.body}`)}
+                </p>
+              ) : null}
+              <div className="mt-2">
+                <SubmitButton>{t("messages.send")}</SubmitButton>
+              </div>
             </div>
           )}
         </IntentForm>

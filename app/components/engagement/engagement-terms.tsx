@@ -28,12 +28,17 @@ export function EngagementTerms({ view }: { view: TermsView }) {
   const { t, i18n } = useTranslation("engagements");
   const lang = toLanguage(i18n.language);
   const e = view.engagement;
-  const schedule = e.startDate || e.endDate ? t("terms.scheduleValue", { from: e.startDate ?? "—", to: e.endDate ?? "—" }) : t("terms.scheduleOpen");
+  const schedule =
+    e.startDate || e.endDate
+      ? t("terms.scheduleValue", { from: e.startDate ?? "—", to: e.endDate ?? "—" })
+      : t("terms.scheduleOpen");
   return (
     <div className="space-y-3">
       {e.status === "offer" && view.awaiting ? (
         <p role="status" className="rounded bg-sky-50 px-3 py-2 text-sm text-sky-800">
-          {view.awaiting === view.viewerRole ? t("terms.yourTurn") : t("terms.awaiting", { party: view.awaiting === "enterprise" ? view.enterpriseName : view.providerName })}
+          {view.awaiting === view.viewerRole
+            ? t("terms.yourTurn")
+            : t("terms.awaiting", { party: view.awaiting === "enterprise" ? view.enterpriseName : view.providerName })}
         </p>
       ) : null}
       {view.autoAcceptAt ? (

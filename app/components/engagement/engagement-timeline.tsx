@@ -23,19 +23,25 @@ export function EngagementTimeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <ol className="space-y-3">
       {entries.map((e) => {
-        const who = e.actorOrgName ? [e.actorOrgName, e.actorUserName].filter(Boolean).join(" · ") : t("timeline.system");
+        const who = e.actorOrgName
+          ? [e.actorOrgName, e.actorUserName].filter(Boolean).join(" · ")
+          : t("timeline.system");
         const terms = (e.data?.terms ?? null) as { priceFen?: number } | null;
         const offered = typeof e.data?.priceFen === "number" ? (e.data.priceFen as number) : terms?.priceFen;
         return (
           <li key={e.id} className="border-l-2 border-brand-200 pl-3 text-sm">
             <p>
               <span className="font-semibold">{t(`event.${e.event}`, { defaultValue: e.event })}</span>
-              {e.fromStatus ? ` · ${t(`status.${e.fromStatus}`)} → ${t(`status.${e.toStatus}`)}` : ` · ${t(`status.${e.toStatus}`)}`}
+              {e.fromStatus
+                ? ` · ${t(`status.${e.fromStatus}`)} → ${t(`status.${e.toStatus}`)}`
+                : ` · ${t(`status.${e.toStatus}`)}`}
             </p>
             <p className="text-slate-600">
               {who} · <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(new Date(e.at), lang)}</time>
             </p>
-            {offered !== undefined ? <p className="text-slate-700">{t("timeline.price", { price: formatFen(offered, lang) })}</p> : null}
+            {offered !== undefined ? (
+              <p className="text-slate-700">{t("timeline.price", { price: formatFen(offered, lang) })}</p>
+            ) : null}
             {e.reason ? (
               <p className="text-slate-700">
                 {t("timeline.reason")}：{e.reason === AUTO_ACCEPT_REASON ? t("timeline.autoAccepted") : e.reason}

@@ -13,7 +13,11 @@ import { FormErrorMessage, ValidatedForm } from "../forms";
 export type IntentResult = {
   intent?: string;
   done?: string;
-  problem?: { fieldErrors?: FieldErrors; formError?: { key: string; params?: Record<string, string | number> }; values?: Record<string, string> };
+  problem?: {
+    fieldErrors?: FieldErrors;
+    formError?: { key: string; params?: Record<string, string | number> };
+    values?: Record<string, string>;
+  };
 };
 
 export function IntentForm({

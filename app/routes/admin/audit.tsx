@@ -10,7 +10,12 @@ import { parseQuery } from "../../utils/form-data.server";
 
 const AuditQuerySchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
-  action: z.string().trim().max(64).optional().transform((v) => v || undefined),
+  action: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined),
   org: z.string().uuid().optional().catch(undefined),
 });
 
@@ -34,14 +39,26 @@ export default function AuditLog() {
       <p className="text-sm text-slate-600">{t("auditIntro")}</p>
       <Form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="flex-1">
-          <label htmlFor="action" className="label">{t("filterAction")}</label>
-          <input id="action" name="action" className="input" defaultValue={query.action ?? ""} placeholder="organisation." />
+          <label htmlFor="action" className="label">
+            {t("filterAction")}
+          </label>
+          <input
+            id="action"
+            name="action"
+            className="input"
+            defaultValue={query.action ?? ""}
+            placeholder="organisation."
+          />
         </div>
         {query.org ? <input type="hidden" name="org" value={query.org} /> : null}
-        <button type="submit" className="btn-primary">{t("common:filter")}</button>
+        <button type="submit" className="btn-primary">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
-        {rows.length === 0 ? <p className="text-slate-500">{t("common:empty")}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-slate-500">{t("common:empty")}</p>
+        ) : (
           <table className="data-table">
             <thead>
               <tr>
@@ -56,7 +73,10 @@ export default function AuditLog() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td className="whitespace-nowrap">{formatDateTime(new Date(r.at), lang)}</td>
-                  <td>{r.actorName ?? "—"}<div className="text-xs text-slate-500">{r.actorEmail}</div></td>
+                  <td>
+                    {r.actorName ?? "—"}
+                    <div className="text-xs text-slate-500">{r.actorEmail}</div>
+                  </td>
                   <td>{r.orgName ?? "—"}</td>
                   <td className="font-mono text-xs">{r.action}</td>
                   <td className="max-w-xs break-all font-mono text-xs text-slate-600">
@@ -68,7 +88,11 @@ export default function AuditLog() {
             </tbody>
           </table>
         )}
-        {nextBefore ? <Link className="btn-secondary mt-4" to={`?${older}`}>{t("older")}</Link> : null}
+        {nextBefore ? (
+          <Link className="btn-secondary mt-4" to={`?${older}`}>
+            {t("older")}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

@@ -16,7 +16,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = await readMailLog(context.db, query);
   return {
     failed: page.failed.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
-    rows: page.rows.map((r) => ({ id: r.id, to: r.toAddress, subject: r.subject, text: r.textBody, transport: r.transport, createdAt: r.createdAt.toISOString() })),
+    rows: page.rows.map((r) => ({
+      id: r.id,
+      to: r.toAddress,
+      subject: r.subject,
+      text: r.textBody,
+      transport: r.transport,
+      createdAt: r.createdAt.toISOString(),
+    })),
     nextBefore: page.nextBefore,
   };
 }
@@ -30,10 +37,22 @@ export default function AdminMail() {
       <h1 className="text-2xl font-semibold">{t("adminMailTitle")}</h1>
       <p className="text-sm text-slate-600">{t("adminMailIntro")}</p>
       <section className="card overflow-x-auto" aria-labelledby="failed-title">
-        <h2 id="failed-title" className="mb-2 font-semibold">{t("failedTitle")}</h2>
-        {failed.length === 0 ? <p className="text-slate-500">{t("noFailures")}</p> : (
+        <h2 id="failed-title" className="mb-2 font-semibold">
+          {t("failedTitle")}
+        </h2>
+        {failed.length === 0 ? (
+          <p className="text-slate-500">{t("noFailures")}</p>
+        ) : (
           <table className="data-table">
-            <thead><tr><th scope="col">{t("sentAt")}</th><th scope="col">{t("to")}</th><th scope="col">{t("type")}</th><th scope="col">{t("attempts")}</th><th scope="col">{t("lastError")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("sentAt")}</th>
+                <th scope="col">{t("to")}</th>
+                <th scope="col">{t("type")}</th>
+                <th scope="col">{t("attempts")}</th>
+                <th scope="col">{t("lastError")}</th>
+              </tr>
+            </thead>
             <tbody>
               {failed.map((f) => (
                 <tr key={f.id}>
@@ -49,9 +68,18 @@ export default function AdminMail() {
         )}
       </section>
       <section className="card overflow-x-auto">
-        {rows.length === 0 ? <p className="text-slate-500">{t("common:empty")}</p> : (
+        {rows.length === 0 ? (
+          <p className="text-slate-500">{t("common:empty")}</p>
+        ) : (
           <table className="data-table">
-            <thead><tr><th scope="col">{t("sentAt")}</th><th scope="col">{t("to")}</th><th scope="col">{t("subject")}</th><th scope="col">{t("transport")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("sentAt")}</th>
+                <th scope="col">{t("to")}</th>
+                <th scope="col">{t("subject")}</th>
+                <th scope="col">{t("transport")}</th>
+              </tr>
+            </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
@@ -69,7 +97,11 @@ export default function AdminMail() {
             </tbody>
           </table>
         )}
-        {nextBefore ? <Link className="btn-secondary mt-3 inline-block" to={`?before=${nextBefore}`}>{t("common:next")}</Link> : null}
+        {nextBefore ? (
+          <Link className="btn-secondary mt-3 inline-block" to={`?before=${nextBefore}`}>
+            {t("common:next")}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

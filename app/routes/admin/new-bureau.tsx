@@ -18,9 +18,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requirePlatformAdmin(request, context);
   const parsed = parseForm(NewBureauSchema, await readFormData(request));
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, created: null }, { status: 400 });
+  if (!parsed.ok)
+    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, created: null }, { status: 400 });
   try {
-    const created = await createBureau(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
+    const created = await createBureau(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      parsed.data,
+    );
     return { created: { name: created.org.name, email: created.user.email, initialPassword: created.initialPassword } };
   } catch (error) {
     return formFailure(error, parsed.data as Record<string, string>);
@@ -37,7 +42,9 @@ export default function NewBureau() {
       {result?.created ? (
         <div role="status" className="card border-brand-600">
           <p>{t("bureauCreated", { name: result.created.name, email: result.created.email })}</p>
-          <code data-testid="initial-password" className="mt-2 block rounded bg-slate-100 p-3 font-mono">{result.created.initialPassword}</code>
+          <code data-testid="initial-password" className="mt-2 block rounded bg-slate-100 p-3 font-mono">
+            {result.created.initialPassword}
+          </code>
           <p className="mt-2 text-xs text-slate-500">{t("initialPasswordNote")}</p>
         </div>
       ) : null}
@@ -45,7 +52,13 @@ export default function NewBureau() {
         <ValidatedForm schema={NewBureauSchema}>
           {({ errors, values }) => (
             <>
-              <Field name="name" label={t("bureauName")} hint={t("bureauNameHint")} errors={errors} defaultValue={values.name} />
+              <Field
+                name="name"
+                label={t("bureauName")}
+                hint={t("bureauNameHint")}
+                errors={errors}
+                defaultValue={values.name}
+              />
               <RegionPicker name="regionCode" defaultValue={values.regionCode} error={errors.regionCode} />
               <Field name="contactName" label={t("contactName")} errors={errors} defaultValue={values.contactName} />
               <Field name="email" type="email" label={t("contactEmail")} errors={errors} defaultValue={values.email} />

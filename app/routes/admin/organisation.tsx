@@ -33,7 +33,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(OrganisationDecisionSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: false }, { status: 400 });
   try {
-    await decideOrganisation(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { now: new Date(), orgId: orgId.data, ...parsed.data });
+    await decideOrganisation(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      { now: new Date(), orgId: orgId.data, ...parsed.data },
+    );
     return { done: true };
   } catch (error) {
     return formFailure(error);
@@ -49,7 +53,9 @@ export default function AdminOrganisation() {
   const suspended = !!org.suspendedAt;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <Link to="/admin/organisations" className="link text-sm">← {t("back")}</Link>
+      <Link to="/admin/organisations" className="link text-sm">
+        ← {t("back")}
+      </Link>
       <header>
         <h1 className="text-2xl font-semibold">{org.name}</h1>
         <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-600">
@@ -57,10 +63,17 @@ export default function AdminOrganisation() {
           {org.industryCode ? ` · ${industryName(org.industryCode, lang)}` : ""}
           <StatusBadge status={org.verificationStatus} suspended={suspended} />
         </p>
-        {org.uscc ? <p className="mt-1 font-mono text-sm">{t("common:uscc")}：{org.uscc}</p> : null}
+        {org.uscc ? (
+          <p className="mt-1 font-mono text-sm">
+            {t("common:uscc")}：{org.uscc}
+          </p>
+        ) : null}
         {suspended ? (
           <p className="mt-2 text-sm text-amber-800">
-            {t("suspendedSince", { date: formatDateTime(new Date(org.suspendedAt!), lang), reason: org.suspendedReason ?? "" })}
+            {t("suspendedSince", {
+              date: formatDateTime(new Date(org.suspendedAt!), lang),
+              reason: org.suspendedReason ?? "",
+            })}
           </p>
         ) : null}
       </header>
@@ -68,7 +81,9 @@ export default function AdminOrganisation() {
         <h2 className="mb-2 text-lg font-semibold">{t("members")}</h2>
         <ul className="text-sm">
           {members.map((m) => (
-            <li key={m.userId}>{m.name} · {m.email} · {t(`common:role.${m.role}`)}</li>
+            <li key={m.userId}>
+              {m.name} · {m.email} · {t(`common:role.${m.role}`)}
+            </li>
           ))}
         </ul>
       </section>
@@ -80,12 +95,24 @@ export default function AdminOrganisation() {
               <>
                 <Field name="reason" label={t("reason")} hint={t("reasonHint")} errors={errors} />
                 <div className="flex flex-wrap gap-2">
-                  {org.verificationStatus !== "verified" ? <SubmitButton name="decision" value="verify">{t("verify")}</SubmitButton> : null}
-                  {org.verificationStatus === "pending" ? <SubmitButton name="decision" value="reject" className="btn-secondary">{t("reject")}</SubmitButton> : null}
+                  {org.verificationStatus !== "verified" ? (
+                    <SubmitButton name="decision" value="verify">
+                      {t("verify")}
+                    </SubmitButton>
+                  ) : null}
+                  {org.verificationStatus === "pending" ? (
+                    <SubmitButton name="decision" value="reject" className="btn-secondary">
+                      {t("reject")}
+                    </SubmitButton>
+                  ) : null}
                   {suspended ? (
-                    <SubmitButton name="decision" value="reinstate" className="btn-secondary">{t("reinstate")}</SubmitButton>
+                    <SubmitButton name="decision" value="reinstate" className="btn-secondary">
+                      {t("reinstate")}
+                    </SubmitButton>
                   ) : (
-                    <SubmitButton name="decision" value="suspend" className="btn-danger">{t("suspend")}</SubmitButton>
+                    <SubmitButton name="decision" value="suspend" className="btn-danger">
+                      {t("suspend")}
+                    </SubmitButton>
                   )}
                 </div>
               </>

@@ -27,24 +27,47 @@ export default function AdminOrganisations() {
       <h1 className="text-2xl font-semibold">{t("organisationsTitle")}</h1>
       <Form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-60 flex-1">
-          <label htmlFor="q" className="label">{t("common:search")}</label>
-          <input id="q" name="q" type="search" className="input" defaultValue={query.q ?? ""} placeholder={t("searchPlaceholder")} />
+          <label htmlFor="q" className="label">
+            {t("common:search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={query.q ?? ""}
+            placeholder={t("searchPlaceholder")}
+          />
         </div>
         <div>
-          <label htmlFor="kind" className="label">{t("kind")}</label>
+          <label htmlFor="kind" className="label">
+            {t("kind")}
+          </label>
           <select id="kind" name="kind" className="input" defaultValue={query.kind ?? ""}>
             <option value="">{t("common:all")}</option>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`common:kind.${k}`)}</option>)}
+            {KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`common:kind.${k}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div>
-          <label htmlFor="status" className="label">{t("status")}</label>
+          <label htmlFor="status" className="label">
+            {t("status")}
+          </label>
           <select id="status" name="status" className="input" defaultValue={query.status ?? ""}>
             <option value="">{t("common:all")}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`common:verification.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:verification.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn-primary">{t("common:filter")}</button>
+        <button type="submit" className="btn-primary">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         <OrgTable rows={result.rows} regionNames={regionNames} linkTo={(id) => `/admin/organisations/${id}`} />

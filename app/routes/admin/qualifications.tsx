@@ -46,20 +46,44 @@ type Row = Awaited<ReturnType<typeof loader>>["result"]["rows"][number];
 /** One form per row, each with its own answer (a fetcher), so a refusal shows beside its row. */
 function DecisionForm({ row }: { row: Row }) {
   const { t } = useTranslation("provider");
-  const { fetcher, errors, onSubmit, pending } = useValidatedFetcher<FetcherFormResult & { done?: boolean }>(QualificationDecisionSchema);
-  if (fetcher.data?.done) return <p role="status" className="text-sm text-brand-700">{t("decided")}</p>;
+  const { fetcher, errors, onSubmit, pending } = useValidatedFetcher<FetcherFormResult & { done?: boolean }>(
+    QualificationDecisionSchema,
+  );
+  if (fetcher.data?.done)
+    return (
+      <p role="status" className="text-sm text-brand-700">
+        {t("decided")}
+      </p>
+    );
   const reasonId = `reason-${row.id}`;
   return (
     <fetcher.Form method="post" noValidate onSubmit={onSubmit} className="min-w-56 space-y-2">
       {fetcher.data?.formError ? <FormErrorMessage error={fetcher.data.formError} /> : null}
       <input type="hidden" name="qualificationId" value={row.id} />
-      <label htmlFor={reasonId} className="label">{t("reason")}</label>
-      <input id={reasonId} name="reason" className="input" aria-invalid={errors.reason ? true : undefined} aria-describedby={`${reasonId}-hint${errors.reason ? ` ${reasonId}-error` : ""}`} maxLength={500} />
-      <p id={`${reasonId}-hint`} className="text-xs text-slate-500">{t("reasonHint")}</p>
-      {errors.reason ? <p id={`${reasonId}-error`} className="field-error">{t(`errors:${errors.reason}`)}</p> : null}
+      <label htmlFor={reasonId} className="label">
+        {t("reason")}
+      </label>
+      <input
+        id={reasonId}
+        name="reason"
+        className="input"
+        aria-invalid={errors.reason ? true : undefined}
+        aria-describedby={`${reasonId}-hint${errors.reason ? ` ${reasonId}-error` : ""}`}
+        maxLength={500}
+      />
+      <p id={`${reasonId}-hint`} className="text-xs text-slate-500">
+        {t("reasonHint")}
+      </p>
+      {errors.reason ? (
+        <p id={`${reasonId}-error`} className="field-error">
+          {t(`errors:${errors.reason}`)}
+        </p>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {row.status === "pending" ? (
-          <button type="submit" name="decision" value="verify" className="btn-primary py-1" disabled={pending}>{t("verify")}</button>
+          <button type="submit" name="decision" value="verify" className="btn-primary py-1" disabled={pending}>
+            {t("verify")}
+          </button>
         ) : null}
         <button type="submit" name="decision" value="reject" className="btn-danger py-1" disabled={pending}>
           {row.status === "verified" ? t("revoke") : t("reject")}
@@ -79,7 +103,12 @@ export default function AdminQualifications() {
       <p className="text-sm text-slate-600">{t("adminQualificationsIntro")}</p>
       <nav aria-label={t("status")} className="flex gap-2">
         {STATUSES.map((s) => (
-          <Link key={s} to={`?status=${s}`} aria-current={query.status === s ? "page" : undefined} className={query.status === s ? "btn-primary py-1" : "btn-secondary py-1"}>
+          <Link
+            key={s}
+            to={`?status=${s}`}
+            aria-current={query.status === s ? "page" : undefined}
+            className={query.status === s ? "btn-primary py-1" : "btn-secondary py-1"}
+          >
             {t(`qualificationStatus.${s}`)}
           </Link>
         ))}
@@ -93,7 +122,9 @@ export default function AdminQualifications() {
               <tr>
                 <th scope="col">{t("provider")}</th>
                 <th scope="col">{t("qualificationType")}</th>
-                <th scope="col">{t("certificateNo")} / {t("issuer")}</th>
+                <th scope="col">
+                  {t("certificateNo")} / {t("issuer")}
+                </th>
                 <th scope="col">{t("scope")}</th>
                 <th scope="col">{t("validity")}</th>
                 <th scope="col">{t("viewScan")}</th>
@@ -104,10 +135,16 @@ export default function AdminQualifications() {
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.id} className="align-top">
-                  <td><Link to={`/admin/organisations/${row.providerId}`} className="link">{row.providerName}</Link></td>
+                  <td>
+                    <Link to={`/admin/organisations/${row.providerId}`} className="link">
+                      {row.providerName}
+                    </Link>
+                  </td>
                   <td>
                     {qualificationTypeName(row.type, lang)}
-                    <div className="mt-1"><CategoryList codes={row.scopeCategories} /></div>
+                    <div className="mt-1">
+                      <CategoryList codes={row.scopeCategories} />
+                    </div>
                   </td>
                   <td>
                     <span className="font-mono text-xs">{row.certificateNo}</span>
@@ -115,15 +152,36 @@ export default function AdminQualifications() {
                   </td>
                   <td className="max-w-64 text-xs">
                     {row.scope}
-                    {row.rejectReason ? <p className="mt-1 text-red-800">{t("rejectReason", { reason: row.rejectReason })}</p> : null}
+                    {row.rejectReason ? (
+                      <p className="mt-1 text-red-800">{t("rejectReason", { reason: row.rejectReason })}</p>
+                    ) : null}
                   </td>
                   <td className="whitespace-nowrap">
                     {t("validityRange", { from: row.validFrom, to: row.validTo })}
-                    {row.validTo < today ? <span className="badge ml-1 bg-red-50 text-red-800">{t("expiredWarning")}</span> : null}
+                    {row.validTo < today ? (
+                      <span className="badge ml-1 bg-red-50 text-red-800">{t("expiredWarning")}</span>
+                    ) : null}
                   </td>
-                  <td>{row.scanFileId ? <a href={`/files/${row.scanFileId}`} className="link">{row.scanName ?? t("viewScan")}</a> : "—"}</td>
-                  <td className="whitespace-nowrap">{formatDateTime(new Date((query.status === "pending" ? row.createdAt : row.reviewedAt) ?? row.createdAt), lang)}</td>
-                  {query.status !== "rejected" ? <td><DecisionForm row={row} /></td> : null}
+                  <td>
+                    {row.scanFileId ? (
+                      <a href={`/files/${row.scanFileId}`} className="link">
+                        {row.scanName ?? t("viewScan")}
+                      </a>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap">
+                    {formatDateTime(
+                      new Date((query.status === "pending" ? row.createdAt : row.reviewedAt) ?? row.createdAt),
+                      lang,
+                    )}
+                  </td>
+                  {query.status !== "rejected" ? (
+                    <td>
+                      <DecisionForm row={row} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

@@ -22,6 +22,9 @@ export const loader = apiRoute("required", async ({ request, context, org }) => 
       params: r.params,
       createdAt: r.createdAt.toISOString(),
     })),
-    next: rows.length === 50 && last ? `/api/v1/notifications?before=${encodeURIComponent(last.createdAt.toISOString())}` : null,
+    next:
+      rows.length === 50 && last
+        ? `/api/v1/notifications?before=${encodeURIComponent(last.createdAt.toISOString())}`
+        : null,
   };
 });

@@ -13,7 +13,13 @@ export const loader = apiRoute("optional", async ({ request, context }) => {
   const parsed = ProviderSearchQuerySchema.safeParse(searchParamsObject(request.url));
   if (!parsed.success) {
     const fields = queryIssues(parsed.error);
-    return apiError(400, "invalid_query", `Invalid query parameter(s): ${Object.keys(fields).join(", ")}.`, undefined, fields);
+    return apiError(
+      400,
+      "invalid_query",
+      `Invalid query parameter(s): ${Object.keys(fields).join(", ")}.`,
+      undefined,
+      fields,
+    );
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));

@@ -43,14 +43,32 @@ export default function Login() {
         {({ errors, values }) => (
           <>
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-            <Field name="email" type="email" autoComplete="email" label={t("email")} errors={errors} defaultValue={values.email} required />
-            <Field name="password" type="password" autoComplete="current-password" label={t("password")} errors={errors} required />
+            <Field
+              name="email"
+              type="email"
+              autoComplete="email"
+              label={t("email")}
+              errors={errors}
+              defaultValue={values.email}
+              required
+            />
+            <Field
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              label={t("password")}
+              errors={errors}
+              required
+            />
             <SubmitButton pendingLabel={t("loggingIn")}>{t("submitLogin")}</SubmitButton>
           </>
         )}
       </ValidatedForm>
       <p className="mt-6 text-sm text-slate-600">
-        {t("noAccount")} <Link to="/register" className="link">{t("registerLink")}</Link>
+        {t("noAccount")}{" "}
+        <Link to="/register" className="link">
+          {t("registerLink")}
+        </Link>
       </p>
     </div>
   );

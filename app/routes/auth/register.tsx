@@ -46,28 +46,86 @@ export default function Register() {
               <legend className="label">{t("orgKind")}</legend>
               <div className="grid gap-2 sm:grid-cols-2">
                 {SELF_REGISTERED_KINDS.map((kind) => (
-                  <label key={kind} className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
-                    <input type="radio" name="orgKind" value={kind} defaultChecked={(values.orgKind ?? "enterprise") === kind} />
+                  <label
+                    key={kind}
+                    className="flex items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+                  >
+                    <input
+                      type="radio"
+                      name="orgKind"
+                      value={kind}
+                      defaultChecked={(values.orgKind ?? "enterprise") === kind}
+                    />
                     {t(`common:kind.${kind}`)}
                   </label>
                 ))}
               </div>
               {errors.orgKind ? <p className="field-error">{t(`errors:${errors.orgKind}`)}</p> : null}
             </fieldset>
-            <Field name="orgName" label={t("orgName")} errors={errors} defaultValue={values.orgName} autoComplete="organization" required />
-            <Field name="uscc" label={t("common:uscc")} hint={t("usccHint")} errors={errors} defaultValue={values.uscc} maxLength={22} autoCapitalize="characters" spellCheck={false} required />
+            <Field
+              name="orgName"
+              label={t("orgName")}
+              errors={errors}
+              defaultValue={values.orgName}
+              autoComplete="organization"
+              required
+            />
+            <Field
+              name="uscc"
+              label={t("common:uscc")}
+              hint={t("usccHint")}
+              errors={errors}
+              defaultValue={values.uscc}
+              maxLength={22}
+              autoCapitalize="characters"
+              spellCheck={false}
+              required
+            />
             <RegionPicker name="regionCode" defaultValue={values.regionCode} error={errors.regionCode} />
             <IndustryPicker name="industryCode" defaultValue={values.industryCode} error={errors.industryCode} />
-            <Field name="name" label={t("name")} errors={errors} defaultValue={values.name} autoComplete="name" required />
-            <Field name="email" type="email" label={t("email")} errors={errors} defaultValue={values.email} autoComplete="email" required />
-            <Field name="phone" type="tel" label={t("phone")} errors={errors} defaultValue={values.phone} autoComplete="tel" />
-            <Field name="password" type="password" label={t("password")} hint={t("passwordHint")} errors={errors} autoComplete="new-password" required />
+            <Field
+              name="name"
+              label={t("name")}
+              errors={errors}
+              defaultValue={values.name}
+              autoComplete="name"
+              required
+            />
+            <Field
+              name="email"
+              type="email"
+              label={t("email")}
+              errors={errors}
+              defaultValue={values.email}
+              autoComplete="email"
+              required
+            />
+            <Field
+              name="phone"
+              type="tel"
+              label={t("phone")}
+              errors={errors}
+              defaultValue={values.phone}
+              autoComplete="tel"
+            />
+            <Field
+              name="password"
+              type="password"
+              label={t("password")}
+              hint={t("passwordHint")}
+              errors={errors}
+              autoComplete="new-password"
+              required
+            />
             <SubmitButton pendingLabel={t("registering")}>{t("submitRegister")}</SubmitButton>
           </>
         )}
       </ValidatedForm>
       <p className="mt-6 text-sm text-slate-600">
-        {t("haveAccount")} <Link to="/login" className="link">{t("loginLink")}</Link>
+        {t("haveAccount")}{" "}
+        <Link to="/login" className="link">
+          {t("loginLink")}
+        </Link>
       </p>
     </div>
   );

@@ -15,7 +15,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.bureauDesk, "view");
   const query = parseQuery(OrganisationListQuerySchema, request);
   const result = await listOrganisationsInRegion(context.db, { ...query, bureauRegionCode: org.regionCode });
-  return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)) };
+  return {
+    query,
+    result,
+    region: regionFullName(org.regionCode),
+    regionNames: regionNamesOf(result.rows.map((o) => o.regionCode)),
+  };
 }
 
 export default function BureauOrganisations() {
@@ -27,10 +32,21 @@ export default function BureauOrganisations() {
       <p className="text-sm text-slate-600">{t("enterprisesIntro", { region })}</p>
       <Form method="get" className="card flex flex-wrap items-end gap-3" role="search">
         <div className="flex-1">
-          <label htmlFor="q" className="label">{t("common:search")}</label>
-          <input id="q" name="q" type="search" className="input" defaultValue={query.q ?? ""} placeholder={t("admin:searchPlaceholder")} />
+          <label htmlFor="q" className="label">
+            {t("common:search")}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            className="input"
+            defaultValue={query.q ?? ""}
+            placeholder={t("admin:searchPlaceholder")}
+          />
         </div>
-        <button type="submit" className="btn-primary">{t("common:search")}</button>
+        <button type="submit" className="btn-primary">
+          {t("common:search")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         <OrgTable rows={result.rows} regionNames={regionNames} />

@@ -27,7 +27,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     includeWithdrawn: query.withdrawn === "1",
     page: query.page,
   });
-  return { query, result, region: regionFullName(org.regionCode), regionNames: regionNamesOf(result.rows.flatMap((n) => [n.providerRegion, n.countyCode])) };
+  return {
+    query,
+    result,
+    region: regionFullName(org.regionCode),
+    regionNames: regionNamesOf(result.rows.flatMap((n) => [n.providerRegion, n.countyCode])),
+  };
 }
 
 export default function BureauPracticeNotices() {
@@ -44,7 +49,9 @@ export default function BureauPracticeNotices() {
           <input type="checkbox" name="withdrawn" value="1" defaultChecked={query.withdrawn === "1"} />
           {t("includeWithdrawn")}
         </label>
-        <button type="submit" className="btn-secondary">{t("common:filter")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (
@@ -65,15 +72,25 @@ export default function BureauPracticeNotices() {
               {result.rows.map((n) => (
                 <tr key={n.id}>
                   <td>
-                    <Link to={`/providers/${n.providerId}`} className="link">{n.providerName}</Link>
-                    {n.providerSuspendedAt ? <span className="badge ml-2 bg-slate-200 text-slate-700">{t("suspended")}</span> : null}
+                    <Link to={`/providers/${n.providerId}`} className="link">
+                      {n.providerName}
+                    </Link>
+                    {n.providerSuspendedAt ? (
+                      <span className="badge ml-2 bg-slate-200 text-slate-700">{t("suspended")}</span>
+                    ) : null}
                     <p className="text-xs text-slate-500">{regionName(n.providerRegion)}</p>
                   </td>
                   <td className="font-mono text-xs">{n.providerUscc}</td>
                   <td>{regionName(n.countyCode)}</td>
-                  <td><CategoryList codes={n.categories} /></td>
+                  <td>
+                    <CategoryList codes={n.categories} />
+                  </td>
                   <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
-                  <td>{n.withdrawnAt ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}` : t("noticeStatus.active")}</td>
+                  <td>
+                    {n.withdrawnAt
+                      ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`
+                      : t("noticeStatus.active")}
+                  </td>
                 </tr>
               ))}
             </tbody>

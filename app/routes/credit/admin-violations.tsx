@@ -29,7 +29,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { providerUscc, ...violation } = parsed.data;
   try {
     const provider = await findProviderByUscc(context.db, providerUscc);
-    const { credit } = await recordViolation(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { providerId: provider.id, ...violation });
+    const { credit } = await recordViolation(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      { providerId: provider.id, ...violation },
+    );
     return { saved: { grade: credit?.grade ?? null, suspended: !!credit?.suspendedNow } };
   } catch (error) {
     return formFailure(error);
@@ -49,7 +53,9 @@ export default function AdminViolations() {
         <p className="mt-1 text-sm text-slate-600">{t("admin.intro")}</p>
       </header>
       <section className="card max-w-2xl" aria-labelledby="violation-title">
-        <h2 id="violation-title" className="mb-3 text-lg font-semibold">{t("bureau.violationForm")}</h2>
+        <h2 id="violation-title" className="mb-3 text-lg font-semibold">
+          {t("bureau.violationForm")}
+        </h2>
         {saved ? (
           <SuccessNote className="mb-4">
             {saved.suspended ? t("bureau.savedSuspended", { grade }) : t("bureau.saved", { grade })}
@@ -62,7 +68,9 @@ export default function AdminViolations() {
             {(p) => <input {...p} name="providerUscc" className="input font-mono" maxLength={18} autoComplete="off" />}
           </Control>
           <ViolationFields form="admin-violation" errors={form.errors} today={today} />
-          <button type="submit" className="btn-danger" disabled={form.pending} aria-busy={form.pending}>{t("bureau.save")}</button>
+          <button type="submit" className="btn-danger" disabled={form.pending} aria-busy={form.pending}>
+            {t("bureau.save")}
+          </button>
         </form.fetcher.Form>
       </section>
       <ViolationTable title={t("admin.listTitle")} rows={violations.rows} showRecorder />

@@ -10,7 +10,12 @@ import { shanghaiDateString } from "../../domain/format";
 import { regionFullName } from "../../domain/regions";
 import { pageFromUrl } from "../../domain/paging";
 import { BureauViolationSchema, EVALUATION_RESULTS, EvaluationSchema } from "../../forms/credit";
-import { listBureauRecords, listEvaluableProviders, recordEvaluation, recordViolation } from "../../services/evaluations.server";
+import {
+  listBureauRecords,
+  listEvaluableProviders,
+  recordEvaluation,
+  recordViolation,
+} from "../../services/evaluations.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
 import { formFailure } from "../../utils/http.server";
@@ -62,14 +67,26 @@ function Saved({ result }: { result: Result | undefined }) {
   );
 }
 
-function ProviderSelect({ form, providers, errors }: { form: string; providers: { id: string; name: string; regionName: string }[]; errors: Record<string, string> }) {
+function ProviderSelect({
+  form,
+  providers,
+  errors,
+}: {
+  form: string;
+  providers: { id: string; name: string; regionName: string }[];
+  errors: Record<string, string>;
+}) {
   const { t } = useTranslation("credit");
   return (
     <Control form={form} name="providerId" label={t("bureau.provider")} errors={errors}>
       {(p) => (
         <select {...p} name="providerId" className="input" defaultValue="">
           <option value="">{t("bureau.pickProvider")}</option>
-          {providers.map((o) => <option key={o.id} value={o.id}>{o.name}（{o.regionName}）</option>)}
+          {providers.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}（{o.regionName}）
+            </option>
+          ))}
         </select>
       )}
     </Control>
@@ -87,10 +104,14 @@ export default function BureauEvaluations() {
         <h1 className="text-2xl font-semibold">{t("bureau.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("bureau.intro", { region })}</p>
       </header>
-      {providers.length === 0 ? <p className="card text-slate-600">{t("bureau.noProviders")}</p> : (
+      {providers.length === 0 ? (
+        <p className="card text-slate-600">{t("bureau.noProviders")}</p>
+      ) : (
         <div className="grid gap-6 lg:grid-cols-2">
           <section className="card" aria-labelledby="evaluation-title">
-            <h2 id="evaluation-title" className="mb-3 text-lg font-semibold">{t("bureau.evaluationForm")}</h2>
+            <h2 id="evaluation-title" className="mb-3 text-lg font-semibold">
+              {t("bureau.evaluationForm")}
+            </h2>
             <Saved result={evaluation.fetcher.data} />
             <evaluation.fetcher.Form method="post" noValidate onSubmit={evaluation.onSubmit}>
               <input type="hidden" name="intent" value="evaluation" />
@@ -99,43 +120,73 @@ export default function BureauEvaluations() {
                 {(p) => (
                   <select {...p} name="result" className="input" defaultValue="">
                     <option value="">{t("common:regionPick")}</option>
-                    {EVALUATION_RESULTS.map((r) => <option key={r} value={r}>{t(`evaluationResult.${r}`)}</option>)}
+                    {EVALUATION_RESULTS.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`evaluationResult.${r}`)}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Control>
               <Control form="evaluation" name="evaluatedOn" label={t("bureau.evaluatedOn")} errors={evaluation.errors}>
-                {(p) => <input {...p} type="date" name="evaluatedOn" className="input" max={today} defaultValue={today} />}
+                {(p) => (
+                  <input {...p} type="date" name="evaluatedOn" className="input" max={today} defaultValue={today} />
+                )}
               </Control>
               <Control form="evaluation" name="note" label={t("bureau.note")} errors={evaluation.errors}>
                 {(p) => <textarea {...p} name="note" rows={3} maxLength={1000} className="input" />}
               </Control>
-              <button type="submit" className="btn-primary" disabled={evaluation.pending} aria-busy={evaluation.pending}>{t("bureau.save")}</button>
+              <button
+                type="submit"
+                className="btn-primary"
+                disabled={evaluation.pending}
+                aria-busy={evaluation.pending}
+              >
+                {t("bureau.save")}
+              </button>
             </evaluation.fetcher.Form>
           </section>
           <section className="card" aria-labelledby="violation-title">
-            <h2 id="violation-title" className="mb-3 text-lg font-semibold">{t("bureau.violationForm")}</h2>
+            <h2 id="violation-title" className="mb-3 text-lg font-semibold">
+              {t("bureau.violationForm")}
+            </h2>
             <Saved result={violation.fetcher.data} />
             <violation.fetcher.Form method="post" noValidate onSubmit={violation.onSubmit}>
               <input type="hidden" name="intent" value="violation" />
               <ProviderSelect form="violation" providers={providers} errors={violation.errors} />
               <ViolationFields form="violation" errors={violation.errors} today={today} />
-              <button type="submit" className="btn-danger" disabled={violation.pending} aria-busy={violation.pending}>{t("bureau.save")}</button>
+              <button type="submit" className="btn-danger" disabled={violation.pending} aria-busy={violation.pending}>
+                {t("bureau.save")}
+              </button>
             </violation.fetcher.Form>
           </section>
         </div>
       )}
       <section className="card overflow-x-auto" aria-labelledby="evaluations-title">
-        <h2 id="evaluations-title" className="mb-2 text-lg font-semibold">{t("bureau.evaluationsTitle")}</h2>
-        {records.evaluations.length === 0 ? <p className="text-slate-500">{t("common:empty")}</p> : (
+        <h2 id="evaluations-title" className="mb-2 text-lg font-semibold">
+          {t("bureau.evaluationsTitle")}
+        </h2>
+        {records.evaluations.length === 0 ? (
+          <p className="text-slate-500">{t("common:empty")}</p>
+        ) : (
           <table className="data-table">
             <thead>
-              <tr><th scope="col">{t("colDate")}</th><th scope="col">{t("colProvider")}</th><th scope="col">{t("colResult")}</th><th scope="col">{t("colNote")}</th></tr>
+              <tr>
+                <th scope="col">{t("colDate")}</th>
+                <th scope="col">{t("colProvider")}</th>
+                <th scope="col">{t("colResult")}</th>
+                <th scope="col">{t("colNote")}</th>
+              </tr>
             </thead>
             <tbody>
               {records.evaluations.map((e) => (
                 <tr key={e.id}>
                   <td>{e.evaluatedOn}</td>
-                  <td><Link className="link" to={`/credit/${e.providerId}`}>{e.providerName}</Link></td>
+                  <td>
+                    <Link className="link" to={`/credit/${e.providerId}`}>
+                      {e.providerName}
+                    </Link>
+                  </td>
                   <td>{t(`evaluationResult.${e.result}`)}</td>
                   <td>{e.note ?? ""}</td>
                 </tr>

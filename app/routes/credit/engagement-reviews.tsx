@@ -53,7 +53,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/engagements/${engagementId}#reviews`);
 }
 
-type ActionResult = { formError?: { key: string; params?: Record<string, string | number> }; fieldErrors?: Record<string, string> };
+type ActionResult = {
+  formError?: { key: string; params?: Record<string, string | number> };
+  fieldErrors?: Record<string, string>;
+};
 
 export default function EngagementReviewsFallback() {
   const { engagementId } = useLoaderData<typeof loader>();
@@ -65,10 +68,14 @@ export default function EngagementReviewsFallback() {
       {result?.formError ? <FormErrorMessage error={result.formError} /> : null}
       {result?.fieldErrors ? (
         <ul className="mb-3 list-disc pl-5 text-sm text-red-800" role="alert">
-          {Object.entries(result.fieldErrors).map(([field, key]) => <li key={field}>{t(`errors:${key}`)}</li>)}
+          {Object.entries(result.fieldErrors).map(([field, key]) => (
+            <li key={field}>{t(`errors:${key}`)}</li>
+          ))}
         </ul>
       ) : null}
-      <Link className="btn-secondary" to={`/engagements/${engagementId}#reviews`}>{t("section.back")}</Link>
+      <Link className="btn-secondary" to={`/engagements/${engagementId}#reviews`}>
+        {t("section.back")}
+      </Link>
     </div>
   );
 }

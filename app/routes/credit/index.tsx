@@ -15,8 +15,15 @@ export const meta: MetaFunction = () => [{ title: "信用公示 · 安服市集"
 /** Public: anyone may read the 公示 list (decision 006). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parseQuery(CreditListQuerySchema, request);
-  const result = await orErrorPage(() => listGoodStandingProviders(context.db, { now: new Date(), regionCode: query.region, page: query.page }));
-  return { query, result, regionName: query.region ? regionFullName(query.region) : null, regionNames: regionNamesOf(result.rows.map((p) => p.regionCode)) };
+  const result = await orErrorPage(() =>
+    listGoodStandingProviders(context.db, { now: new Date(), regionCode: query.region, page: query.page }),
+  );
+  return {
+    query,
+    result,
+    regionName: query.region ? regionFullName(query.region) : null,
+    regionNames: regionNamesOf(result.rows.map((p) => p.regionCode)),
+  };
 }
 
 export default function CreditList() {
@@ -38,7 +45,9 @@ export default function CreditList() {
         <div className="min-w-72 flex-1">
           <RegionPicker name="region" defaultValue={query.region} label={t("regionFilter")} required={false} />
         </div>
-        <button type="submit" className="btn-primary mb-4">{t("common:filter")}</button>
+        <button type="submit" className="btn-primary mb-4">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (
@@ -57,11 +66,19 @@ export default function CreditList() {
               {result.rows.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link className="link" to={`/credit/${p.id}`}>{p.name}</Link>
+                    <Link className="link" to={`/credit/${p.id}`}>
+                      {p.name}
+                    </Link>
                   </td>
                   <td>{nameOf(p.regionCode)}</td>
-                  <td><CreditBadge grade={p.grade} /></td>
-                  <td>{p.averageRating !== null ? t("ratingValue", { rating: p.averageRating.toFixed(1), count: p.reviewCount }) : t("noRating")}</td>
+                  <td>
+                    <CreditBadge grade={p.grade} />
+                  </td>
+                  <td>
+                    {p.averageRating !== null
+                      ? t("ratingValue", { rating: p.averageRating.toFixed(1), count: p.reviewCount })
+                      : t("noRating")}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -9,7 +9,13 @@ import { EngagementTerms } from "../../components/engagement/engagement-terms";
 import { EngagementTimeline } from "../../components/engagement/engagement-timeline";
 import { EngagementReviewSection } from "../../components/engagement-review-section";
 import { EngagementStatusBadge } from "../../components/engagement-status";
-import { ActivitySchema, CounterOfferSchema, MessageSchema, ReportSchema, TransitionSchema } from "../../forms/engagements";
+import {
+  ActivitySchema,
+  CounterOfferSchema,
+  MessageSchema,
+  ReportSchema,
+  TransitionSchema,
+} from "../../forms/engagements";
 import { addReport, listDeliverables, recordActivity } from "../../services/deliverables.server";
 import { applyTransition, getEngagement } from "../../services/engagements.server";
 import { parseUploadForm, uploadedFile } from "../../services/files.server";
@@ -81,21 +87,36 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "transition") {
       const parsed = parseForm(TransitionSchema, form);
       if (!parsed.ok) return invalid(key, parsed.fieldErrors, parsed.values);
-      await applyTransition(context.db, actor, { now: new Date(), engagementId, event: parsed.data.event, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+      await applyTransition(context.db, actor, {
+        now: new Date(),
+        engagementId,
+        event: parsed.data.event,
+        reason: parsed.data.reason,
+        expectedVersion: parsed.data.version,
+      });
       return back;
     }
     if (intent === "counter") {
       const parsed = parseForm(CounterOfferSchema, form);
       if (!parsed.ok) return invalid(key, parsed.fieldErrors, parsed.values);
       const { price, scope, startDate, endDate, version } = parsed.data;
-      await applyTransition(context.db, actor, { now: new Date(), engagementId, event: "counter", expectedVersion: version, terms: { priceFen: price, scope, startDate, endDate } });
+      await applyTransition(context.db, actor, {
+        now: new Date(),
+        engagementId,
+        event: "counter",
+        expectedVersion: version,
+        terms: { priceFen: price, scope, startDate, endDate },
+      });
       return back;
     }
     if (intent === "report") {
       const parsed = parseForm(ReportSchema, form);
       const file = uploadedFile(form, "file");
       if (!parsed.ok || !file) {
-        return invalid(key, { ...(parsed.ok ? {} : parsed.fieldErrors), ...(file ? {} : { file: "engagement.file_required" }) });
+        return invalid(key, {
+          ...(parsed.ok ? {} : parsed.fieldErrors),
+          ...(file ? {} : { file: "engagement.file_required" }),
+        });
       }
       await addReport(context.db, context.env, actor, { engagementId, title: parsed.data.reportTitle, file });
       return back;
@@ -123,10 +144,13 @@ export default function EngagementPage() {
   const view = useLoaderData<typeof loader>();
   const { t } = useTranslation("engagements");
   const e = view.engagement;
-  const canAddDeliverables = view.viewerRole === "provider" && (e.status === "in_service" || e.status === "changes_requested");
+  const canAddDeliverables =
+    view.viewerRole === "provider" && (e.status === "in_service" || e.status === "changes_requested");
   return (
     <div className="space-y-6">
-      <Link to="/engagements" className="link text-sm">← {t("back")}</Link>
+      <Link to="/engagements" className="link text-sm">
+        ← {t("back")}
+      </Link>
       <header>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
           {e.title} <EngagementStatusBadge status={e.status} />
@@ -136,28 +160,43 @@ export default function EngagementPage() {
         </p>
       </header>
       <section className="card" aria-labelledby="terms-title">
-        <h2 id="terms-title" className="mb-3 text-lg font-semibold">{t("terms.title")}</h2>
+        <h2 id="terms-title" className="mb-3 text-lg font-semibold">
+          {t("terms.title")}
+        </h2>
         <EngagementTerms view={view} />
       </section>
       <section className="card" aria-labelledby="actions-title">
-        <h2 id="actions-title" className="mb-3 text-lg font-semibold">{t("actions.title")}</h2>
+        <h2 id="actions-title" className="mb-3 text-lg font-semibold">
+          {t("actions.title")}
+        </h2>
         <EngagementActions
           status={e.status}
           actions={view.actions}
           version={e.version}
-          terms={{ priceYuan: (e.priceFen / 100).toFixed(2), scope: e.scope, startDate: e.startDate, endDate: e.endDate }}
+          terms={{
+            priceYuan: (e.priceFen / 100).toFixed(2),
+            scope: e.scope,
+            startDate: e.startDate,
+            endDate: e.endDate,
+          }}
         />
       </section>
       <section className="card" aria-labelledby="deliverables-title">
-        <h2 id="deliverables-title" className="mb-3 text-lg font-semibold">{t("deliverables.title")}</h2>
+        <h2 id="deliverables-title" className="mb-3 text-lg font-semibold">
+          {t("deliverables.title")}
+        </h2>
         <EngagementDeliverables rows={view.deliverables} canAdd={canAddDeliverables} />
       </section>
       <section className="card" aria-labelledby="messages-title" id="messages">
-        <h2 id="messages-title" className="mb-3 text-lg font-semibold">{t("messages.title")}</h2>
+        <h2 id="messages-title" className="mb-3 text-lg font-semibold">
+          {t("messages.title")}
+        </h2>
         <EngagementMessages rows={view.messages} ownOrgId={view.ownOrgId} canWrite={view.isParty} />
       </section>
       <section className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title" className="mb-3 text-lg font-semibold">{t("timeline.title")}</h2>
+        <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
+          {t("timeline.title")}
+        </h2>
         <EngagementTimeline entries={view.timeline} />
       </section>
       {view.reviews ? <EngagementReviewSection {...view.reviews} /> : null}

@@ -34,13 +34,21 @@ export default function EngagementList() {
       </header>
       <Form method="get" className="card flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="status" className="label">{t("col.status")}</label>
+          <label htmlFor="status" className="label">
+            {t("col.status")}
+          </label>
           <select id="status" name="status" className="input" defaultValue={query.status ?? ""}>
             <option value="">{t("common:all")}</option>
-            {ENGAGEMENT_STATES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {ENGAGEMENT_STATES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn-secondary">{t("common:filter")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (
@@ -60,11 +68,23 @@ export default function EngagementList() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link className="link" to={`/engagements/${r.id}`}>{r.title}</Link></td>
-                  <td>{isPlatform ? `${r.enterpriseName} ⇄ ${r.providerName}` : r.enterpriseId === ownOrgId ? r.providerName : r.enterpriseName}</td>
+                  <td>
+                    <Link className="link" to={`/engagements/${r.id}`}>
+                      {r.title}
+                    </Link>
+                  </td>
+                  <td>
+                    {isPlatform
+                      ? `${r.enterpriseName} ⇄ ${r.providerName}`
+                      : r.enterpriseId === ownOrgId
+                        ? r.providerName
+                        : r.enterpriseName}
+                  </td>
                   <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
                   <td>{formatFen(r.priceFen, lang)}</td>
-                  <td><EngagementStatusBadge status={r.status} /></td>
+                  <td>
+                    <EngagementStatusBadge status={r.status} />
+                  </td>
                   <td>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>
               ))}

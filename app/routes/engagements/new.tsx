@@ -31,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { price, ...rest } = parsed.data;
   try {
-    const engagement = await createDirectOffer(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, priceFen: price }, new Date());
+    const engagement = await createDirectOffer(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      { ...rest, priceFen: price },
+      new Date(),
+    );
     return redirect(`/engagements/${engagement.id}`);
   } catch (error) {
     return formFailure(error);
@@ -44,25 +49,58 @@ export default function NewOffer() {
   const lang = toLanguage(i18n.language);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link to="/engagements" className="link text-sm">← {t("back")}</Link>
+      <Link to="/engagements" className="link text-sm">
+        ← {t("back")}
+      </Link>
       <div className="card">
         <h1 className="mb-2 text-2xl font-semibold">{t("offer.title")}</h1>
         <p className="mb-1 text-slate-700">
-          {listing.providerName} · {categoryLabel(listing.category as ServiceCategoryCode, lang)} · {listing.title} · {formatFen(listing.priceFen, lang)}
+          {listing.providerName} · {categoryLabel(listing.category as ServiceCategoryCode, lang)} · {listing.title} ·{" "}
+          {formatFen(listing.priceFen, lang)}
         </p>
         <p className="mb-6 text-sm text-slate-600">{t("offer.note")}</p>
         <ValidatedForm schema={DirectOfferSchema}>
           {({ errors, values }) => (
             <>
               <input type="hidden" name="listingId" value={listing.id} />
-              <Field name="title" label={t("offer.name")} errors={errors} defaultValue={values.title ?? listing.title} />
+              <Field
+                name="title"
+                label={t("offer.name")}
+                errors={errors}
+                defaultValue={values.title ?? listing.title}
+              />
               <Field name="scope" label={t("offer.scope")} errors={errors}>
-                <textarea id="field-scope" name="scope" rows={4} className="input" defaultValue={values.scope ?? listing.scope} aria-invalid={errors.scope ? true : undefined} />
+                <textarea
+                  id="field-scope"
+                  name="scope"
+                  rows={4}
+                  className="input"
+                  defaultValue={values.scope ?? listing.scope}
+                  aria-invalid={errors.scope ? true : undefined}
+                />
               </Field>
-              <Field name="price" label={t("offer.price")} errors={errors} defaultValue={values.price ?? (listing.priceFen / 100).toFixed(2)} inputMode="decimal" />
+              <Field
+                name="price"
+                label={t("offer.price")}
+                errors={errors}
+                defaultValue={values.price ?? (listing.priceFen / 100).toFixed(2)}
+                inputMode="decimal"
+              />
               <div className="grid gap-3 sm:grid-cols-2">
-                <Field name="startDate" type="date" label={t("counter.startDate")} errors={errors} defaultValue={values.startDate} />
-                <Field name="endDate" type="date" label={t("counter.endDate")} errors={errors} defaultValue={values.endDate} />
+                <Field
+                  name="startDate"
+                  type="date"
+                  label={t("counter.startDate")}
+                  errors={errors}
+                  defaultValue={values.startDate}
+                />
+                <Field
+                  name="endDate"
+                  type="date"
+                  label={t("counter.endDate")}
+                  errors={errors}
+                  defaultValue={values.endDate}
+                />
               </div>
               <SubmitButton>{t("offer.submit")}</SubmitButton>
             </>

@@ -19,7 +19,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return { ...listing, regionNames: regionNamesOf([listing.providerRegion, ...listing.regionCodes]) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: listing }) => [{ title: listing ? `${listing.title} · 安服市集` : "安服市集" }];
+export const meta: MetaFunction<typeof loader> = ({ data: listing }) => [
+  { title: listing ? `${listing.title} · 安服市集` : "安服市集" },
+];
 
 export default function PublicListingPage() {
   const listing = useLoaderData<typeof loader>();
@@ -32,9 +34,14 @@ export default function PublicListingPage() {
       <header className="card space-y-2">
         <p className="text-sm text-slate-600">{categoryLabel(listing.category, lang)}</p>
         <h1 className="text-2xl font-semibold">{listing.title}</h1>
-        <p className="text-xl text-brand-700"><ListingPrice priceFen={listing.priceFen} priceModel={listing.priceModel} /></p>
+        <p className="text-xl text-brand-700">
+          <ListingPrice priceFen={listing.priceFen} priceModel={listing.priceModel} />
+        </p>
         <p className="text-sm">
-          {t("offeredBy")}：<Link to={`/providers/${listing.providerId}`} className="link">{listing.providerName}</Link>
+          {t("offeredBy")}：
+          <Link to={`/providers/${listing.providerId}`} className="link">
+            {listing.providerName}
+          </Link>
           <span className="ml-2 text-slate-500">{regionName(listing.providerRegion)}</span>
         </p>
       </header>
@@ -52,20 +59,38 @@ export default function PublicListingPage() {
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-medium text-slate-700">{t("listingRegions")}</dt>
-            <dd>{listing.regionCodes.length ? joinNames(listing.regionCodes.map((c) => regionName(c)), lang) : t("anyRegion")}</dd>
+            <dd>
+              {listing.regionCodes.length
+                ? joinNames(
+                    listing.regionCodes.map((c) => regionName(c)),
+                    lang,
+                  )
+                : t("anyRegion")}
+            </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-700">{t("industries")}</dt>
-            <dd>{listing.industryCodes.length ? joinNames(listing.industryCodes.map((c) => industryName(c, lang) ?? c), lang) : t("anyIndustry")}</dd>
+            <dd>
+              {listing.industryCodes.length
+                ? joinNames(
+                    listing.industryCodes.map((c) => industryName(c, lang) ?? c),
+                    lang,
+                  )
+                : t("anyIndustry")}
+            </dd>
           </div>
           {listing.requiredQualificationType ? (
             <div>
               <dt className="font-medium text-slate-700">{t("requiredQualification")}</dt>
-              <dd>{qualificationTypeName(listing.requiredQualificationType, lang)} · {t("inForce")}</dd>
+              <dd>
+                {qualificationTypeName(listing.requiredQualificationType, lang)} · {t("inForce")}
+              </dd>
             </div>
           ) : null}
         </dl>
-        <Link to={`/providers/${listing.providerId}`} className="btn-secondary">{t("viewProvider")}</Link>
+        <Link to={`/providers/${listing.providerId}`} className="btn-secondary">
+          {t("viewProvider")}
+        </Link>
       </section>
     </article>
   );

@@ -21,7 +21,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, org } = await requireMembership(request, context, { allowSuspended: true });
   const { page } = parseQuery(PageSchema, request);
   const inbox = await listInbox(context.db, { userId: user.id, orgId: org.id, page });
-  return { ...inbox, rows: inbox.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })) };
+  return {
+    ...inbox,
+    rows: inbox.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })),
+  };
 }
 
 /** Marking read changes only the user's own rows, so a suspended organisation may do it too. */
@@ -43,10 +46,14 @@ export default function Notifications() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <div className="flex items-center gap-3 text-sm">
-          <Link to="/settings/notifications" className="text-brand-700 hover:underline">{t("settingsTitle")}</Link>
+          <Link to="/settings/notifications" className="text-brand-700 hover:underline">
+            {t("settingsTitle")}
+          </Link>
           {unread > 0 ? (
             <Form method="post">
-              <button type="submit" name="intent" value="read-all" className="btn-secondary py-1">{t("markAllRead")}</button>
+              <button type="submit" name="intent" value="read-all" className="btn-secondary py-1">
+                {t("markAllRead")}
+              </button>
             </Form>
           ) : null}
         </div>
@@ -58,7 +65,10 @@ export default function Notifications() {
           {rows.map((row) => {
             const text = notificationText(t, row.type, row.params);
             return (
-              <li key={row.id} className={`flex flex-wrap items-start gap-3 px-4 py-3 ${row.read ? "" : "bg-brand-50"}`}>
+              <li
+                key={row.id}
+                className={`flex flex-wrap items-start gap-3 px-4 py-3 ${row.read ? "" : "bg-brand-50"}`}
+              >
                 <div className="min-w-0 flex-1">
                   <Link to={`/notifications/${row.id}`} className="font-medium text-slate-900 hover:underline">
                     {row.read ? null : <span className="sr-only">{t("unread")}: </span>}
@@ -70,7 +80,9 @@ export default function Notifications() {
                 {row.read ? null : (
                   <Form method="post">
                     <input type="hidden" name="id" value={row.id} />
-                    <button type="submit" name="intent" value="read" className="btn-secondary py-1 text-xs">{t("markRead")}</button>
+                    <button type="submit" name="intent" value="read" className="btn-secondary py-1 text-xs">
+                      {t("markRead")}
+                    </button>
                   </Form>
                 )}
               </li>

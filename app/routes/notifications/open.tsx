@@ -24,8 +24,12 @@ export default function NotificationUnavailable() {
   return (
     <div className="mx-auto max-w-xl space-y-3">
       <h1 className="text-2xl font-semibold">{t("unavailableTitle")}</h1>
-      <p className="card text-slate-700" role="status">{t("unavailableBody")}</p>
-      <Link to="/notifications" className="btn-secondary inline-block">{t("title")}</Link>
+      <p className="card text-slate-700" role="status">
+        {t("unavailableBody")}
+      </p>
+      <Link to="/notifications" className="btn-secondary inline-block">
+        {t("title")}
+      </Link>
     </div>
   );
 }

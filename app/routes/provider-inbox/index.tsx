@@ -32,9 +32,7 @@ export default function ProviderInbox() {
         <h1 className="text-2xl font-semibold">{t("inbox.title")}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("inbox.lead")}</p>
       </header>
-      {!result.hasProfile ? (
-        <p className="card text-sm text-amber-800">{t("inbox.noProfile")}</p>
-      ) : null}
+      {!result.hasProfile ? <p className="card text-sm text-amber-800">{t("inbox.noProfile")}</p> : null}
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (
           <p className="text-slate-500">{t("inbox.empty")}</p>
@@ -54,7 +52,11 @@ export default function ProviderInbox() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link className="link" to={`/provider/inbox/${r.id}`}>{r.title}</Link></td>
+                  <td>
+                    <Link className="link" to={`/provider/inbox/${r.id}`}>
+                      {r.title}
+                    </Link>
+                  </td>
                   <td>{r.enterpriseName}</td>
                   <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
                   <td>{regionName(r.regionCode)}</td>

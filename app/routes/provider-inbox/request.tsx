@@ -28,7 +28,9 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["provider"] });
-  const found = await orErrorPage(() => getRequestForProvider(context.db, { now: new Date(), requestId: requestIdOf(params), providerId: org.id }));
+  const found = await orErrorPage(() =>
+    getRequestForProvider(context.db, { now: new Date(), requestId: requestIdOf(params), providerId: org.id }),
+  );
   return { ...found, regionNames: regionNamesOf([found.request.regionCode]) };
 }
 
@@ -57,33 +59,45 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function InboxRequest() {
   const { request, enterpriseName, canQuote, ownQuotes, regionNames } = useLoaderData<typeof loader>();
   const regionName = (code: string) => regionNames[code] ?? "";
-  const result = useActionData<{ done?: string; formError?: { key: string; params?: Record<string, string | number> } }>();
+  const result = useActionData<{
+    done?: string;
+    formError?: { key: string; params?: Record<string, string | number> };
+  }>();
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
   const live = ownQuotes.find((q) => q.status === "submitted" || q.status === "accepted");
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <Link to="/provider/inbox" className="link text-sm">← {t("inbox.back")}</Link>
+      <Link to="/provider/inbox" className="link text-sm">
+        ← {t("inbox.back")}
+      </Link>
       <header className="space-y-1">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
           {request.title} <RequestStatusBadge status={request.status} />
         </h1>
         <p className="text-slate-600">
-          {enterpriseName} · {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionName(request.regionCode)}
+          {enterpriseName} · {categoryLabel(request.category as ServiceCategoryCode, lang)} ·{" "}
+          {regionName(request.regionCode)}
         </p>
         <p className="text-sm text-slate-600">
-          {t("col.budget")}：{request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} · {t("col.deadline")}：{request.deadline ?? "—"}
+          {t("col.budget")}：{request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} ·{" "}
+          {t("col.deadline")}：{request.deadline ?? "—"}
         </p>
         <p className="whitespace-pre-line text-sm text-slate-700">{request.description}</p>
       </header>
       {result?.done ? <SuccessNote>{t(`inbox.done.${result.done}`)}</SuccessNote> : null}
       {ownQuotes.length > 0 ? (
         <section className="card" aria-labelledby="own-quotes">
-          <h2 id="own-quotes" className="mb-2 text-lg font-semibold">{t("inbox.yourQuotes")}</h2>
+          <h2 id="own-quotes" className="mb-2 text-lg font-semibold">
+            {t("inbox.yourQuotes")}
+          </h2>
           <ul className="space-y-3">
             {ownQuotes.map((q) => (
               <li key={q.id} className="border-b border-slate-100 pb-3 text-sm">
-                <p className="font-semibold">{formatFen(q.priceFen, lang)} · {t(`quoteStatus.${q.status}`)} · {formatDateTime(new Date(q.createdAt), lang)}</p>
+                <p className="font-semibold">
+                  {formatFen(q.priceFen, lang)} · {t(`quoteStatus.${q.status}`)} ·{" "}
+                  {formatDateTime(new Date(q.createdAt), lang)}
+                </p>
                 <p className="whitespace-pre-line text-slate-700">{q.plan}</p>
                 {q.status === "submitted" ? (
                   <Form method="post" className="mt-2">
@@ -99,16 +113,45 @@ export default function InboxRequest() {
       ) : null}
       {canQuote && !live ? (
         <section className="card" aria-labelledby="quote-form">
-          <h2 id="quote-form" className="mb-4 text-lg font-semibold">{t("inbox.quoteTitle")}</h2>
+          <h2 id="quote-form" className="mb-4 text-lg font-semibold">
+            {t("inbox.quoteTitle")}
+          </h2>
           <ValidatedForm schema={QuoteSchema}>
             {({ errors, values }) => (
               <>
-                <Field name="price" label={t("inbox.field.price")} errors={errors} defaultValue={values.price} inputMode="decimal" />
+                <Field
+                  name="price"
+                  label={t("inbox.field.price")}
+                  errors={errors}
+                  defaultValue={values.price}
+                  inputMode="decimal"
+                />
                 <Field name="plan" label={t("inbox.field.plan")} hint={t("inbox.field.planHint")} errors={errors}>
-                  <textarea id="field-plan" name="plan" rows={5} className="input" defaultValue={values.plan} aria-invalid={errors.plan ? true : undefined} />
+                  <textarea
+                    id="field-plan"
+                    name="plan"
+                    rows={5}
+                    className="input"
+                    defaultValue={values.plan}
+                    aria-invalid={errors.plan ? true : undefined}
+                  />
                 </Field>
-                <Field name="durationDays" type="number" min={1} max={3650} label={t("inbox.field.durationDays")} errors={errors} defaultValue={values.durationDays} />
-                <Field name="validUntil" type="date" label={t("inbox.field.validUntil")} errors={errors} defaultValue={values.validUntil} />
+                <Field
+                  name="durationDays"
+                  type="number"
+                  min={1}
+                  max={3650}
+                  label={t("inbox.field.durationDays")}
+                  errors={errors}
+                  defaultValue={values.durationDays}
+                />
+                <Field
+                  name="validUntil"
+                  type="date"
+                  label={t("inbox.field.validUntil")}
+                  errors={errors}
+                  defaultValue={values.validUntil}
+                />
                 <SubmitButton>{t("inbox.submitQuote")}</SubmitButton>
               </>
             )}

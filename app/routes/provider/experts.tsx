@@ -31,7 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { done: "deleted" as const };
     }
     const parsed = parseForm(ExpertSchema, form);
-    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: null }, { status: 400 });
+    if (!parsed.ok)
+      return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: null }, { status: 400 });
     if (expertId.success) await updateExpert(context.db, actor, expertId.data, parsed.data);
     else await addExpert(context.db, actor, parsed.data);
     return { done: "saved" as const };
@@ -46,7 +47,9 @@ export default function ExpertsPage() {
   const { t } = useTranslation("provider");
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link to="/provider/profile" className="link text-sm">← {t("profileTitle")}</Link>
+      <Link to="/provider/profile" className="link text-sm">
+        ← {t("profileTitle")}
+      </Link>
       <h1 className="text-2xl font-semibold">{t("expertsTitle")}</h1>
       <p className="text-sm text-slate-600">{t("expertsIntro")}</p>
       {result?.done ? <SuccessNote>{t(result.done === "saved" ? "expertSaved" : "expertDeleted")}</SuccessNote> : null}
@@ -73,10 +76,14 @@ export default function ExpertsPage() {
                   <td>{e.specialties}</td>
                   {canEdit ? (
                     <td className="flex gap-2">
-                      <Link to={`?edit=${e.id}`} className="btn-secondary py-1">{t("edit")}</Link>
+                      <Link to={`?edit=${e.id}`} className="btn-secondary py-1">
+                        {t("edit")}
+                      </Link>
                       <Form method="post">
                         <input type="hidden" name="expertId" value={e.id} />
-                        <button type="submit" name="intent" value="delete" className="btn-danger py-1">{t("delete")}</button>
+                        <button type="submit" name="intent" value="delete" className="btn-danger py-1">
+                          {t("delete")}
+                        </button>
                       </Form>
                     </td>
                   ) : null}
@@ -88,21 +95,50 @@ export default function ExpertsPage() {
       </section>
       {canEdit ? (
         <section className="card">
-          <h2 className="mb-4 text-lg font-semibold">{editing ? t("editExpert", { name: editing.name }) : t("addExpert")}</h2>
+          <h2 className="mb-4 text-lg font-semibold">
+            {editing ? t("editExpert", { name: editing.name }) : t("addExpert")}
+          </h2>
           {/* key: switching between experts must reset the uncontrolled inputs */}
           <ValidatedForm schema={ExpertSchema} key={editing?.id ?? "new"}>
             {({ errors, values }) => (
               <>
                 {editing ? <input type="hidden" name="expertId" value={editing.id} /> : null}
                 <div className="grid gap-x-4 sm:grid-cols-2">
-                  <Field name="name" label={t("expertName")} errors={errors} defaultValue={values.name ?? editing?.name ?? ""} required />
-                  <Field name="title" label={t("expertTitle")} errors={errors} defaultValue={values.title ?? editing?.title ?? ""} />
-                  <Field name="certificateNo" label={t("expertCertificate")} errors={errors} defaultValue={values.certificateNo ?? editing?.certificateNo ?? ""} />
-                  <Field name="specialties" label={t("expertSpecialties")} errors={errors} defaultValue={values.specialties ?? editing?.specialties ?? ""} />
+                  <Field
+                    name="name"
+                    label={t("expertName")}
+                    errors={errors}
+                    defaultValue={values.name ?? editing?.name ?? ""}
+                    required
+                  />
+                  <Field
+                    name="title"
+                    label={t("expertTitle")}
+                    errors={errors}
+                    defaultValue={values.title ?? editing?.title ?? ""}
+                  />
+                  <Field
+                    name="certificateNo"
+                    label={t("expertCertificate")}
+                    errors={errors}
+                    defaultValue={values.certificateNo ?? editing?.certificateNo ?? ""}
+                  />
+                  <Field
+                    name="specialties"
+                    label={t("expertSpecialties")}
+                    errors={errors}
+                    defaultValue={values.specialties ?? editing?.specialties ?? ""}
+                  />
                 </div>
                 <div className="flex gap-2">
-                  <SubmitButton name="intent" value="save">{t("saveExpert")}</SubmitButton>
-                  {editing ? <Link to="/provider/experts" className="btn-secondary">{t("cancelEdit")}</Link> : null}
+                  <SubmitButton name="intent" value="save">
+                    {t("saveExpert")}
+                  </SubmitButton>
+                  {editing ? (
+                    <Link to="/provider/experts" className="btn-secondary">
+                      {t("cancelEdit")}
+                    </Link>
+                  ) : null}
                 </div>
               </>
             )}

@@ -47,7 +47,9 @@ export default function EditListingPage() {
   const { t } = useTranslation("provider");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link to="/provider/listings" className="link text-sm">← {t("listingsTitle")}</Link>
+      <Link to="/provider/listings" className="link text-sm">
+        ← {t("listingsTitle")}
+      </Link>
       <h1 className="text-2xl font-semibold">{t("editListing")}</h1>
       <VisibilityStatus visibility={listing.visibility} />
       <section className="card">

@@ -17,7 +17,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const { profile } = await getOwnProfile(context.db, { orgId: org.id });
   // A new listing starts from what the profile says the provider does and where.
-  return { defaults: { category: profile.categories[0], regionCodes: profile.regionCodes, regionNames: regionNamesOf(profile.regionCodes), industryCodes: profile.industryCodes } };
+  return {
+    defaults: {
+      category: profile.categories[0],
+      regionCodes: profile.regionCodes,
+      regionNames: regionNamesOf(profile.regionCodes),
+      industryCodes: profile.industryCodes,
+    },
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,7 +45,9 @@ export default function NewListingPage() {
   const { t } = useTranslation("provider");
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <Link to="/provider/listings" className="link text-sm">← {t("listingsTitle")}</Link>
+      <Link to="/provider/listings" className="link text-sm">
+        ← {t("listingsTitle")}
+      </Link>
       <h1 className="text-2xl font-semibold">{t("newListing")}</h1>
       <section className="card">
         <ValidatedForm schema={ListingSchema}>

@@ -26,7 +26,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
   const intent = form.get("intent");
   try {
-    if (intent === "pause" || intent === "resume") await setListingStatus(context.db, actor, id.data, intent === "pause" ? "paused" : "active");
+    if (intent === "pause" || intent === "resume")
+      await setListingStatus(context.db, actor, id.data, intent === "pause" ? "paused" : "active");
     else if (intent === "delete") await deleteListing(context.db, actor, id.data);
     else return data({ formError: { key: "invalid_input" } }, { status: 400 });
     return { done: true };
@@ -45,7 +46,11 @@ export default function ListingsPage() {
     <div className="space-y-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("listingsTitle")}</h1>
-        {canEdit ? <Link to="/provider/listings/new" className="btn-primary">{t("newListing")}</Link> : null}
+        {canEdit ? (
+          <Link to="/provider/listings/new" className="btn-primary">
+            {t("newListing")}
+          </Link>
+        ) : null}
       </header>
       <p className="text-sm text-slate-600">{t("listingsIntro")}</p>
       {params.get("saved") ? <SuccessNote>{t("listingSaved")}</SuccessNote> : null}
@@ -68,10 +73,18 @@ export default function ListingsPage() {
               {rows.map((l) => (
                 <tr key={l.id}>
                   <td>
-                    {l.visibility.visible ? <Link to={`/listings/${l.id}`} className="link">{l.title}</Link> : l.title}
+                    {l.visibility.visible ? (
+                      <Link to={`/listings/${l.id}`} className="link">
+                        {l.title}
+                      </Link>
+                    ) : (
+                      l.title
+                    )}
                   </td>
                   <td>{categoryLabel(l.category, lang)}</td>
-                  <td className="whitespace-nowrap"><ListingPrice priceFen={l.priceFen} priceModel={l.priceModel} /></td>
+                  <td className="whitespace-nowrap">
+                    <ListingPrice priceFen={l.priceFen} priceModel={l.priceModel} />
+                  </td>
                   <td>
                     <span className="mb-1 block text-xs text-slate-500">{t(`listingStatus.${l.status}`)}</span>
                     <VisibilityStatus visibility={l.visibility} />
@@ -79,13 +92,22 @@ export default function ListingsPage() {
                   <td>
                     {canEdit ? (
                       <div className="flex flex-wrap gap-2">
-                        <Link to={`/provider/listings/${l.id}`} className="btn-secondary py-1">{t("edit")}</Link>
+                        <Link to={`/provider/listings/${l.id}`} className="btn-secondary py-1">
+                          {t("edit")}
+                        </Link>
                         <Form method="post" className="flex gap-2">
                           <input type="hidden" name="listingId" value={l.id} />
-                          <button type="submit" name="intent" value={l.status === "active" ? "pause" : "resume"} className="btn-secondary py-1">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value={l.status === "active" ? "pause" : "resume"}
+                            className="btn-secondary py-1"
+                          >
                             {t(l.status === "active" ? "pause" : "resume")}
                           </button>
-                          <button type="submit" name="intent" value="delete" className="btn-danger py-1">{t("delete")}</button>
+                          <button type="submit" name="intent" value="delete" className="btn-danger py-1">
+                            {t("delete")}
+                          </button>
                         </Form>
                       </div>
                     ) : null}

@@ -9,7 +9,11 @@ import { formatDateTime } from "../../domain/format";
 import { regionNamesOf } from "../../domain/regions";
 import { collapseMultiValues, IdSchema, MULTI_VALUE_FIELDS, PracticeNoticeSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
-import { declarePracticeNotice, listOwnPracticeNotices, withdrawPracticeNotice } from "../../services/practice-notices.server";
+import {
+  declarePracticeNotice,
+  listOwnPracticeNotices,
+  withdrawPracticeNotice,
+} from "../../services/practice-notices.server";
 import { getOwnProfile } from "../../services/providers.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
@@ -22,7 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     getOwnProfile(context.db, { orgId: org.id }),
     listOwnPracticeNotices(context.db, { providerId: org.id }),
   ]);
-  return { notices, categories: profile.categories, canEdit, regionNames: regionNamesOf(notices.map((n) => n.countyCode)) };
+  return {
+    notices,
+    categories: profile.categories,
+    canEdit,
+    regionNames: regionNamesOf(notices.map((n) => n.countyCode)),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -79,17 +88,23 @@ export default function ProviderNoticesPage() {
               {notices.map((n) => (
                 <tr key={n.id}>
                   <td>{regionName(n.countyCode)}</td>
-                  <td><CategoryList codes={n.categories} /></td>
+                  <td>
+                    <CategoryList codes={n.categories} />
+                  </td>
                   <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
                   <td>
-                    {n.withdrawnAt ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}` : t("noticeStatus.active")}
+                    {n.withdrawnAt
+                      ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`
+                      : t("noticeStatus.active")}
                     {n.note ? <p className="text-xs text-slate-500">{n.note}</p> : null}
                   </td>
                   <td>
                     {canEdit && !n.withdrawnAt ? (
                       <Form method="post">
                         <input type="hidden" name="noticeId" value={n.id} />
-                        <button type="submit" name="intent" value="withdraw" className="btn-secondary py-1">{t("withdraw")}</button>
+                        <button type="submit" name="intent" value="withdraw" className="btn-secondary py-1">
+                          {t("withdraw")}
+                        </button>
                       </Form>
                     ) : null}
                   </td>
@@ -105,7 +120,12 @@ export default function ProviderNoticesPage() {
           <ValidatedForm schema={PracticeNoticeSchema}>
             {({ errors, values }) => (
               <>
-                <RegionPicker name="countyCode" label={t("county")} defaultValue={values.countyCode} error={errors.countyCode} />
+                <RegionPicker
+                  name="countyCode"
+                  label={t("county")}
+                  defaultValue={values.countyCode}
+                  error={errors.countyCode}
+                />
                 <CategoryCheckboxes
                   name="categories"
                   legend={t("noticeCategories")}
@@ -113,7 +133,9 @@ export default function ProviderNoticesPage() {
                   options={categories.length > 0 ? categories : undefined}
                 />
                 <Field name="note" label={t("note")} errors={errors} defaultValue={values.note} maxLength={500} />
-                <SubmitButton name="intent" value="declare">{t("declareNotice")}</SubmitButton>
+                <SubmitButton name="intent" value="declare">
+                  {t("declareNotice")}
+                </SubmitButton>
               </>
             )}
           </ValidatedForm>

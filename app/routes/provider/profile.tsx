@@ -38,7 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const form = collapseMultiValues(await readFormData(request), MULTI_VALUE_FIELDS);
   const parsed = parseForm(ProviderProfileSchema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {
     await updateOwnProfile(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
     return { saved: true };
@@ -56,8 +57,12 @@ export default function ProviderProfilePage() {
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("profileTitle")}</h1>
         <span className="flex gap-3 text-sm">
-          <Link to="/provider/experts" className="link">{t("manageExperts")}</Link>
-          <Link to={`/providers/${orgId}`} className="link">{t("viewPublic")}</Link>
+          <Link to="/provider/experts" className="link">
+            {t("manageExperts")}
+          </Link>
+          <Link to={`/providers/${orgId}`} className="link">
+            {t("viewPublic")}
+          </Link>
         </span>
       </header>
       <p className="text-sm text-slate-600">{t("profileIntro")}</p>
@@ -66,17 +71,67 @@ export default function ProviderProfilePage() {
         <ValidatedForm schema={ProviderProfileSchema}>
           {({ errors, values }) => (
             <fieldset disabled={!canEdit}>
-              <CategoryCheckboxes name="categories" legend={t("categories")} defaultValue={values.categories?.split(",") ?? profile.categories} error={errors.categories} />
+              <CategoryCheckboxes
+                name="categories"
+                legend={t("categories")}
+                defaultValue={values.categories?.split(",") ?? profile.categories}
+                error={errors.categories}
+              />
               <Field name="description" label={t("description")} errors={errors}>
-                <textarea id="field-description" name="description" rows={5} className="input" defaultValue={values.description ?? profile.description} maxLength={4000} />
+                <textarea
+                  id="field-description"
+                  name="description"
+                  rows={5}
+                  className="input"
+                  defaultValue={values.description ?? profile.description}
+                  maxLength={4000}
+                />
               </Field>
-              <RegionListPicker name="regionCodes" legend={t("regionsServed")} hint={t("regionsHint")} defaultValue={values.regionCodes?.split(",").filter(Boolean) ?? profile.regionCodes} names={profile.regionNames} error={errors.regionCodes} />
-              <IndustryListPicker name="industryCodes" legend={t("industries")} hint={t("industriesHint")} defaultValue={values.industryCodes?.split(",").filter(Boolean) ?? profile.industryCodes} error={errors.industryCodes} />
-              <Field name="staffCount" type="number" min={0} inputMode="numeric" label={t("staffCount")} errors={errors} defaultValue={values.staffCount ?? String(profile.staffCount)} />
+              <RegionListPicker
+                name="regionCodes"
+                legend={t("regionsServed")}
+                hint={t("regionsHint")}
+                defaultValue={values.regionCodes?.split(",").filter(Boolean) ?? profile.regionCodes}
+                names={profile.regionNames}
+                error={errors.regionCodes}
+              />
+              <IndustryListPicker
+                name="industryCodes"
+                legend={t("industries")}
+                hint={t("industriesHint")}
+                defaultValue={values.industryCodes?.split(",").filter(Boolean) ?? profile.industryCodes}
+                error={errors.industryCodes}
+              />
+              <Field
+                name="staffCount"
+                type="number"
+                min={0}
+                inputMode="numeric"
+                label={t("staffCount")}
+                errors={errors}
+                defaultValue={values.staffCount ?? String(profile.staffCount)}
+              />
               <div className="grid gap-x-4 sm:grid-cols-3">
-                <Field name="contactName" label={t("contactName")} errors={errors} defaultValue={values.contactName ?? profile.contactName ?? ""} />
-                <Field name="contactPhone" type="tel" label={t("contactPhone")} errors={errors} defaultValue={values.contactPhone ?? profile.contactPhone ?? ""} />
-                <Field name="contactEmail" type="email" label={t("contactEmail")} errors={errors} defaultValue={values.contactEmail ?? profile.contactEmail ?? ""} />
+                <Field
+                  name="contactName"
+                  label={t("contactName")}
+                  errors={errors}
+                  defaultValue={values.contactName ?? profile.contactName ?? ""}
+                />
+                <Field
+                  name="contactPhone"
+                  type="tel"
+                  label={t("contactPhone")}
+                  errors={errors}
+                  defaultValue={values.contactPhone ?? profile.contactPhone ?? ""}
+                />
+                <Field
+                  name="contactEmail"
+                  type="email"
+                  label={t("contactEmail")}
+                  errors={errors}
+                  defaultValue={values.contactEmail ?? profile.contactEmail ?? ""}
+                />
               </div>
               <SubmitButton>{t("common:save")}</SubmitButton>
             </fieldset>

@@ -31,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(QualificationSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    await addQualification(context.db, context.env, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...parsed.data, scan: uploadedFile(form, "scan") });
+    await addQualification(
+      context.db,
+      context.env,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      { ...parsed.data, scan: uploadedFile(form, "scan") },
+    );
   } catch (error) {
     return formFailure(error, stringValues(form));
   }
@@ -44,7 +49,9 @@ export default function NewQualificationPage() {
   const [type, setType] = useState<string>("");
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link to="/provider/qualifications" className="link text-sm">← {t("qualificationsTitle")}</Link>
+      <Link to="/provider/qualifications" className="link text-sm">
+        ← {t("qualificationsTitle")}
+      </Link>
       <h1 className="text-2xl font-semibold">{t("newQualification")}</h1>
       <section className="card">
         <ValidatedForm schema={QualificationSchema} encType="multipart/form-data">
@@ -60,22 +67,57 @@ export default function NewQualificationPage() {
                   onChange={(e) => setType(e.target.value)}
                 >
                   <option value="">{t("common:regionPick")}</option>
-                  {QUALIFICATION_TYPES.map((code) => <option key={code} value={code}>{qualificationTypeName(code, lang)}</option>)}
+                  {QUALIFICATION_TYPES.map((code) => (
+                    <option key={code} value={code}>
+                      {qualificationTypeName(code, lang)}
+                    </option>
+                  ))}
                 </select>
               </Field>
-              <Field name="certificateNo" label={t("certificateNo")} errors={errors} defaultValue={values.certificateNo} spellCheck={false} />
+              <Field
+                name="certificateNo"
+                label={t("certificateNo")}
+                errors={errors}
+                defaultValue={values.certificateNo}
+                spellCheck={false}
+              />
               <Field name="issuer" label={t("issuer")} errors={errors} defaultValue={values.issuer} />
               <Field name="scope" label={t("scope")} errors={errors}>
-                <textarea id="field-scope" name="scope" rows={3} className="input" defaultValue={values.scope} aria-invalid={errors.scope ? true : undefined} />
+                <textarea
+                  id="field-scope"
+                  name="scope"
+                  rows={3}
+                  className="input"
+                  defaultValue={values.scope}
+                  aria-invalid={errors.scope ? true : undefined}
+                />
               </Field>
               <div className="grid gap-x-4 sm:grid-cols-2">
-                <Field name="validFrom" type="date" label={t("validFrom")} errors={errors} defaultValue={values.validFrom} />
+                <Field
+                  name="validFrom"
+                  type="date"
+                  label={t("validFrom")}
+                  errors={errors}
+                  defaultValue={values.validFrom}
+                />
                 <Field name="validTo" type="date" label={t("validTo")} errors={errors} defaultValue={values.validTo} />
               </div>
               {(type || values.type) === "other" ? (
-                <CategoryCheckboxes name="scopeCategories" legend={t("otherCategories")} error={errors.scopeCategories} />
+                <CategoryCheckboxes
+                  name="scopeCategories"
+                  legend={t("otherCategories")}
+                  error={errors.scopeCategories}
+                />
               ) : null}
-              <Field name="scan" type="file" label={t("scan")} hint={t("scanHint")} errors={errors} accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" required />
+              <Field
+                name="scan"
+                type="file"
+                label={t("scan")}
+                hint={t("scanHint")}
+                errors={errors}
+                accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg"
+                required
+              />
               <SubmitButton>{t("submitQualification")}</SubmitButton>
             </>
           )}

@@ -43,7 +43,11 @@ export default function QualificationsPage() {
     <div className="space-y-4">
       <header className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{t("qualificationsTitle")}</h1>
-        {canEdit ? <Link to="/provider/qualifications/new" className="btn-primary">{t("newQualification")}</Link> : null}
+        {canEdit ? (
+          <Link to="/provider/qualifications/new" className="btn-primary">
+            {t("newQualification")}
+          </Link>
+        ) : null}
       </header>
       <p className="text-sm text-slate-600">{t("qualificationsIntro")}</p>
       {params.get("submitted") ? <SuccessNote>{t("qualificationSubmitted")}</SuccessNote> : null}
@@ -71,17 +75,27 @@ export default function QualificationsPage() {
                   <td className="font-mono text-xs">{q.certificateNo}</td>
                   <td>{q.issuer}</td>
                   <td className="whitespace-nowrap">{t("validityRange", { from: q.validFrom, to: q.validTo })}</td>
-                  <td><CategoryList codes={q.scopeCategories} /></td>
+                  <td>
+                    <CategoryList codes={q.scopeCategories} />
+                  </td>
                   <td>
                     <QualificationStatus status={q.status} inForce={q.inForce} validFrom={q.validFrom} today={today} />
-                    {q.status === "rejected" && q.rejectReason ? <p className="mt-1 text-xs text-red-800">{t("rejectReason", { reason: q.rejectReason })}</p> : null}
+                    {q.status === "rejected" && q.rejectReason ? (
+                      <p className="mt-1 text-xs text-red-800">{t("rejectReason", { reason: q.rejectReason })}</p>
+                    ) : null}
                   </td>
                   <td className="flex flex-wrap gap-2">
-                    {q.scanFileId ? <a href={`/files/${q.scanFileId}`} className="link text-sm">{t("viewScan")}</a> : null}
+                    {q.scanFileId ? (
+                      <a href={`/files/${q.scanFileId}`} className="link text-sm">
+                        {t("viewScan")}
+                      </a>
+                    ) : null}
                     {canEdit && q.status !== "verified" ? (
                       <Form method="post">
                         <input type="hidden" name="qualificationId" value={q.id} />
-                        <button type="submit" className="btn-secondary py-1">{t("withdraw")}</button>
+                        <button type="submit" className="btn-secondary py-1">
+                          {t("withdraw")}
+                        </button>
                       </Form>
                     ) : null}
                   </td>

@@ -20,7 +20,9 @@ export async function loader({ context, params }: LoaderFunctionArgs) {
   return { ...found, regionNames: regionNamesOf([found.org.regionCode, ...(found.profile?.regionCodes ?? [])]) };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => [{ title: page ? `${page.org.name} · 安服市集` : "安服市集" }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page ? `${page.org.name} · 安服市集` : "安服市集" },
+];
 
 export default function PublicProviderPage() {
   const { org, profile, experts, qualifications, listings, today, regionNames } = useLoaderData<typeof loader>();
@@ -41,7 +43,11 @@ export default function PublicProviderPage() {
             <span className="badge bg-amber-50 text-amber-800">{t("unverifiedOrg")}</span>
           )}
           {profile?.creditGrade ? (
-            <Link to={`/credit/${org.id}`} className="badge bg-sky-50 text-sky-800" aria-label={`${t("creditGrade", { grade: profile.creditGrade })} · ${t("creditDetails")}`}>
+            <Link
+              to={`/credit/${org.id}`}
+              className="badge bg-sky-50 text-sky-800"
+              aria-label={`${t("creditGrade", { grade: profile.creditGrade })} · ${t("creditDetails")}`}
+            >
               {t("creditGrade", { grade: profile.creditGrade })}
             </Link>
           ) : null}
@@ -51,11 +57,25 @@ export default function PublicProviderPage() {
         <dl className="grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="font-medium text-slate-700">{t("regionsServed")}</dt>
-            <dd>{regions.length ? joinNames(regions.map((c) => regionName(c)), lang) : t("anyRegion")}</dd>
+            <dd>
+              {regions.length
+                ? joinNames(
+                    regions.map((c) => regionName(c)),
+                    lang,
+                  )
+                : t("anyRegion")}
+            </dd>
           </div>
           <div>
             <dt className="font-medium text-slate-700">{t("industries")}</dt>
-            <dd>{industries.length ? joinNames(industries.map((c) => industryName(c, lang) ?? c), lang) : t("anyIndustry")}</dd>
+            <dd>
+              {industries.length
+                ? joinNames(
+                    industries.map((c) => industryName(c, lang) ?? c),
+                    lang,
+                  )
+                : t("anyIndustry")}
+            </dd>
           </div>
           {profile?.contactName || profile?.contactPhone || profile?.contactEmail ? (
             <div>
@@ -67,7 +87,9 @@ export default function PublicProviderPage() {
       </header>
 
       <section className="card" aria-labelledby="listings-heading">
-        <h2 id="listings-heading" className="mb-3 text-lg font-semibold">{t("listingsOffered")}</h2>
+        <h2 id="listings-heading" className="mb-3 text-lg font-semibold">
+          {t("listingsOffered")}
+        </h2>
         {listings.length === 0 ? (
           <p className="text-slate-500">{t("noVisibleListings")}</p>
         ) : (
@@ -75,7 +97,9 @@ export default function PublicProviderPage() {
             {listings.map((l) => (
               <li key={l.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                 <span>
-                  <Link to={`/listings/${l.id}`} className="link font-medium">{l.title}</Link>
+                  <Link to={`/listings/${l.id}`} className="link font-medium">
+                    {l.title}
+                  </Link>
                   <span className="ml-2 text-xs text-slate-500">{categoryLabel(l.category, lang)}</span>
                 </span>
                 <ListingPrice priceFen={l.priceFen} priceModel={l.priceModel} />
@@ -86,7 +110,9 @@ export default function PublicProviderPage() {
       </section>
 
       <section className="card overflow-x-auto" aria-labelledby="qualifications-heading">
-        <h2 id="qualifications-heading" className="mb-3 text-lg font-semibold">{t("verifiedQualifications")}</h2>
+        <h2 id="qualifications-heading" className="mb-3 text-lg font-semibold">
+          {t("verifiedQualifications")}
+        </h2>
         {qualifications.length === 0 ? (
           <p className="text-slate-500">{t("noVerifiedQualifications")}</p>
         ) : (
@@ -110,7 +136,9 @@ export default function PublicProviderPage() {
                     {q.inForce ? (
                       <span className="badge bg-brand-50 text-brand-700">{t("inForce")}</span>
                     ) : (
-                      <span className="badge bg-red-50 text-red-800">{q.validFrom > today ? t("notYetValid") : t("expired")}</span>
+                      <span className="badge bg-red-50 text-red-800">
+                        {q.validFrom > today ? t("notYetValid") : t("expired")}
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -122,13 +150,22 @@ export default function PublicProviderPage() {
 
       {experts.length ? (
         <section className="card" aria-labelledby="experts-heading">
-          <h2 id="experts-heading" className="mb-3 text-lg font-semibold">{t("expertsTitle")}</h2>
+          <h2 id="experts-heading" className="mb-3 text-lg font-semibold">
+            {t("expertsTitle")}
+          </h2>
           <ul className="grid gap-3 sm:grid-cols-2">
             {experts.map((e) => (
               <li key={e.id} className="rounded border border-slate-200 p-3 text-sm">
-                <p className="font-medium">{e.name}{e.title ? <span className="ml-2 text-slate-600">{e.title}</span> : null}</p>
+                <p className="font-medium">
+                  {e.name}
+                  {e.title ? <span className="ml-2 text-slate-600">{e.title}</span> : null}
+                </p>
                 {e.specialties ? <p className="text-slate-700">{e.specialties}</p> : null}
-                {e.certificateNo ? <p className="font-mono text-xs text-slate-500">{t("expertCertificate")}：{e.certificateNo}</p> : null}
+                {e.certificateNo ? (
+                  <p className="font-mono text-xs text-slate-500">
+                    {t("expertCertificate")}：{e.certificateNo}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

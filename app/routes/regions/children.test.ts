@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { childrenOf } from "../../domain/regions";
 import { loader } from "./children";
 
-const get = (code: string) => loader({ params: { code }, request: new Request(`http://localhost/regions/${code}/children`), context: {} } as never);
+const get = (code: string) =>
+  loader({ params: { code }, request: new Request(`http://localhost/regions/${code}/children`), context: {} } as never);
 
 describe("GET /regions/:code/children (the pickers' counties on demand)", () => {
   it("answers a city's counties from the server's full table, cacheable JSON", async () => {

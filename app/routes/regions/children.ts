@@ -10,10 +10,13 @@ import { childrenOf, isValidRegionCode } from "../../domain/regions";
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = params.code ?? "";
   if (!isValidRegionCode(code)) {
-    return new Response(JSON.stringify({ error: { code: "region_unknown", message: `Unknown region code: ${code.slice(0, 12)}` } }), {
-      status: 404,
-      headers: { "Content-Type": "application/json; charset=utf-8" },
-    });
+    return new Response(
+      JSON.stringify({ error: { code: "region_unknown", message: `Unknown region code: ${code.slice(0, 12)}` } }),
+      {
+        status: 404,
+        headers: { "Content-Type": "application/json; charset=utf-8" },
+      },
+    );
   }
   const body = childrenOf(code).map(({ code: child, name }) => ({ code: child, name }));
   return new Response(JSON.stringify(body), {

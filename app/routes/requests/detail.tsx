@@ -30,7 +30,9 @@ function requestIdOf(params: Record<string, string | undefined>): string {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireMembership(request, context, { kinds: ["enterprise"] });
-  const found = await orErrorPage(() => compareQuotes(context.db, { now: new Date(), requestId: requestIdOf(params), orgId: org.id }));
+  const found = await orErrorPage(() =>
+    compareQuotes(context.db, { now: new Date(), requestId: requestIdOf(params), orgId: org.id }),
+  );
   return { ...found, regionNames: regionNamesOf([found.request.regionCode]) };
 }
 
@@ -42,10 +44,18 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
   try {
     if (parsed.data.intent === "pick") {
-      const engagement = await acceptQuote(context.db, actor, { now: new Date(), requestId, quoteId: parsed.data.quoteId });
+      const engagement = await acceptQuote(context.db, actor, {
+        now: new Date(),
+        requestId,
+        quoteId: parsed.data.quoteId,
+      });
       return redirect(`/engagements/${engagement.id}`);
     }
-    await endRequest(context.db, actor, { now: new Date(), requestId, outcome: parsed.data.intent === "cancel" ? "cancelled" : "closed" });
+    await endRequest(context.db, actor, {
+      now: new Date(),
+      requestId,
+      outcome: parsed.data.intent === "cancel" ? "cancelled" : "closed",
+    });
     return { done: parsed.data.intent };
   } catch (error) {
     return formFailure(error);
@@ -55,28 +65,40 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function RequestDetail() {
   const { request, quotes, engagementId, regionNames } = useLoaderData<typeof loader>();
   const regionName = (code: string) => regionNames[code] ?? "";
-  const result = useActionData<{ formError?: { key: string; params?: Record<string, string | number> }; done?: string }>();
+  const result = useActionData<{
+    formError?: { key: string; params?: Record<string, string | number> };
+    done?: string;
+  }>();
   const { t, i18n } = useTranslation("requests");
   const lang = toLanguage(i18n.language);
   const open = request.status === "open";
   const live = quotes.filter((q) => q.status === "submitted");
   return (
     <div className="space-y-6">
-      <Link to="/requests" className="link text-sm">← {t("back")}</Link>
+      <Link to="/requests" className="link text-sm">
+        ← {t("back")}
+      </Link>
       <header className="space-y-1">
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
           {request.title} <RequestStatusBadge status={request.status} />
         </h1>
         <p className="text-slate-600">
-          {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionName(request.regionCode)} · {t("col.budget")}：
-          {request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} · {t("col.deadline")}：{request.deadline ?? "—"}
+          {categoryLabel(request.category as ServiceCategoryCode, lang)} · {regionName(request.regionCode)} ·{" "}
+          {t("col.budget")}：{request.budgetFen !== null ? formatFen(request.budgetFen, lang) : t("budgetNone")} ·{" "}
+          {t("col.deadline")}：{request.deadline ?? "—"}
         </p>
         <p className="whitespace-pre-line text-sm text-slate-700">{request.description}</p>
-        {engagementId ? <Link className="btn-secondary mt-2" to={`/engagements/${engagementId}`}>{t("engagementLink")}</Link> : null}
+        {engagementId ? (
+          <Link className="btn-secondary mt-2" to={`/engagements/${engagementId}`}>
+            {t("engagementLink")}
+          </Link>
+        ) : null}
       </header>
       {result?.formError ? <FormErrorMessage error={result.formError} /> : null}
       <section className="card overflow-x-auto" aria-labelledby="quotes-title">
-        <h2 id="quotes-title" className="mb-2 text-lg font-semibold">{t("quotesTitle")}</h2>
+        <h2 id="quotes-title" className="mb-2 text-lg font-semibold">
+          {t("quotesTitle")}
+        </h2>
         {open ? <p className="mb-4 text-sm text-slate-600">{t("decisionNote")}</p> : null}
         {quotes.length === 0 ? (
           <p className="text-slate-500">{t("noQuotes")}</p>
@@ -84,42 +106,79 @@ export default function RequestDetail() {
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col"><span className="sr-only">{t("compare.item")}</span></th>
-                {quotes.map((q) => <th key={q.id} scope="col">{q.providerName}</th>)}
+                <th scope="col">
+                  <span className="sr-only">{t("compare.item")}</span>
+                </th>
+                {quotes.map((q) => (
+                  <th key={q.id} scope="col">
+                    {q.providerName}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               <tr>
                 <th scope="row">{t("compare.price")}</th>
-                {quotes.map((q) => <td key={q.id} className="font-semibold">{formatFen(q.priceFen, lang)}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id} className="font-semibold">
+                    {formatFen(q.priceFen, lang)}
+                  </td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.plan")}</th>
-                {quotes.map((q) => <td key={q.id} className="max-w-xs whitespace-pre-line align-top text-sm">{q.plan}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id} className="max-w-xs whitespace-pre-line align-top text-sm">
+                    {q.plan}
+                  </td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.duration")}</th>
-                {quotes.map((q) => <td key={q.id}>{q.durationDays ? t("compare.days", { count: q.durationDays }) : "—"}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id}>{q.durationDays ? t("compare.days", { count: q.durationDays }) : "—"}</td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.validUntil")}</th>
-                {quotes.map((q) => <td key={q.id}>{q.validUntil ?? "—"}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id}>{q.validUntil ?? "—"}</td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.grade")}</th>
-                {quotes.map((q) => <td key={q.id}><CreditBadge grade={q.creditGrade} /></td>)}
+                {quotes.map((q) => (
+                  <td key={q.id}>
+                    <CreditBadge grade={q.creditGrade} />
+                  </td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.rating")}</th>
-                {quotes.map((q) => <td key={q.id}>{q.rating !== null ? t("compare.ratingValue", { rating: q.rating.toFixed(1), count: q.reviewCount }) : t("compare.noRating")}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id}>
+                    {q.rating !== null
+                      ? t("compare.ratingValue", { rating: q.rating.toFixed(1), count: q.reviewCount })
+                      : t("compare.noRating")}
+                  </td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.qualifications")}</th>
                 {quotes.map((q) => (
                   <td key={q.id} className="text-sm">
-                    {q.qualifications.length === 0 ? t("compare.noQualification") : (
+                    {q.qualifications.length === 0 ? (
+                      t("compare.noQualification")
+                    ) : (
                       <ul>
-                        {q.qualifications.map((x) => <li key={x.certificateNo}>{t("compare.qualificationUntil", { name: qualificationTypeName(x.type, lang), date: x.validTo })}</li>)}
+                        {q.qualifications.map((x) => (
+                          <li key={x.certificateNo}>
+                            {t("compare.qualificationUntil", {
+                              name: qualificationTypeName(x.type, lang),
+                              date: x.validTo,
+                            })}
+                          </li>
+                        ))}
                       </ul>
                     )}
                     {!q.inScope ? <p className="text-red-700">{t("compare.outOfScope")}</p> : null}
@@ -128,7 +187,9 @@ export default function RequestDetail() {
               </tr>
               <tr>
                 <th scope="row">{t("compare.submittedAt")}</th>
-                {quotes.map((q) => <td key={q.id}>{formatDate(new Date(q.createdAt), lang)}</td>)}
+                {quotes.map((q) => (
+                  <td key={q.id}>{formatDate(new Date(q.createdAt), lang)}</td>
+                ))}
               </tr>
               <tr>
                 <th scope="row">{t("compare.status")}</th>

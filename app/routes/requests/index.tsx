@@ -35,17 +35,27 @@ export default function RequestList() {
           <h1 className="text-2xl font-semibold">{t("title")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("lead")}</p>
         </div>
-        <Link to="/requests/new" className="btn-primary">{t("new")}</Link>
+        <Link to="/requests/new" className="btn-primary">
+          {t("new")}
+        </Link>
       </header>
       <Form method="get" className="card flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="status" className="label">{t("col.status")}</label>
+          <label htmlFor="status" className="label">
+            {t("col.status")}
+          </label>
           <select id="status" name="status" className="input" defaultValue={query.status ?? ""}>
             <option value="">{t("common:all")}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="btn-secondary">{t("common:filter")}</button>
+        <button type="submit" className="btn-secondary">
+          {t("common:filter")}
+        </button>
       </Form>
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (
@@ -67,13 +77,19 @@ export default function RequestList() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link className="link" to={`/requests/${r.id}`}>{r.title}</Link></td>
+                  <td>
+                    <Link className="link" to={`/requests/${r.id}`}>
+                      {r.title}
+                    </Link>
+                  </td>
                   <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
                   <td>{regionName(r.regionCode)}</td>
                   <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
                   <td>{r.deadline ?? "—"}</td>
                   <td>{r.quoteCount}</td>
-                  <td><RequestStatusBadge status={r.status} /></td>
+                  <td>
+                    <RequestStatusBadge status={r.status} />
+                  </td>
                   <td>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>
               ))}

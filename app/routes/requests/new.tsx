@@ -24,7 +24,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const title = clipText((url.searchParams.get("title") ?? url.searchParams.get("q") ?? "").trim(), 100);
   const category = url.searchParams.get("category") ?? "";
-  return { regionCode: profile.regionCode, industryCode: profile.industryCode, title, category: isServiceCategory(category) ? category : "" };
+  return {
+    regionCode: profile.regionCode,
+    industryCode: profile.industryCode,
+    title,
+    category: isServiceCategory(category) ? category : "",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,7 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const { budget, ...rest } = parsed.data;
   try {
-    const created = await createRequest(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, { ...rest, budgetFen: budget }, new Date());
+    const created = await createRequest(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      { ...rest, budgetFen: budget },
+      new Date(),
+    );
     return redirect(`/requests/${created.id}`);
   } catch (error) {
     return formFailure(error);
@@ -46,7 +56,9 @@ export default function NewRequest() {
   const lang = toLanguage(i18n.language);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
-      <Link to="/requests" className="link text-sm">← {t("back")}</Link>
+      <Link to="/requests" className="link text-sm">
+        ← {t("back")}
+      </Link>
       <div className="card">
         <h1 className="mb-2 text-2xl font-semibold">{t("newTitle")}</h1>
         <p className="mb-6 text-sm text-slate-600">{t("newLead")}</p>
@@ -54,19 +66,69 @@ export default function NewRequest() {
           {({ errors, values }) => (
             <>
               <Field name="category" label={t("field.category")} errors={errors}>
-                <select id="field-category" name="category" className="input" defaultValue={values.category ?? defaults.category} aria-invalid={errors.category ? true : undefined}>
+                <select
+                  id="field-category"
+                  name="category"
+                  className="input"
+                  defaultValue={values.category ?? defaults.category}
+                  aria-invalid={errors.category ? true : undefined}
+                >
                   <option value="">{t("common:regionPick")}</option>
-                  {SERVICE_CATEGORIES.map((c) => <option key={c} value={c}>{categoryLabel(c, lang)}</option>)}
+                  {SERVICE_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {categoryLabel(c, lang)}
+                    </option>
+                  ))}
                 </select>
               </Field>
-              <Field name="title" label={t("field.title")} errors={errors} defaultValue={values.title ?? (defaults.title || undefined)} />
-              <Field name="description" label={t("field.description")} hint={t("field.descriptionHint")} errors={errors}>
-                <textarea id="field-description" name="description" rows={5} className="input" defaultValue={values.description} aria-invalid={errors.description ? true : undefined} />
+              <Field
+                name="title"
+                label={t("field.title")}
+                errors={errors}
+                defaultValue={values.title ?? (defaults.title || undefined)}
+              />
+              <Field
+                name="description"
+                label={t("field.description")}
+                hint={t("field.descriptionHint")}
+                errors={errors}
+              >
+                <textarea
+                  id="field-description"
+                  name="description"
+                  rows={5}
+                  className="input"
+                  defaultValue={values.description}
+                  aria-invalid={errors.description ? true : undefined}
+                />
               </Field>
-              <RegionPicker name="regionCode" label={t("field.region")} defaultValue={values.regionCode ?? defaults.regionCode} error={errors.regionCode} />
-              <IndustryPicker name="industryCode" defaultValue={values.industryCode ?? defaults.industryCode} error={errors.industryCode} />
-              <Field name="budget" label={t("field.budget")} hint={t("field.budgetHint")} errors={errors} defaultValue={values.budget} inputMode="decimal" />
-              <Field name="deadline" type="date" label={t("field.deadline")} hint={t("field.deadlineHint")} errors={errors} defaultValue={values.deadline} />
+              <RegionPicker
+                name="regionCode"
+                label={t("field.region")}
+                defaultValue={values.regionCode ?? defaults.regionCode}
+                error={errors.regionCode}
+              />
+              <IndustryPicker
+                name="industryCode"
+                defaultValue={values.industryCode ?? defaults.industryCode}
+                error={errors.industryCode}
+              />
+              <Field
+                name="budget"
+                label={t("field.budget")}
+                hint={t("field.budgetHint")}
+                errors={errors}
+                defaultValue={values.budget}
+                inputMode="decimal"
+              />
+              <Field
+                name="deadline"
+                type="date"
+                label={t("field.deadline")}
+                hint={t("field.deadlineHint")}
+                errors={errors}
+                defaultValue={values.deadline}
+              />
               <p className="mb-4 text-sm text-slate-600">{t("twoWayNote")}</p>
               <SubmitButton>{t("submit")}</SubmitButton>
             </>

@@ -33,15 +33,52 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
-    return data({ values, errors: queryIssues(parsed.error), result: null as PageResult | null, regionNames: {} as Record<string, string> }, { status: 400 });
+    return data(
+      {
+        values,
+        errors: queryIssues(parsed.error),
+        result: null as PageResult | null,
+        regionNames: {} as Record<string, string>,
+      },
+      { status: 400 },
+    );
   }
   const q = parsed.data;
   const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
   // Only what the page shows travels to the browser (the page is re-rendered from this data).
-  const rows = result.rows.map(({ id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary, score, reasons }) => ({
-    id, name, verified, categories, regionCodes, creditGrade, reviewCount, ratingSum, summary: excerpt(summary ?? "", SUMMARY_LENGTH), score, reasons,
-  }));
-  return { values, errors: {} as Record<string, string>, result: { ...result, rows }, regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))) };
+  const rows = result.rows.map(
+    ({
+      id,
+      name,
+      verified,
+      categories,
+      regionCodes,
+      creditGrade,
+      reviewCount,
+      ratingSum,
+      summary,
+      score,
+      reasons,
+    }) => ({
+      id,
+      name,
+      verified,
+      categories,
+      regionCodes,
+      creditGrade,
+      reviewCount,
+      ratingSum,
+      summary: excerpt(summary ?? "", SUMMARY_LENGTH),
+      score,
+      reasons,
+    }),
+  );
+  return {
+    values,
+    errors: {} as Record<string, string>,
+    result: { ...result, rows },
+    regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))),
+  };
 }
 
 export default function ProviderDirectory() {
@@ -55,7 +92,9 @@ export default function ProviderDirectory() {
       </header>
       <Form method="get" className="card" role="search" aria-label={t("filters")}>
         {Object.keys(errors).length > 0 ? (
-          <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t("invalidQuery")}</p>
+          <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            {t("invalidQuery")}
+          </p>
         ) : null}
         <CommonSearchFilters
           values={values}
@@ -65,11 +104,31 @@ export default function ProviderDirectory() {
           advanced={
             <div className="grid gap-4 sm:grid-cols-2">
               <div>
-                <label htmlFor="field-budget" className="label">{t("budget")}</label>
-                <input id="field-budget" name="budget" inputMode="decimal" className="input" defaultValue={values.budget ?? ""} aria-invalid={errors.budget ? true : undefined} aria-describedby={errors.budget ? "field-budget-error" : undefined} />
-                {errors.budget ? <p id="field-budget-error" className="field-error">{t(`errors:${errors.budget}`)}</p> : null}
+                <label htmlFor="field-budget" className="label">
+                  {t("budget")}
+                </label>
+                <input
+                  id="field-budget"
+                  name="budget"
+                  inputMode="decimal"
+                  className="input"
+                  defaultValue={values.budget ?? ""}
+                  aria-invalid={errors.budget ? true : undefined}
+                  aria-describedby={errors.budget ? "field-budget-error" : undefined}
+                />
+                {errors.budget ? (
+                  <p id="field-budget-error" className="field-error">
+                    {t(`errors:${errors.budget}`)}
+                  </p>
+                ) : null}
               </div>
-              <FilterSelect name="sort" label={t("sort")} value={values.sort} error={errors.sort} options={PROVIDER_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))} />
+              <FilterSelect
+                name="sort"
+                label={t("sort")}
+                value={values.sort}
+                error={errors.sort}
+                options={PROVIDER_SORTS.map((s) => ({ value: s, label: t(`sortOptions.${s}`) }))}
+              />
             </div>
           }
         />
@@ -81,21 +140,55 @@ export default function ProviderDirectory() {
 }
 
 type PageResult = Omit<DirectoryResult, "rows"> & {
-  rows: Array<Pick<DirectoryResult["rows"][number], "id" | "name" | "verified" | "categories" | "regionCodes" | "creditGrade" | "reviewCount" | "ratingSum" | "summary" | "score" | "reasons">>;
+  rows: Array<
+    Pick<
+      DirectoryResult["rows"][number],
+      | "id"
+      | "name"
+      | "verified"
+      | "categories"
+      | "regionCodes"
+      | "creditGrade"
+      | "reviewCount"
+      | "ratingSum"
+      | "summary"
+      | "score"
+      | "reasons"
+    >
+  >;
 };
 
-function ProviderResults({ result, values, regionNames }: { result: PageResult; values: Record<string, string | undefined>; regionNames: Record<string, string> }) {
+function ProviderResults({
+  result,
+  values,
+  regionNames,
+}: {
+  result: PageResult;
+  values: Record<string, string | undefined>;
+  regionNames: Record<string, string>;
+}) {
   const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   // Labels every card repeats, translated once per page rather than once per card.
-  const label = { verified: t("verified"), unverified: t("unverified"), gradeNone: t("gradeNone"), noReviews: t("noReviews"), offers: t("offers"), serves: t("serves") };
+  const label = {
+    verified: t("verified"),
+    unverified: t("unverified"),
+    gradeNone: t("gradeNone"),
+    noReviews: t("noReviews"),
+    offers: t("offers"),
+    serves: t("serves"),
+  };
   const gradeBadge = Object.fromEntries(CREDIT_GRADES.map((g) => [g, t("gradeBadge", { grade: g })]));
   return (
     <section aria-labelledby="results-heading" className="space-y-4">
-      <h2 id="results-heading" className="text-lg font-semibold">{t("results")}</h2>
+      <h2 id="results-heading" className="text-lg font-semibold">
+        {t("results")}
+      </h2>
       <p className="text-sm text-slate-600">
-        {result.capped && !result.ranked ? t("totalCapped", { count: result.total }) : t("total", { count: result.total })}
+        {result.capped && !result.ranked
+          ? t("totalCapped", { count: result.total })
+          : t("total", { count: result.total })}
         {result.ranked ? ` · ${t("rankedNote", { window: RANK_WINDOW })}` : null}
       </p>
       {result.rows.length === 0 ? <NoResults path="/providers" values={values} keys={PROVIDER_FILTER_KEYS} /> : null}
@@ -104,20 +197,33 @@ function ProviderResults({ result, values, regionNames }: { result: PageResult; 
           <li key={row.id} className="card">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="text-base font-semibold text-brand-700">
-                <Link className="link" to={`/providers/${row.id}`}>{row.name}</Link>
+                <Link className="link" to={`/providers/${row.id}`}>
+                  {row.name}
+                </Link>
               </h3>
               {row.score !== null ? <MatchScore score={row.score} /> : null}
             </div>
             <p className="mt-1 flex flex-wrap gap-2 text-xs">
-              <span className={`badge ${row.verified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>{row.verified ? label.verified : label.unverified}</span>
-              <span className="badge bg-slate-100 text-slate-700">{row.creditGrade ? gradeBadge[row.creditGrade] : label.gradeNone}</span>
+              <span className={`badge ${row.verified ? "bg-brand-50 text-brand-700" : "bg-slate-100 text-slate-600"}`}>
+                {row.verified ? label.verified : label.unverified}
+              </span>
               <span className="badge bg-slate-100 text-slate-700">
-                {row.reviewCount > 0 ? t("rating", { average: (row.ratingSum / row.reviewCount).toFixed(1), count: row.reviewCount }) : label.noReviews}
+                {row.creditGrade ? gradeBadge[row.creditGrade] : label.gradeNone}
+              </span>
+              <span className="badge bg-slate-100 text-slate-700">
+                {row.reviewCount > 0
+                  ? t("rating", { average: (row.ratingSum / row.reviewCount).toFixed(1), count: row.reviewCount })
+                  : label.noReviews}
               </span>
             </p>
             <dl className="mt-2 grid gap-1 text-sm text-slate-700 sm:grid-cols-[6rem_1fr]">
               <dt className="text-slate-500">{label.offers}</dt>
-              <dd>{row.categories.filter(isServiceCategory).map((c) => categoryLabel(c, lang)).join("、") || "—"}</dd>
+              <dd>
+                {row.categories
+                  .filter(isServiceCategory)
+                  .map((c) => categoryLabel(c, lang))
+                  .join("、") || "—"}
+              </dd>
               <dt className="text-slate-500">{label.serves}</dt>
               <dd>{row.regionCodes.map(regionName).filter(Boolean).join("、") || "—"}</dd>
             </dl>

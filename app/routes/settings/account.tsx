@@ -41,23 +41,42 @@ export default function AccountSettings() {
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t("accountTitle")}</h1>
       <section className="card" aria-labelledby="change-password">
-        <h2 id="change-password" className="mb-4 text-lg font-semibold">{t("changePassword")}</h2>
+        <h2 id="change-password" className="mb-4 text-lg font-semibold">
+          {t("changePassword")}
+        </h2>
         {result?.done ? <SuccessNote className="mb-4">{t("passwordChanged")}</SuccessNote> : null}
         <ValidatedForm schema={ChangePasswordSchema}>
           {({ errors }) => (
             <>
-              <Field name="currentPassword" type="password" autoComplete="current-password" label={t("currentPassword")} errors={errors} />
-              <Field name="newPassword" type="password" autoComplete="new-password" label={t("newPassword")} hint={t("auth:passwordHint")} errors={errors} />
+              <Field
+                name="currentPassword"
+                type="password"
+                autoComplete="current-password"
+                label={t("currentPassword")}
+                errors={errors}
+              />
+              <Field
+                name="newPassword"
+                type="password"
+                autoComplete="new-password"
+                label={t("newPassword")}
+                hint={t("auth:passwordHint")}
+                errors={errors}
+              />
               <SubmitButton>{t("changePassword")}</SubmitButton>
             </>
           )}
         </ValidatedForm>
       </section>
       <section className="card" aria-labelledby="sessions">
-        <h2 id="sessions" className="text-lg font-semibold">{t("sessions")}</h2>
+        <h2 id="sessions" className="text-lg font-semibold">
+          {t("sessions")}
+        </h2>
         <p className="mb-4 mt-1 text-sm text-slate-600">{t("sessionsBody")}</p>
         <Form method="post">
-          <button type="submit" name="intent" value="logout-everywhere" className="btn-danger">{t("logoutEverywhere")}</button>
+          <button type="submit" name="intent" value="logout-everywhere" className="btn-danger">
+            {t("logoutEverywhere")}
+          </button>
         </Form>
       </section>
     </div>

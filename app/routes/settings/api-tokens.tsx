@@ -28,7 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { secret: null };
     }
     const parsed = parseForm(ApiTokenSchema, form);
-    if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, secret: null }, { status: 400 });
+    if (!parsed.ok)
+      return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, secret: null }, { status: 400 });
     const { secret } = await createApiToken(context.db, actor, parsed.data.name);
     return { secret };
   } catch (error) {
@@ -48,7 +49,9 @@ export default function ApiTokens() {
       {result?.secret ? (
         <div role="status" className="card border-brand-600">
           <p className="font-medium">{t("newTokenTitle")}</p>
-          <code data-testid="new-token" className="mt-2 block break-all rounded bg-slate-100 p-3 font-mono text-sm">{result.secret}</code>
+          <code data-testid="new-token" className="mt-2 block break-all rounded bg-slate-100 p-3 font-mono text-sm">
+            {result.secret}
+          </code>
         </div>
       ) : null}
       <section className="card">
@@ -58,7 +61,9 @@ export default function ApiTokens() {
               <div className="flex-1">
                 <Field name="name" label={t("tokenName")} hint={t("tokenNameHint")} errors={errors} />
               </div>
-              <div className="mb-4"><SubmitButton>{t("createToken")}</SubmitButton></div>
+              <div className="mb-4">
+                <SubmitButton>{t("createToken")}</SubmitButton>
+              </div>
             </div>
           )}
         </ValidatedForm>
@@ -73,7 +78,9 @@ export default function ApiTokens() {
                 <th scope="col">{t("tokenName")}</th>
                 <th scope="col">{t("createdAt")}</th>
                 <th scope="col">{t("lastUsed")}</th>
-                <th scope="col"><span className="sr-only">{t("common:actions")}</span></th>
+                <th scope="col">
+                  <span className="sr-only">{t("common:actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -90,7 +97,9 @@ export default function ApiTokens() {
                     ) : (
                       <Form method="post">
                         <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" name="intent" value="revoke" className="btn-secondary py-1">{t("revoke")}</button>
+                        <button type="submit" name="intent" value="revoke" className="btn-secondary py-1">
+                          {t("revoke")}
+                        </button>
                       </Form>
                     )}
                   </td>

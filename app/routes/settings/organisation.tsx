@@ -24,9 +24,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   // A bureau's region is fixed by the platform; it never comes from the form.
   if (org.kind === "bureau") form.set("regionCode", org.regionCode);
-  const schema = org.kind === "bureau" || org.kind === "platform" ? OrganisationProfileSchema.omit({ uscc: true }) : OrganisationProfileSchema.required({ uscc: true });
+  const schema =
+    org.kind === "bureau" || org.kind === "platform"
+      ? OrganisationProfileSchema.omit({ uscc: true })
+      : OrganisationProfileSchema.required({ uscc: true });
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
+  if (!parsed.ok)
+    return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {
     await updateOrganisationProfile(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
     return { saved: true };
@@ -45,24 +49,49 @@ export default function OrganisationSettings() {
     <div className="mx-auto max-w-2xl card">
       <h1 className="mb-2 text-2xl font-semibold">{t("organisationTitle")}</h1>
       <p className="mb-6 text-sm text-slate-600">
-        {t(`common:kind.${profile.kind}`)} · {t(`common:verification.${profile.suspendedAt ? "suspended" : profile.verificationStatus}`)}
+        {t(`common:kind.${profile.kind}`)} ·{" "}
+        {t(`common:verification.${profile.suspendedAt ? "suspended" : profile.verificationStatus}`)}
       </p>
       {result?.saved ? <SuccessNote className="mb-4">{t("orgSaved")}</SuccessNote> : null}
-      <ValidatedForm schema={OrganisationProfileSchema.partial({ uscc: true, regionCode: isBureau ? true : undefined })}>
+      <ValidatedForm
+        schema={OrganisationProfileSchema.partial({ uscc: true, regionCode: isBureau ? true : undefined })}
+      >
         {({ errors }) => (
           <fieldset disabled={!canEdit}>
             <Field name="name" label={t("orgName")} errors={errors} defaultValue={profile.name} />
-            {hasUscc ? <Field name="uscc" label={t("common:uscc")} errors={errors} defaultValue={profile.uscc ?? ""} spellCheck={false} /> : null}
+            {hasUscc ? (
+              <Field
+                name="uscc"
+                label={t("common:uscc")}
+                errors={errors}
+                defaultValue={profile.uscc ?? ""}
+                spellCheck={false}
+              />
+            ) : null}
             {isBureau ? (
-              <p className="mb-4 text-sm text-slate-600">{t("common:region")}：{regionName}（{t("bureauRegionFixed")}）</p>
+              <p className="mb-4 text-sm text-slate-600">
+                {t("common:region")}：{regionName}（{t("bureauRegionFixed")}）
+              </p>
             ) : (
               <RegionPicker name="regionCode" defaultValue={profile.regionCode} error={errors.regionCode} />
             )}
             <IndustryPicker name="industryCode" defaultValue={profile.industryCode} error={errors.industryCode} />
-            <Field name="contactPhone" type="tel" label={t("contactPhone")} errors={errors} defaultValue={profile.contactPhone ?? ""} />
+            <Field
+              name="contactPhone"
+              type="tel"
+              label={t("contactPhone")}
+              errors={errors}
+              defaultValue={profile.contactPhone ?? ""}
+            />
             <Field name="address" label={t("address")} errors={errors} defaultValue={profile.address ?? ""} />
             <Field name="description" label={t("description")} errors={errors}>
-              <textarea id="field-description" name="description" rows={4} className="input" defaultValue={profile.description ?? ""} />
+              <textarea
+                id="field-description"
+                name="description"
+                rows={4}
+                className="input"
+                defaultValue={profile.description ?? ""}
+              />
             </Field>
             {hasUscc ? <p className="mb-4 text-xs text-slate-500">{t("reverifyNote")}</p> : null}
             <SubmitButton>{t("common:save")}</SubmitButton>

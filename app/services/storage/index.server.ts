@@ -12,7 +12,15 @@ const opened = new Map<string, FileStorage>();
  * settings are complete when STORAGE_BACKEND=s3.
  */
 export function storageFor(env: StorageEnv): FileStorage {
-  const key = JSON.stringify([env.STORAGE_BACKEND ?? "local", env.UPLOAD_DIR, env.S3_ENDPOINT, env.S3_BUCKET, env.S3_REGION, env.S3_ACCESS_KEY_ID, env.S3_FORCE_PATH_STYLE]);
+  const key = JSON.stringify([
+    env.STORAGE_BACKEND ?? "local",
+    env.UPLOAD_DIR,
+    env.S3_ENDPOINT,
+    env.S3_BUCKET,
+    env.S3_REGION,
+    env.S3_ACCESS_KEY_ID,
+    env.S3_FORCE_PATH_STYLE,
+  ]);
   let storage = opened.get(key);
   if (!storage) {
     storage = env.STORAGE_BACKEND === "s3" ? s3Storage(s3SettingsOf(env)) : localStorage(env.UPLOAD_DIR);

@@ -26,7 +26,11 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the built server (server/index.ts without --dev) and waits for /healthz. */
-export async function startServer(options: { name: string; env: Record<string, string>; logFile: string }): Promise<RunningServer> {
+export async function startServer(options: {
+  name: string;
+  env: Record<string, string>;
+  logFile: string;
+}): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
   const log = createWriteStream(options.logFile);
@@ -52,7 +56,9 @@ export async function startServer(options: { name: string; env: Record<string, s
     child.kill("SIGKILL");
     await exited;
     const tail = safeRead(options.logFile).split("\n").slice(-30).join("\n");
-    throw new Error(`${options.name} server did not become healthy: ${(error as Error).message}\n${tail}`, { cause: error });
+    throw new Error(`${options.name} server did not become healthy: ${(error as Error).message}\n${tail}`, {
+      cause: error,
+    });
   }
 
   return {

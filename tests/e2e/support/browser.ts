@@ -20,7 +20,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (own cookies) speaking Chinese first, as most users do. */
-export function newContext(browser: Browser, options: { baseURL?: string; locale?: string } = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: { baseURL?: string; locale?: string } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: options.baseURL ?? inject("baseURL"),
     locale: options.locale ?? "zh-CN",
@@ -54,7 +57,13 @@ export async function loginThroughForm(page: Page, email: string, password: stri
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const summary = bad.map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+  const summary = bad.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join("\n    ")}`,
+  );
   expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 

@@ -12,12 +12,20 @@ const artifacts = fileURLToPath(new URL("../.artifacts", import.meta.url));
  * signals, proxy headers, several processes. `close` stops it (if still running) and drops
  * the database.
  */
-export async function ownServer(name: string, env: Record<string, string>, fill: (db: Db) => Promise<void> = async () => {}) {
+export async function ownServer(
+  name: string,
+  env: Record<string, string>,
+  fill: (db: Db) => Promise<void> = async () => {},
+) {
   mkdirSync(artifacts, { recursive: true });
   const database: DatabaseLocation = await prepareDatabase(fill);
   let server: RunningServer;
   try {
-    server = await startServer({ name, env: { NODE_ENV: "production", ...database.env, ...env }, logFile: `${artifacts}/server-${name}.log` });
+    server = await startServer({
+      name,
+      env: { NODE_ENV: "production", ...database.env, ...env },
+      logFile: `${artifacts}/server-${name}.log`,
+    });
   } catch (error) {
     await database.drop();
     throw error;

@@ -15,7 +15,8 @@ export default {
   suspendedSince: "Suspended since {{date}}: {{reason}}",
   decisionDone: "Done.",
   newBureauTitle: "Open a bureau account",
-  newBureauIntro: "Bureaus cannot register themselves. Enter the region and a contact; the system makes a first password for you to hand over securely, to be changed at first login.",
+  newBureauIntro:
+    "Bureaus cannot register themselves. Enter the region and a contact; the system makes a first password for you to hand over securely, to be changed at first login.",
   bureauName: "Bureau name",
   bureauNameHint: "e.g. 金华市应急管理局",
   contactName: "Contact name",
@@ -24,7 +25,8 @@ export default {
   bureauCreated: "{{name}} is open. Login: {{email}}, first password:",
   initialPasswordNote: "The first password is shown only this once.",
   auditTitle: "Audit log",
-  auditIntro: "Every security- and money-relevant action is recorded here; entries can be appended, never changed or deleted.",
+  auditIntro:
+    "Every security- and money-relevant action is recorded here; entries can be appended, never changed or deleted.",
   time: "Time",
   actor: "Actor",
   action: "Action",

@@ -1,7 +1,8 @@
 export default {
   loginTitle: "Log in to Anfu",
   registerTitle: "Register your organisation",
-  registerIntro: "Enterprises, service providers, insurers and mutual-aid groups register here. Bureau accounts are opened by the platform.",
+  registerIntro:
+    "Enterprises, service providers, insurers and mutual-aid groups register here. Bureau accounts are opened by the platform.",
   email: "E-mail",
   password: "Password",
   passwordHint: "8–128 characters; a memorable sentence works well",

@@ -19,7 +19,8 @@ export default {
   next: "Next",
   pageOf: "Page {{page}} of {{pages}} ({{total}} records)",
   empty: "Nothing here yet",
-  orgSuspendedBanner: "Your organisation is suspended by the platform: you can read but not act. Contact the platform to appeal.",
+  orgSuspendedBanner:
+    "Your organisation is suspended by the platform: you can read but not act. Contact the platform to appeal.",
   kind: {
     enterprise: "Enterprise",
     provider: "Service provider",

@@ -1,6 +1,7 @@
 export default {
   listTitle: "Provider credit disclosure",
-  listIntro: "Verified providers in good standing (grade A or B, not suspended). Grades follow the last three years of reviews, on-time delivery, bureau evaluations and recorded violations, and update whenever one of them changes.",
+  listIntro:
+    "Verified providers in good standing (grade A or B, not suspended). Grades follow the last three years of reviews, on-time delivery, bureau evaluations and recorded violations, and update whenever one of them changes.",
   period: "{{year}} {{half}}",
   half1: "first half",
   half2: "second half",
@@ -52,7 +53,8 @@ export default {
   section: {
     title: "Reviews",
     notYet: "Once the work is accepted, both sides may review each other within 14 days.",
-    blindNote: "Reviews are double-blind: both are shown when both sides have reviewed, or when the window closes on {{date}}.",
+    blindNote:
+      "Reviews are double-blind: both are shown when both sides have reviewed, or when the window closes on {{date}}.",
     yourReview: "Your review",
     theirReview: "Their review",
     theirPending: "The other side has reviewed; it will be shown when both are in or the window closes.",
@@ -73,7 +75,8 @@ export default {
   },
   bureau: {
     title: "Provider evaluations",
-    intro: "Record evaluations (e.g. report sampling) and violations of providers working in {{region}}. They count towards the provider's credit grade; a D grade or a serious violation suspends it (exit).",
+    intro:
+      "Record evaluations (e.g. report sampling) and violations of providers working in {{region}}. They count towards the provider's credit grade; a D grade or a serious violation suspends it (exit).",
     evaluationForm: "Record an evaluation",
     violationForm: "Record a violation",
     provider: "Provider",
@@ -93,7 +96,8 @@ export default {
   },
   admin: {
     title: "Violations",
-    intro: "Record a provider's violations (renting a qualification, illegal affiliation, falsification, monopoly pricing). A serious one, or a fall to grade D, suspends the provider automatically; reinstate it from Organisations.",
+    intro:
+      "Record a provider's violations (renting a qualification, illegal affiliation, falsification, monopoly pricing). A serious one, or a fall to grade D, suspends the provider automatically; reinstate it from Organisations.",
     uscc: "Provider's unified social credit code",
     listTitle: "All records",
     recordedBy: "Recorded by",

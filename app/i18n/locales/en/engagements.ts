@@ -45,7 +45,8 @@ export default {
     title: "Terms",
     yourTurn: "The other party's offer awaits your answer: accept, counter or cancel.",
     awaiting: "Waiting for {{party}} to answer the current offer.",
-    autoAcceptAt: "The provider has delivered. Unless the enterprise accepts or asks for changes before {{date}}, the system accepts automatically.",
+    autoAcceptAt:
+      "The provider has delivered. Unless the enterprise accepts or asks for changes before {{date}}, the system accepts automatically.",
     enterprise: "Client (enterprise)",
     provider: "Provider",
     category: "Category",
@@ -75,7 +76,13 @@ export default {
     reason: "Reason",
     reasonHint: "Required; the other party and the platform will see it in the contract record",
   },
-  counter: { price: "New price (yuan)", scope: "Scope", startDate: "Start date", endDate: "End date", submit: "Send counter-offer" },
+  counter: {
+    price: "New price (yuan)",
+    scope: "Scope",
+    startDate: "Start date",
+    endDate: "End date",
+    submit: "Send counter-offer",
+  },
   timeline: {
     title: "Contract record",
     system: "System",

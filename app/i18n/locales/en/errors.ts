@@ -72,7 +72,8 @@ export default {
     qualification_type_required: "Choose the type of qualification",
     qualification_type_mismatch: "That qualification does not cover this service category",
     qualification_duplicate: "This certificate has already been submitted (pending or verified)",
-    qualification_verified_kept: "A verified qualification stays on record and cannot be withdrawn; submit the new certificate instead",
+    qualification_verified_kept:
+      "A verified qualification stays on record and cannot be withdrawn; submit the new certificate instead",
     qualification_not_pending: "This qualification has already been decided",
     scan_required: "Upload a scan of the certificate",
     price_invalid: "Enter an amount above 0 (yuan, at most two decimals)",
@@ -104,14 +105,20 @@ export default {
     listing_invalid: "Choose one of your own listings in the same category",
     provider_suspended: "Your organisation is suspended by the platform and cannot quote or sign",
     provider_blacklisted: "Your organisation is on the black list and cannot quote or sign",
-    outside_qualification_scope: "Your organisation has no verified qualification in force covering this category, so it cannot take this work (services must stay within the approved scope)",
-    assessment_then_custody: "Your organisation did a safety assessment of this enterprise within the last three years; under the no referee-and-player rule it cannot take on its safety custody.",
-    custody_then_assessment: "Your organisation currently holds this enterprise's safety custody; under the no referee-and-player rule it cannot also assess it.",
+    outside_qualification_scope:
+      "Your organisation has no verified qualification in force covering this category, so it cannot take this work (services must stay within the approved scope)",
+    assessment_then_custody:
+      "Your organisation did a safety assessment of this enterprise within the last three years; under the no referee-and-player rule it cannot take on its safety custody.",
+    custody_then_assessment:
+      "Your organisation currently holds this enterprise's safety custody; under the no referee-and-player rule it cannot also assess it.",
     provider_suspended_buyer: "This provider is suspended by the platform and cannot be signed",
     provider_blacklisted_buyer: "This provider is on the black list and cannot be signed",
-    outside_qualification_scope_buyer: "This provider has no qualification in force covering this category and cannot be signed",
-    assessment_then_custody_buyer: "This provider did a safety assessment of your enterprise within the last three years; under the no referee-and-player rule it cannot take on your safety custody.",
-    custody_then_assessment_buyer: "This provider currently holds your safety custody; under the no referee-and-player rule it cannot also assess your enterprise.",
+    outside_qualification_scope_buyer:
+      "This provider has no qualification in force covering this category and cannot be signed",
+    assessment_then_custody_buyer:
+      "This provider did a safety assessment of your enterprise within the last three years; under the no referee-and-player rule it cannot take on your safety custody.",
+    custody_then_assessment_buyer:
+      "This provider currently holds your safety custody; under the no referee-and-player rule it cannot also assess your enterprise.",
     amount_invalid: "Enter a valid amount in yuan (at most two decimals)",
     amount_positive: "The amount must be greater than zero",
     date_invalid: "Enter a valid date",

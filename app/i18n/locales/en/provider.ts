@@ -43,7 +43,8 @@ export default {
   noExperts: "No one added yet",
 
   qualificationsTitle: "Qualifications",
-  qualificationsIntro: "The platform checks each scan and verifies the qualification. A listing that needs a qualification is public only while one is verified and in force.",
+  qualificationsIntro:
+    "The platform checks each scan and verifies the qualification. A listing that needs a qualification is public only while one is verified and in force.",
   newQualification: "Submit a qualification",
   qualificationType: "Type of qualification",
   certificateNo: "Certificate number",
@@ -83,7 +84,8 @@ export default {
   priceUnit: { per_visit: "/visit", yearly_custody: "/year" },
   listingRegions: "Regions served",
   requiredQualification: "Required qualification",
-  requiredQualificationHint: "Assessment, testing and occupational-health listings are tied to their statutory licence automatically",
+  requiredQualificationHint:
+    "Assessment, testing and occupational-health listings are tied to their statutory licence automatically",
   noRequirement: "None required",
   visible: "Public",
   hidden: "Hidden",
@@ -105,7 +107,8 @@ export default {
   },
 
   noticesTitle: "Practice notices",
-  noticesIntro: "Before serving in a county, notify its emergency-management bureau. A county outside your regions served is added to your profile.",
+  noticesIntro:
+    "Before serving in a county, notify its emergency-management bureau. A county outside your regions served is added to your profile.",
   declareNotice: "Declare a practice notice",
   county: "County / district",
   noticeCategories: "Categories notified (none selected: all of the provider's categories)",
@@ -118,7 +121,8 @@ export default {
   noNotices: "No practice notices yet",
 
   adminQualificationsTitle: "Qualification review",
-  adminQualificationsIntro: "Verify once the scan matches the details; when rejecting, give the reason the provider will read.",
+  adminQualificationsIntro:
+    "Verify once the scan matches the details; when rejecting, give the reason the provider will read.",
   provider: "Provider",
   submittedAt: "Submitted",
   reviewedAt: "Reviewed",

@@ -3,7 +3,8 @@ export default {
   lead: "Post a service need, compare the quotes you receive and choose one — or none.",
   new: "Post a request",
   newTitle: "Post a service request",
-  newLead: "Describe the service you need. Providers offering this category in this region see it in their inbox and can quote.",
+  newLead:
+    "Describe the service you need. Providers offering this category in this region see it in their inbox and can quote.",
   back: "Back to requests",
   empty: "You have not posted any requests yet",
   budgetNone: "Not given",
@@ -33,7 +34,8 @@ export default {
   },
   engagementLink: "View the contract",
   quotesTitle: "Compare quotes",
-  decisionNote: "Choosing one signs the contract and declines the others; you may also decline them all and close the request.",
+  decisionNote:
+    "Choosing one signs the contract and declines the others; you may also decline them all and close the request.",
   noQuotes: "No quotes yet. Matching providers see this request in their inbox.",
   compare: {
     item: "Item",

@@ -1,8 +1,10 @@
 export default {
   providersTitle: "Find a service provider",
-  providersIntro: "Search work-safety service providers by keyword, service category, region, industry and credit grade. Once you pick a region, category or industry, results are ranked by how well they fit your need, with the reasons.",
+  providersIntro:
+    "Search work-safety service providers by keyword, service category, region, industry and credit grade. Once you pick a region, category or industry, results are ranked by how well they fit your need, with the reasons.",
   listingsTitle: "Services",
-  listingsIntro: "Browse the services providers offer, with a price range. Services whose qualification has expired, of suspended providers or that are paused are not shown.",
+  listingsIntro:
+    "Browse the services providers offer, with a price range. Services whose qualification has expired, of suspended providers or that are paused are not shown.",
   filters: "Filters",
   q: "Keywords",
   qPlaceholder: "e.g. 安全评价, 婺城, 职业卫生",
@@ -36,7 +38,12 @@ export default {
   noResultsFiltered: "Nothing matches all of your filters.",
   dropFilter: "Try again without one of them:",
   dropFilterLabel: "Remove filter: {{filter}}",
-  filterValue: { q: "keyword \"{{value}}\"", budget: "budget ¥{{value}}", minPrice: "from ¥{{value}}", maxPrice: "up to ¥{{value}}" },
+  filterValue: {
+    q: 'keyword "{{value}}"',
+    budget: "budget ¥{{value}}",
+    minPrice: "from ¥{{value}}",
+    maxPrice: "up to ¥{{value}}",
+  },
   postRequestLead: "Nothing suitable? Post a request and let providers quote.",
   postRequest: "Post a request",
   moreFilters: "More filters",

@@ -8,7 +8,8 @@ export default {
   newPassword: "New password",
   passwordChanged: "Password changed; you are logged out on every other device.",
   sessions: "Sessions",
-  sessionsBody: "If you logged in on a shared computer or suspect someone else uses your account, log out on every device (this one too).",
+  sessionsBody:
+    "If you logged in on a shared computer or suspect someone else uses your account, log out on every device (this one too).",
   logoutEverywhere: "Log out everywhere",
   orgName: "Organisation name",
   contactPhone: "Contact phone",
@@ -17,7 +18,8 @@ export default {
   orgSaved: "Organisation saved.",
   reverifyNote: "Changing the name, code or region sends the organisation back for review.",
   bureauRegionFixed: "A bureau's region is set by the platform and cannot be changed here.",
-  tokensIntro: "API tokens let your systems call the Anfu API as this organisation (see docs/api.md). A token is shown once when created; the platform keeps only its digest.",
+  tokensIntro:
+    "API tokens let your systems call the Anfu API as this organisation (see docs/api.md). A token is shown once when created; the platform keeps only its digest.",
   tokenName: "Token name",
   tokenNameHint: "e.g. ERP integration",
   createToken: "Create token",

@@ -15,7 +15,8 @@ export default {
   suspendedSince: "自 {{date}} 起暂停：{{reason}}",
   decisionDone: "已处理。",
   newBureauTitle: "开通应急管理局账号",
-  newBureauIntro: "应急管理局不能自行注册。请填写辖区和联系人，系统生成初始密码，请通过安全渠道交给对方，并提醒其首次登录后修改。",
+  newBureauIntro:
+    "应急管理局不能自行注册。请填写辖区和联系人，系统生成初始密码，请通过安全渠道交给对方，并提醒其首次登录后修改。",
   bureauName: "机构名称",
   bureauNameHint: "例如：金华市应急管理局",
   contactName: "联系人姓名",

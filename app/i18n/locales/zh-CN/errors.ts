@@ -104,14 +104,19 @@ export default {
     listing_invalid: "请选择本机构同一服务类别的服务项目",
     provider_suspended: "贵机构已被平台暂停，暂不能报价或签约",
     provider_blacklisted: "贵机构在失信名单上，不能报价或签约",
-    outside_qualification_scope: "贵机构没有经审核、在有效期内且范围覆盖该服务类别的资质，不能承接（须在核准业务范围内提供服务）",
-    assessment_then_custody: "贵机构近三年内为该企业做过安全评价，按“不得既当裁判员又当运动员”的规定，不能承接其安全托管服务。",
-    custody_then_assessment: "贵机构正在为该企业提供安全托管服务，按“不得既当裁判员又当运动员”的规定，不能再为其做安全评价。",
+    outside_qualification_scope:
+      "贵机构没有经审核、在有效期内且范围覆盖该服务类别的资质，不能承接（须在核准业务范围内提供服务）",
+    assessment_then_custody:
+      "贵机构近三年内为该企业做过安全评价，按“不得既当裁判员又当运动员”的规定，不能承接其安全托管服务。",
+    custody_then_assessment:
+      "贵机构正在为该企业提供安全托管服务，按“不得既当裁判员又当运动员”的规定，不能再为其做安全评价。",
     provider_suspended_buyer: "该服务机构已被平台暂停，不能签约",
     provider_blacklisted_buyer: "该服务机构在失信名单上，不能签约",
     outside_qualification_scope_buyer: "该服务机构目前没有覆盖此服务类别的有效资质，不能签约",
-    assessment_then_custody_buyer: "该机构近三年内为贵企业做过安全评价，按“不得既当裁判员又当运动员”的规定，不能承接贵企业的安全托管服务。",
-    custody_then_assessment_buyer: "该机构正在为贵企业提供安全托管服务，按“不得既当裁判员又当运动员”的规定，不能再为贵企业做安全评价。",
+    assessment_then_custody_buyer:
+      "该机构近三年内为贵企业做过安全评价，按“不得既当裁判员又当运动员”的规定，不能承接贵企业的安全托管服务。",
+    custody_then_assessment_buyer:
+      "该机构正在为贵企业提供安全托管服务，按“不得既当裁判员又当运动员”的规定，不能再为贵企业做安全评价。",
     amount_invalid: "请输入有效金额（元，最多两位小数）",
     amount_positive: "金额必须大于零",
     date_invalid: "请输入有效日期",

@@ -43,7 +43,8 @@ export default {
   noExperts: "尚未添加人员",
 
   qualificationsTitle: "资质管理",
-  qualificationsIntro: "资质提交后由平台核对扫描件并认证。需要资质的服务项目，只有在资质已认证且在有效期内时才会公开展示。",
+  qualificationsIntro:
+    "资质提交后由平台核对扫描件并认证。需要资质的服务项目，只有在资质已认证且在有效期内时才会公开展示。",
   newQualification: "提交新资质",
   qualificationType: "资质类型",
   certificateNo: "证书编号",

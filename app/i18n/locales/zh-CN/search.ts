@@ -1,6 +1,7 @@
 export default {
   providersTitle: "找服务机构",
-  providersIntro: "按关键词、服务类别、地区、行业和信用等级查找安全生产服务机构。选定地区、类别或行业后，结果按与需求的匹配度排序，并逐条说明理由。",
+  providersIntro:
+    "按关键词、服务类别、地区、行业和信用等级查找安全生产服务机构。选定地区、类别或行业后，结果按与需求的匹配度排序，并逐条说明理由。",
   listingsTitle: "服务项目",
   listingsIntro: "浏览各机构发布的服务项目，可按价格区间筛选。资质过期、机构被暂停或已下架的项目不会显示。",
   filters: "筛选条件",
@@ -36,7 +37,12 @@ export default {
   noResultsFiltered: "没有找到符合全部条件的结果。",
   dropFilter: "去掉一个条件再试：",
   dropFilterLabel: "去掉条件：{{filter}}",
-  filterValue: { q: "关键词“{{value}}”", budget: "预算 {{value}} 元", minPrice: "最低价 {{value}} 元", maxPrice: "最高价 {{value}} 元" },
+  filterValue: {
+    q: "关键词“{{value}}”",
+    budget: "预算 {{value}} 元",
+    minPrice: "最低价 {{value}} 元",
+    maxPrice: "最高价 {{value}} 元",
+  },
   postRequestLead: "找不到合适的？发布需求，让服务机构来报价。",
   postRequest: "发布需求",
   moreFilters: "更多筛选",

@@ -17,7 +17,8 @@ export default {
   orgSaved: "单位信息已保存。",
   reverifyNote: "修改名称、统一社会信用代码或地区后，单位需要重新审核。",
   bureauRegionFixed: "应急管理局的辖区由平台设定，不能自行修改。",
-  tokensIntro: "API 令牌让您的系统以本单位身份调用安服市集 API（见 docs/api.md）。令牌只在创建时显示一次，平台只保存其摘要。",
+  tokensIntro:
+    "API 令牌让您的系统以本单位身份调用安服市集 API（见 docs/api.md）。令牌只在创建时显示一次，平台只保存其摘要。",
   tokenName: "令牌名称",
   tokenNameHint: "例如：ERP 对接",
   createToken: "创建令牌",
