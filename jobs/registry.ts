@@ -3,8 +3,12 @@ import { runAutoAcceptance } from "../app/services/engagement-auto-accept.server
 import { deliverPendingMail, type DeliveryDeps } from "../app/services/mail-delivery.server";
 import { sendDigests } from "../app/services/mail-digest.server";
 import { pruneLoginAttempts, sendQualificationReminders } from "../app/services/scheduled-jobs.server";
+import { regradeProviders } from "../app/services/credit.server";
+import { sweepOrphanUploads } from "../app/services/files.server";
+import type { StorageEnv } from "../app/services/storage/types";
 
-export type JobContext = { db: Db; now: Date; delivery: DeliveryDeps; payload?: unknown };
+/** `storage` is absent where a process has no file storage configured (e.g. a test's queue). */
+export type JobContext = { db: Db; now: Date; delivery: DeliveryDeps; storage?: StorageEnv; payload?: unknown };
 
 /**
  * One job: a name (the queue's task identifier), a cron schedule in UTC (graphile-worker's
@@ -28,6 +32,19 @@ export const JOBS = [
   // Hourly rather than daily: a missed run costs an hour, and reminders are keyed, so reruns are free.
   { name: "qualification-reminders", cron: "15 * * * *", run: (c) => sendQualificationReminders(c.db, c.now) },
   { name: "prune-login-attempts", cron: "30 * * * *", run: (c) => pruneLoginAttempts(c.db, c.now) },
+  // Grades age out of their 3-year window without any other event (docs/decisions/006-credit-grade.md):
+  // 17:00 UTC is 01:00 in Beijing, a quiet hour.
+  {
+    name: "regrade-providers",
+    cron: "0 17 * * *",
+    run: async (c) => (await regradeProviders(c.db, { now: c.now })).length,
+  },
+  // Bytes whose row was never written (a crash between the two); docs/decisions/010-file-storage.md.
+  {
+    name: "sweep-uploads",
+    cron: "45 * * * *",
+    run: async (c) => (c.storage ? (await sweepOrphanUploads(c.db, c.storage, { now: c.now })).length : 0),
+  },
 ] as const satisfies readonly JobDefinition[];
 
 export type JobName = (typeof JOBS)[number]["name"];

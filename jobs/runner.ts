@@ -2,6 +2,7 @@ import { Logger, parseCronItems, run, type Runner, type Task, type TimestampDige
 import type { DbHandle } from "../db/client";
 import { createMailTransport, loadMailEnv } from "../app/services/mail.server";
 import type { DeliveryDeps } from "../app/services/mail-delivery.server";
+import type { StorageEnv } from "../app/services/storage/types";
 import { JOBS, type JobDefinition } from "./registry";
 
 export type JobsHandle = {
@@ -32,7 +33,7 @@ const quietLogger = new Logger(() => (level, message) => {
  */
 export async function startJobs(
   handle: DbHandle,
-  env: { DATABASE_URL?: string; PORT: number },
+  env: { DATABASE_URL?: string; PORT: number } & Partial<StorageEnv>,
   options: StartJobsOptions = {},
 ): Promise<JobsHandle> {
   if (!options.force && process.env.JOBS_IN_PROCESS === "false") {
@@ -41,10 +42,11 @@ export async function startJobs(
   const jobs = options.jobs ?? JOBS;
   const delivery = options.delivery ?? defaultDelivery(env.PORT);
   const pollMs = options.pollMs ?? 5_000;
+  const deps: JobDeps = { delivery, storage: env.UPLOAD_DIR ? { ...env, UPLOAD_DIR: env.UPLOAD_DIR } : undefined };
   if (handle.driver === "postgres" && env.DATABASE_URL) {
-    return startGraphile(handle, env.DATABASE_URL, jobs, delivery, pollMs, options.concurrency ?? 2);
+    return startGraphile(handle, env.DATABASE_URL, jobs, deps, pollMs, options.concurrency ?? 2);
   }
-  return startTimer(handle, jobs, delivery, pollMs);
+  return startTimer(handle, jobs, deps, pollMs);
 }
 
 function defaultDelivery(port: number): DeliveryDeps {
@@ -52,15 +54,18 @@ function defaultDelivery(port: number): DeliveryDeps {
   return { mailEnv, transport: createMailTransport(mailEnv) };
 }
 
-async function runJob(handle: DbHandle, job: JobDefinition, delivery: DeliveryDeps, now: Date, payload: unknown) {
-  return job.run({ db: handle.db, now, delivery, payload });
+/** What a job may use besides the database and the clock. */
+type JobDeps = { delivery: DeliveryDeps; storage?: StorageEnv };
+
+async function runJob(handle: DbHandle, job: JobDefinition, deps: JobDeps, now: Date, payload: unknown) {
+  return job.run({ db: handle.db, now, delivery: deps.delivery, storage: deps.storage, payload });
 }
 
 async function startGraphile(
   handle: DbHandle,
   connectionString: string,
   jobs: readonly JobDefinition[],
-  delivery: DeliveryDeps,
+  deps: JobDeps,
   pollMs: number,
   concurrency: number,
 ): Promise<JobsHandle> {
@@ -69,7 +74,7 @@ async function startGraphile(
     taskList[job.name] = async (payload) => {
       // A cron job runs for its scheduled instant, not for whenever a worker picked it up.
       const cronTs = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
-      await runJob(handle, job, delivery, cronTs ? new Date(cronTs) : new Date(), payload);
+      await runJob(handle, job, deps, cronTs ? new Date(cronTs) : new Date(), payload);
     };
   }
   const runner: Runner = await run({
@@ -96,7 +101,7 @@ async function startGraphile(
     stop: async () => {
       clearInterval(relay);
       await runner.stop();
-      delivery.transport.close?.();
+      deps.delivery.transport.close?.();
     },
   };
 }
@@ -111,12 +116,7 @@ function digest(d: Date): TimestampDigest {
   };
 }
 
-function startTimer(
-  handle: DbHandle,
-  jobs: readonly JobDefinition[],
-  delivery: DeliveryDeps,
-  pollMs: number,
-): JobsHandle {
+function startTimer(handle: DbHandle, jobs: readonly JobDefinition[], deps: JobDeps, pollMs: number): JobsHandle {
   const schedules = parseCronItems(jobs.map((j) => ({ task: j.name, match: j.cron, identifier: j.name })));
   const relay = jobs.find((j) => j.name === "deliver-mail");
   let lastMinute = Math.floor(Date.now() / 60_000);
@@ -124,7 +124,7 @@ function startTimer(
   let busy = false;
   const safely = async (job: JobDefinition, now: Date, payload: unknown = {}) => {
     try {
-      await runJob(handle, job, delivery, now, payload);
+      await runJob(handle, job, deps, now, payload);
     } catch (error) {
       console.error(`jobs: ${job.name} failed`, error);
     }
@@ -160,7 +160,7 @@ function startTimer(
     stop: async () => {
       clearInterval(timer);
       await running;
-      delivery.transport.close?.();
+      deps.delivery.transport.close?.();
     },
   };
 }

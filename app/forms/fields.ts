@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkPassword } from "../domain/password-policy";
+import { parseIsoDate } from "../domain/calendar-date";
 import { parseYuanToFen } from "../domain/format";
 import { normaliseUscc, validateUscc } from "../domain/uscc";
 
@@ -47,22 +48,18 @@ export const phoneField = z
   .transform((v) => (v ? v : undefined))
   .refine((v) => v === undefined || /^[0-9+\-() ]{5,32}$/.test(v), "phone_invalid");
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Years a date typed into this app may have: PostgreSQL has no year 0, and no form needs more. */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
 /**
- * The one date check of every form: YYYY-MM-DD naming a day that exists (no 2026-13-01, no
+ * The one date check of every form (the calendar rule of app/domain/calendar-date.ts): YYYY-MM-DD naming a day that exists (no 2026-13-01, no
  * 2026-02-30) in a sane year (no 0000-01-01, which PostgreSQL refuses). Never throws.
  */
 export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return false;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (parseIsoDate(value) === null) return false;
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
 /** A required date field; `messageKey` lets a feature keep its own wording. */
