@@ -281,6 +281,8 @@ export async function acceptQuote(db: Db, actor: Actor, params: { requestId: str
       event: "accept_offer",
       actor: enterprise,
       now,
+      // notifyQuoteDecision below tells every quoting provider the outcome, the chosen one included.
+      withoutEffects: ["notify_parties"],
       prepare: async () => {
         // The provider's standing may have changed since it quoted.
         await assertProviderMayContract(tx, {

@@ -78,6 +78,11 @@ export type FireInput<S extends string, A extends string, R extends Row<S>> = {
    * before anything is written (e.g. "something was delivered", new offer terms). Throws to refuse.
    */
   prepare?(tx: DbOrTx, row: R): Promise<Prepared | void> | Prepared | void;
+  /**
+   * Effects the caller replaces with something more specific, e.g. acceptQuote tells the chosen
+   * provider "your quote was accepted" rather than the generic "the contract was signed".
+   */
+  withoutEffects?: readonly TransitionEffect[];
 };
 
 type EffectContext = {
@@ -163,7 +168,8 @@ export async function fire<S extends string, A extends string, Stamp extends str
       at: input.now,
     });
   }
-  for (const effect of [...(subject.machine.effects ?? []), ...(result.edge.effects ?? [])]) {
+  const effects = [...(subject.machine.effects ?? []), ...(result.edge.effects ?? [])];
+  for (const effect of effects.filter((e) => !input.withoutEffects?.includes(e))) {
     await EFFECT_HANDLERS[effect](tx, {
       subject: subject.machine.name,
       before: row,

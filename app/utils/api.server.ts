@@ -63,7 +63,10 @@ export function apiRoute<A extends "required" | "optional">(
           : { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE },
       );
       const result = await work({ ...args, org: org as never });
-      return result instanceof Response ? result : Response.json(result);
+      // The same Content-Type as the errors above (and as Remix's json() sent before).
+      return result instanceof Response
+        ? result
+        : new Response(JSON.stringify(result), { headers: { "Content-Type": "application/json; charset=utf-8" } });
     } catch (error) {
       if (error instanceof Response) return error;
       if (error instanceof AppError) {

@@ -25,14 +25,12 @@ export async function verifiedProvider(
 ) {
   const provider = await verifiedOrg(db, { kind: "provider", regionCode: options.regionCode, name: options.name });
   const served = options.servedRegions ?? [];
-  await db
-    .insert(providerProfiles)
-    .values({
-      orgId: provider.org.id,
-      categories: ["consulting"],
-      regionCodes: served,
-      regionKeys: regionSearchKeys(served),
-    });
+  await db.insert(providerProfiles).values({
+    orgId: provider.org.id,
+    categories: ["consulting"],
+    regionCodes: served,
+    regionKeys: regionSearchKeys(served),
+  });
   return provider;
 }
 

@@ -164,16 +164,14 @@ describe("mail delivery over SMTP", () => {
     const ent = await makeEnterprise(t.db);
     await t.db.transaction((tx) => notify(tx, quoteEvent(ent.org.id, "quote_received:recorded")));
     const [row] = (await rowsFor("quote_received:recorded")).filter((r) => r.channel === "email");
-    await t.db
-      .insert(mailLog)
-      .values({
-        idempotencyKey: `notification:${row!.id}`,
-        toAddress: ent.user.email,
-        subject: "s",
-        textBody: "t",
-        htmlBody: "h",
-        transport: "smtp",
-      });
+    await t.db.insert(mailLog).values({
+      idempotencyKey: `notification:${row!.id}`,
+      toAddress: ent.user.email,
+      subject: "s",
+      textBody: "t",
+      htmlBody: "h",
+      transport: "smtp",
+    });
     const before = smtp.received.length;
     await deliverPendingMail(t.db, smtpDeps(), NOW);
     expect(smtp.received.length - before).toBe(0);

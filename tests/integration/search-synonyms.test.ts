@@ -9,6 +9,7 @@ import { expandSearchTerms } from "../../app/domain/search-synonyms";
 import { loader as listingsPage } from "../../app/routes/search/listings";
 import { loader as providersPage } from "../../app/routes/search/providers";
 import { findHits } from "../../app/services/search-plan.server";
+import { loadEnv } from "../../app/utils/env.server";
 import {
   listingShape,
   providerShape,
@@ -170,7 +171,12 @@ describe("through the public pages", () => {
   const load = async (page: (args: never) => Promise<unknown>, url: string) =>
     // The loaders' return types differ per page; each test reads the fields it checks.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (await page({ request: new Request(`http://localhost${url}`), params: {}, context: { db: t.db } } as never)) as any;
+    (await page({
+      request: new Request(`http://localhost${url}`),
+      params: {},
+      context: { db: t.db, env, clientIp: "203.0.113.3" },
+    } as never)) as any;
+  const env = loadEnv({ NODE_ENV: "test" });
 
   it("/providers?q=职业卫生 lists 青岛安达", async () => {
     const res = await load(providersPage, `/providers?q=${encodeURIComponent("职业卫生")}`);

@@ -269,7 +269,8 @@ describe("ranked directory and GET /api/v1/providers", () => {
 
   it("answers with a real JSON Response, so Remix neither wraps it nor logs a REMIX FUTURE CHANGE warning per request", async () => {
     const request = new Request("http://localhost/api/v1/providers?region=330702&category=consulting");
-    const value = await apiLoader({ request, params: {}, context: { db: t.db } } as never);
+    const context = { db: t.db, env: loadEnv({ NODE_ENV: "test" }), clientIp: "203.0.113.2" };
+    const value = await apiLoader({ request, params: {}, context } as never);
     expect(value).toBeInstanceOf(Response);
     const response = value as unknown as Response;
     expect(response.status).toBe(200);

@@ -9,7 +9,7 @@ import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseQuery } from "../../utils/form-data.server";
 
 const AuditQuerySchema = z.object({
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
   action: z
     .string()
     .trim()

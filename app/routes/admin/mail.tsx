@@ -8,7 +8,9 @@ import { readMailLog } from "../../services/mail-admin.server";
 import { requirePlatformAdmin } from "../../utils/auth.server";
 import { parseQuery } from "../../utils/form-data.server";
 
-const QuerySchema = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+const QuerySchema = z.object({
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePlatformAdmin(request, context);

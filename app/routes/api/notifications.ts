@@ -9,7 +9,8 @@ import { apiError, apiRoute } from "../../utils/api.server";
 export const loader = apiRoute("required", async ({ request, context, org }) => {
   const raw = new URL(request.url).searchParams.get("before");
   const before = raw ? new Date(raw) : undefined;
-  if (before && Number.isNaN(before.getTime())) {
+  // Years PostgreSQL and people both mean: "0000-01-01" parses in JavaScript but not in the database.
+  if (before && (Number.isNaN(before.getTime()) || before.getUTCFullYear() < 1900 || before.getUTCFullYear() > 2199)) {
     return apiError(400, "invalid_query", "before must be an ISO 8601 time, e.g. 2026-05-20T09:00:00Z.");
   }
   const rows = await listOrgNotificationsForApi(context.db, { orgId: org.id, before });
