@@ -168,15 +168,17 @@ describe("a query without synonyms or category names returns exactly what it did
 });
 
 describe("through the public pages", () => {
-  const load = async (page: (args: never) => Promise<unknown>, url: string) =>
-    // The loaders' return types differ per page; each test reads the fields it checks.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (await page({
+  const env = loadEnv({ NODE_ENV: "test" });
+  // The loaders' return types differ per page; each test reads the fields it checks.
+  const load = async (page: (args: never) => Promise<unknown>, url: string) => {
+    const args = {
       request: new Request(`http://localhost${url}`),
       params: {},
       context: { db: t.db, env, clientIp: "203.0.113.3" },
-    } as never)) as any;
-  const env = loadEnv({ NODE_ENV: "test" });
+    };
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (await page(args as never)) as any;
+  };
 
   it("/providers?q=职业卫生 lists 青岛安达", async () => {
     const res = await load(providersPage, `/providers?q=${encodeURIComponent("职业卫生")}`);
