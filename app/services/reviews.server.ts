@@ -159,12 +159,7 @@ export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now
 }
 
 /** The provider answers the enterprise's review, once, after publication, in public. */
-export async function replyToReview(
-  db: Db,
-  actor: Actor,
-  input: { engagementId: string; body: string },
-  now: Date,
-) {
+export async function replyToReview(db: Db, actor: Actor, input: { engagementId: string; body: string }, now: Date) {
   await publishDueReviews(db, now, { engagementId: input.engagementId });
   return db.transaction(async (tx) => {
     const { engagement, side } = await engagementForParty(tx, {

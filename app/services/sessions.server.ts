@@ -37,11 +37,7 @@ export async function createSession(
 }
 
 /** Looks the token up by its hash, ends it if expired, and slides its idle deadline. */
-export async function validateSessionToken(
-  db: DbOrTx,
-  token: string,
-  now: Date,
-): Promise<SessionContext | null> {
+export async function validateSessionToken(db: DbOrTx, token: string, now: Date): Promise<SessionContext | null> {
   if (!/^[a-z2-7]{16,64}$/.test(token)) return null;
   const id = sha256Hex(token);
   const [row] = await db

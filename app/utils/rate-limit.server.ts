@@ -11,6 +11,10 @@ export function limitPublicPagePerIp(
   now: Date,
 ): Promise<void> {
   return orErrorPage(() =>
-    enforceRateLimit(context.db, { key: `page:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE, now }),
+    enforceRateLimit(context.db, {
+      key: `page:ip:${context.clientIp}`,
+      limit: context.env.RATE_LIMIT_IP_PER_MINUTE,
+      now,
+    }),
   );
 }

@@ -16,7 +16,9 @@ import { shanghaiDateString } from "../../domain/format";
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.listingId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const listing = await orErrorPage(() => getPublicListing(context.db, { listingId: id.data, today: shanghaiDateString(new Date()) }));
+  const listing = await orErrorPage(() =>
+    getPublicListing(context.db, { listingId: id.data, today: shanghaiDateString(new Date()) }),
+  );
   return { ...listing, regionNames: regionNamesOf([listing.providerRegion, ...listing.regionCodes]) };
 }
 

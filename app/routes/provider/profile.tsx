@@ -41,7 +41,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok)
     return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {
-    await updateOwnProfile(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data, new Date());
+    await updateOwnProfile(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      parsed.data,
+      new Date(),
+    );
     return { saved: true };
   } catch (error) {
     return formFailure(error, stringValues(form));

@@ -17,7 +17,9 @@ import { shanghaiDateString } from "../../domain/format";
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.providerId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const found = await orErrorPage(() => getPublicProviderProfile(context.db, { providerId: id.data, today: shanghaiDateString(new Date()) }));
+  const found = await orErrorPage(() =>
+    getPublicProviderProfile(context.db, { providerId: id.data, today: shanghaiDateString(new Date()) }),
+  );
   return { ...found, regionNames: regionNamesOf([found.org.regionCode, ...(found.profile?.regionCodes ?? [])]) };
 }
 
