@@ -59,7 +59,7 @@ describe("seedMarketplaceDemo", () => {
   });
 
   it("hides 安达's testing listing (expired licence) and 安正's training listing (pending), and says why", async () => {
-    const today = shanghaiDateString(new Date());
+    const today = shanghaiDateString(NOW);
     const lastYear = Number(today.slice(0, 4)) - 1;
     const anda = await listOwnListings(t.db, { providerId: await idOf("青岛安达安全服务有限公司"), today });
     expect(anda.find((l) => l.category === "testing")!.visibility).toEqual({
