@@ -20,7 +20,7 @@ const production = env.NODE_ENV === "production";
 
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 console.log(`database: ${handle.driver}${handle.driver === "pglite" ? ` in ${env.DATA_DIR}` : ""}`);
-if (env.SEED_ON_START && !production) await seedDemoIfEmpty(handle.db, env);
+if (env.SEED_ON_START && !production) await seedDemoIfEmpty(handle.db, env, new Date());
 const jobs = await startJobs(handle, env);
 
 const viteDevServer = dev

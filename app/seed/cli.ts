@@ -11,7 +11,7 @@ if (env.NODE_ENV === "production") {
 }
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
-  await seedDemo(handle.db, env);
+  await seedDemo(handle.db, env, new Date());
   console.log(`demo data seeded into ${handle.driver}`);
 } finally {
   await handle.close();

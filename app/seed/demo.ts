@@ -11,7 +11,7 @@ import { gradeUngradedProviders } from "../services/credit.server";
  * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running
  * it again changes nothing. Demo organisations start verified so every page has something to show.
  */
-export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void> {
+export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Promise<void> {
   if (env.NODE_ENV === "production") throw new Error("demo data is never seeded in production");
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
@@ -27,7 +27,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
             regionCode: demo.regionCode,
             industryCode: demo.industryCode,
             verificationStatus: "verified",
-            verifiedAt: new Date(),
+            verifiedAt: now,
           })
           .returning()
       )[0];
@@ -50,16 +50,16 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }): Promise<void>
         .onConflictDoNothing();
     }
   });
-  await seedMarketplaceDemo(db);
+  await seedMarketplaceDemo(db, now);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
-  await gradeUngradedProviders(db, new Date());
+  await gradeUngradedProviders(db, now);
 }
 
 /** First start of an empty embedded database: fill it so the demo logins work. */
-export async function seedDemoIfEmpty(db: Db, env: { NODE_ENV: string }): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, env: { NODE_ENV: string }, now: Date): Promise<boolean> {
   const [{ n }] = await db.select({ n: count() }).from(users);
   if (n > 0) return false;
-  await seedDemo(db, env);
+  await seedDemo(db, env, now);
   console.log("seeded demo data (see README for the logins)");
   return true;
 }

@@ -19,7 +19,7 @@ import { MARKETPLACE_DEMO, type DemoProviderContent } from "./marketplace-demo-d
  * Idempotent: a profile is only filled while still empty, and every other row is matched by
  * its natural key (expert name, certificate number, county, listing title) before inserting.
  */
-export async function seedMarketplaceDemo(db: Db, now: Date = new Date()): Promise<void> {
+export async function seedMarketplaceDemo(db: Db, now: Date): Promise<void> {
   const year = Number(shanghaiDateString(now).slice(0, 4));
   await db.transaction(async (tx) => {
     for (const [key, content] of Object.entries(MARKETPLACE_DEMO)) {
@@ -30,12 +30,12 @@ export async function seedMarketplaceDemo(db: Db, now: Date = new Date()): Promi
         .from(organisations)
         .where(eq(organisations.name, demo.name));
       if (!org) continue;
-      await seedProvider(tx, org.id, content, year);
+      await seedProvider(tx, org.id, content, year, now);
     }
   });
 }
 
-async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, year: number) {
+async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, year: number, now: Date) {
   const profile = {
     categories: c.categories,
     description: c.description,
@@ -55,7 +55,7 @@ async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, 
       set: profile,
       setWhere: sql`${providerProfiles.categories} = '{}'`,
     });
-  await refreshProviderSearchIndex(tx, providerId);
+  await refreshProviderSearchIndex(tx, providerId, now);
 
   for (const e of c.experts) {
     const [found] = await tx
@@ -124,6 +124,6 @@ async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, 
         requiredQualificationType: l.requiredQualificationType ?? licenceFor(l.category),
       })
       .returning({ id: serviceListings.id });
-    await refreshListingSearchIndex(tx, row!.id);
+    await refreshListingSearchIndex(tx, row!.id, now);
   }
 }

@@ -70,7 +70,7 @@ export async function decideOrganisation(
 export async function createBureau(
   db: Db,
   actor: Actor,
-  input: { name: string; regionCode: string; contactName: string; email: string; phone?: string },
+  input: { name: string; regionCode: string; contactName: string; email: string; phone?: string; now: Date },
 ) {
   const initialPassword = `Anfu-${generateSecretToken(10)}`;
   const passwordHash = await hashPassword(initialPassword);
@@ -88,7 +88,7 @@ export async function createBureau(
         regionCode: input.regionCode,
         contactPhone: input.phone,
         verificationStatus: "verified",
-        verifiedAt: new Date(),
+        verifiedAt: input.now,
       })
       .returning();
     const [user] = await tx

@@ -51,11 +51,11 @@ export async function listApiTokens(db: DbOrTx, params: { orgId: string }) {
     .orderBy(desc(apiTokens.createdAt));
 }
 
-export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: string, now: Date) {
   await db.transaction(async (tx) => {
     const revoked = await tx
       .update(apiTokens)
-      .set({ revokedAt: new Date() })
+      .set({ revokedAt: now })
       .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.orgId, actor.orgId), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
     if (revoked.length === 0) throw notFound("api_token_not_found");
@@ -71,7 +71,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string) {
 }
 
 /** The organisation a bearer token acts for, or null for a missing, unknown or revoked token. */
-export async function authenticateApiToken(db: Db, secret: string | null) {
+export async function authenticateApiToken(db: Db, secret: string | null, now: Date) {
   if (!secret || !TOKEN_SHAPE.test(secret)) return null;
   const [row] = await db
     .select({
@@ -91,6 +91,6 @@ export async function authenticateApiToken(db: Db, secret: string | null) {
     .innerJoin(organisations, eq(organisations.id, apiTokens.orgId))
     .where(and(eq(apiTokens.tokenHash, sha256Hex(secret)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   return row.org;
 }

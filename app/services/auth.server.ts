@@ -11,7 +11,7 @@ import { passwordCheckKey, recordSuccess, reserveAttempt } from "./login-throttl
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import { createSession, invalidateSession, invalidateUserSessions } from "./sessions.server";
 
-type RequestMeta = { ip: string; userAgent?: string | null; now?: Date; previousSessionToken?: string | null };
+type RequestMeta = { ip: string; userAgent?: string | null; now: Date; previousSessionToken?: string | null };
 
 /** Creates the user, their organisation and the owner membership, and signs them in. */
 export async function register(db: Db, input: RegisterInput, meta: RequestMeta) {
@@ -80,7 +80,7 @@ async function insertRegistration(db: Db, input: RegisterInput, meta: RequestMet
  * account, in the same time, so the form does not reveal who is registered.
  */
 export async function login(db: Db, input: { email: string; password: string }, meta: RequestMeta) {
-  const now = meta.now ?? new Date();
+  const now = meta.now;
   const accountKey = input.email.trim().toLowerCase();
   const attemptId = await reserveAttempt(db, { accountKey, ip: meta.ip.slice(0, 64) }, now);
 
@@ -138,13 +138,13 @@ export async function logoutEverywhere(db: Db, userId: string, ip: string) {
 /** A new password ends every other session: whoever knew the old one is signed out. */
 export async function changePassword(
   db: Db,
-  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string; now?: Date },
+  input: { userId: string; sessionId: string; currentPassword: string; newPassword: string; ip: string; now: Date },
 ) {
   // Throttled like a login: a stolen session must not become an oracle for the password.
   const attemptId = await reserveAttempt(
     db,
     { accountKey: passwordCheckKey(input.userId), ip: input.ip.slice(0, 64) },
-    input.now ?? new Date(),
+    input.now,
   );
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -155,7 +155,7 @@ export async function changePassword(
   if (problem) throw new AppError(422, `password_${problem}`, `password_${problem}`);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+    await tx.update(users).set({ passwordHash, passwordChangedAt: input.now }).where(eq(users.id, user.id));
     const ended = await invalidateUserSessions(tx, user.id, input.sessionId);
     await writeAudit(tx, { action: "user.password_changed", actorUserId: user.id, data: { ended }, ip: input.ip });
   });

@@ -40,7 +40,7 @@ export async function addReport(
   db: Db,
   env: UploadEnv,
   party: Party,
-  params: { engagementId: string; title: string; file: File; now?: Date },
+  params: { engagementId: string; title: string; file: File; now: Date },
 ) {
   let storedName: string | null = null;
   try {
@@ -62,7 +62,7 @@ export async function addReport(
           title: params.title,
           fileId: stored.id,
           createdByUserId: party.userId,
-          ...(params.now ? { createdAt: params.now } : {}),
+          createdAt: params.now,
         })
         .returning();
       await notifyEngagementParties(tx, {
@@ -70,7 +70,7 @@ export async function addReport(
         exceptOrgId: party.orgId,
         type: "deliverable_uploaded",
         key: `deliverable_uploaded:${row!.id}`,
-        now: params.now ?? new Date(),
+        now: params.now,
       });
       return row!;
     });

@@ -67,7 +67,7 @@ export async function recordEvaluation(
   db: Db,
   actor: Actor,
   input: { providerId: string; result: EvaluationResult; evaluatedOn: string; note?: string },
-  now: Date = new Date(),
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const org = await recorder(tx, actor.orgId);
@@ -105,7 +105,7 @@ export async function recordViolation(
   db: Db,
   actor: Actor,
   input: { providerId: string; kind: ViolationKind; serious: boolean; occurredOn: string; note: string },
-  now: Date = new Date(),
+  now: Date,
 ) {
   return db.transaction(async (tx) => {
     const org = await recorder(tx, actor.orgId);

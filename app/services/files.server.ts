@@ -28,7 +28,7 @@ export type UploadInput = {
   userId: string | null;
   purpose: UploadPurpose;
   file: File;
-  now?: Date;
+  now: Date;
 };
 
 const tooLarge = (maxBytes: number) =>
@@ -47,7 +47,7 @@ export async function saveUpload(db: DbOrTx, env: UploadEnv, input: UploadInput)
       allowed: UPLOAD_ALLOW_LIST[input.purpose].map((e) => e.toUpperCase()).join(", "),
     });
   }
-  const month = shanghaiDateString(input.now ?? new Date()).slice(0, 7);
+  const month = shanghaiDateString(input.now).slice(0, 7);
   const storedName = `${month}/${randomUUID()}.${type.ext}`;
   // Bytes first, then the row: a failed insert removes the bytes here; a process killed in
   // between leaves bytes without a row, which sweepOrphanUploads removes after an hour.

@@ -1,7 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { organisations, qualifications, quotes, serviceListings, type ServiceListing } from "../../db/schema";
-import { shanghaiDateString } from "../domain/format";
 import { listingVisibility, type QualificationFacts, type Visibility } from "../domain/listing-visibility";
 import { categoriesCoveredBy, licenceFor, type QualificationTypeCode } from "../domain/qualification-types";
 import type { ServiceCategoryCode } from "../domain/service-categories";
@@ -12,7 +11,6 @@ import { refreshListingSearchIndex } from "./search-index.server";
 import type { Actor } from "./actor";
 
 const MAX_LISTINGS = 100;
-const today = () => shanghaiDateString(new Date());
 
 /** What listingVisibility needs to know about a provider, read once for all its listings. */
 export async function providerVisibilityFacts(db: DbOrTx, providerId: string) {
@@ -68,7 +66,7 @@ function listingValues(input: ListingInput) {
   };
 }
 
-export async function createListing(db: Db, actor: Actor, input: ListingInput) {
+export async function createListing(db: Db, actor: Actor, input: ListingInput, now: Date) {
   const values = listingValues(input);
   return db.transaction(async (tx) => {
     const [org] = await tx
@@ -86,7 +84,7 @@ export async function createListing(db: Db, actor: Actor, input: ListingInput) {
       .insert(serviceListings)
       .values({ providerId: actor.orgId, ...values })
       .returning({ id: serviceListings.id });
-    await refreshListingSearchIndex(tx, row!.id);
+    await refreshListingSearchIndex(tx, row!.id, now);
     await writeAudit(tx, {
       action: "listing.created",
       actorUserId: actor.userId,
@@ -99,16 +97,16 @@ export async function createListing(db: Db, actor: Actor, input: ListingInput) {
   });
 }
 
-export async function updateListing(db: Db, actor: Actor, listingId: string, input: ListingInput) {
+export async function updateListing(db: Db, actor: Actor, listingId: string, input: ListingInput, now: Date) {
   const values = listingValues(input);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(serviceListings)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, updatedAt: now })
       .where(and(eq(serviceListings.id, listingId), eq(serviceListings.providerId, actor.orgId)))
       .returning({ id: serviceListings.id });
     if (!row) throw notFound();
-    await refreshListingSearchIndex(tx, row.id);
+    await refreshListingSearchIndex(tx, row.id, now);
     await writeAudit(tx, {
       action: "listing.updated",
       actorUserId: actor.userId,
@@ -122,15 +120,21 @@ export async function updateListing(db: Db, actor: Actor, listingId: string, inp
 }
 
 /** Pause or resume: a paused listing stays the owner's but is shown to nobody else. */
-export async function setListingStatus(db: Db, actor: Actor, listingId: string, status: "active" | "paused") {
+export async function setListingStatus(
+  db: Db,
+  actor: Actor,
+  listingId: string,
+  status: "active" | "paused",
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(serviceListings)
-      .set({ status, updatedAt: new Date() })
+      .set({ status, updatedAt: now })
       .where(and(eq(serviceListings.id, listingId), eq(serviceListings.providerId, actor.orgId)))
       .returning({ id: serviceListings.id });
     if (!row) throw notFound();
-    await refreshListingSearchIndex(tx, row.id);
+    await refreshListingSearchIndex(tx, row.id, now);
     await writeAudit(tx, {
       action: `listing.${status === "paused" ? "paused" : "resumed"}`,
       actorUserId: actor.userId,
@@ -181,8 +185,8 @@ const ownerColumns = {
 };
 
 /** The owner's listings, each with whether the public sees it and, if not, why. */
-export async function listOwnListings(db: DbOrTx, params: { providerId: string; today?: string }) {
-  const day = params.today ?? today();
+export async function listOwnListings(db: DbOrTx, params: { providerId: string; today: string }) {
+  const day = params.today;
   const rows = await db
     .select(ownerColumns)
     .from(serviceListings)
@@ -192,14 +196,14 @@ export async function listOwnListings(db: DbOrTx, params: { providerId: string; 
   return rows.map((row) => ({ ...row, visibility: judge(row, facts, day) }));
 }
 
-export async function getOwnListing(db: DbOrTx, params: { providerId: string; listingId: string; today?: string }) {
+export async function getOwnListing(db: DbOrTx, params: { providerId: string; listingId: string; today: string }) {
   const [row] = await db
     .select(ownerColumns)
     .from(serviceListings)
     .where(and(eq(serviceListings.id, params.listingId), eq(serviceListings.providerId, params.providerId)));
   if (!row) throw notFound();
   const facts = await providerVisibilityFacts(db, params.providerId);
-  return { ...row, visibility: judge(row, facts, params.today ?? today()) };
+  return { ...row, visibility: judge(row, facts, params.today) };
 }
 
 /** Public: a provider's listings that pass listingVisibility today. */
@@ -216,7 +220,7 @@ export async function listVisibleListingsOf(db: DbOrTx, params: { providerId: st
 }
 
 /** Public listing detail: 404 unless it is visible today, so a hidden listing does not reveal itself. */
-export async function getPublicListing(db: DbOrTx, params: { listingId: string; today?: string }) {
+export async function getPublicListing(db: DbOrTx, params: { listingId: string; today: string }) {
   const [row] = await db
     .select({
       ...ownerColumns,
@@ -230,7 +234,7 @@ export async function getPublicListing(db: DbOrTx, params: { listingId: string; 
     .where(eq(serviceListings.id, params.listingId));
   if (!row || row.providerKind !== "provider") throw notFound();
   const facts = await providerVisibilityFacts(db, row.providerId);
-  if (!judge(row, facts, params.today ?? today()).visible) throw notFound();
+  if (!judge(row, facts, params.today).visible) throw notFound();
   const { status: _s, providerKind: _k, ...rest } = row;
   return rest;
 }

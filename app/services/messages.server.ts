@@ -21,7 +21,7 @@ async function assertParty(db: DbOrTx, engagementId: string, orgId: string) {
   if (!row) throw notFound();
 }
 
-export async function postMessage(db: Db, party: Party, params: { engagementId: string; body: string; now?: Date }) {
+export async function postMessage(db: Db, party: Party, params: { engagementId: string; body: string; now: Date }) {
   const body = params.body.trim();
   if (!body) throw new AppError(400, "required", "required");
   if (body.length > MESSAGE_MAX_LENGTH) throw new AppError(400, "too_long", "too_long");
@@ -34,15 +34,15 @@ export async function postMessage(db: Db, party: Party, params: { engagementId: 
         senderOrgId: party.orgId,
         senderUserId: party.userId,
         body,
-        ...(params.now ? { createdAt: params.now } : {}),
+        createdAt: params.now,
       })
       .returning();
     await notifyEngagementParties(tx, {
       engagementId: params.engagementId,
       exceptOrgId: party.orgId,
       type: "message_received",
-      key: messageBatchKey(params.engagementId, params.now ?? new Date()),
-      now: params.now ?? new Date(),
+      key: messageBatchKey(params.engagementId, params.now),
+      now: params.now,
     });
     return row;
   });

@@ -13,7 +13,7 @@ export type NotifyEvent = {
   subjectId: string | null;
   /** Values the texts interpolate (titles, names, dates); kept with the row, shown as given. */
   params?: Record<string, string | number>;
-  now?: Date;
+  now: Date;
 };
 
 /**
@@ -25,7 +25,7 @@ export type NotifyEvent = {
  */
 export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
   const spec = NOTIFICATION_TYPES[event.type];
-  const now = event.now ?? new Date();
+  const now = event.now;
   const params = JSON.stringify(event.params ?? {});
   const roleFilter = event.roles?.length
     ? sql`and m.role in (${sql.join(

@@ -23,7 +23,7 @@ function isCountyLevel(code: string): boolean {
  * 执业告知: the provider tells a county's bureau that it practises there. A county outside
  * the regions the profile says it serves is added to them, so the profile and the notices agree.
  */
-export async function declarePracticeNotice(db: Db, actor: Actor, input: PracticeNoticeInput) {
+export async function declarePracticeNotice(db: Db, actor: Actor, input: PracticeNoticeInput, now: Date) {
   if (!isCountyLevel(input.countyCode))
     throw new AppError(422, "notice_county_required", "provider.notice_county_required");
   return db.transaction(async (tx) => {
@@ -32,7 +32,7 @@ export async function declarePracticeNotice(db: Db, actor: Actor, input: Practic
       .from(organisations)
       .where(eq(organisations.id, actor.orgId));
     if (org?.kind !== "provider") throw new AppError(403, "forbidden", "wrong_org_kind");
-    await ensureProviderProfile(tx, actor.orgId);
+    await ensureProviderProfile(tx, actor.orgId, now);
     const [profile] = await tx
       .select()
       .from(providerProfiles)
@@ -56,12 +56,12 @@ export async function declarePracticeNotice(db: Db, actor: Actor, input: Practic
         .update(providerProfiles)
         .set({ regionCodes: [...served, input.countyCode] })
         .where(eq(providerProfiles.orgId, actor.orgId));
-      await refreshProviderSearchIndex(tx, actor.orgId);
+      await refreshProviderSearchIndex(tx, actor.orgId, now);
     }
     const categories = input.categories.length > 0 ? input.categories : normaliseCategories(profile!.categories);
     const [row] = await tx
       .insert(practiceNotices)
-      .values({ providerId: actor.orgId, countyCode: input.countyCode, categories, note: input.note })
+      .values({ providerId: actor.orgId, countyCode: input.countyCode, categories, note: input.note, declaredAt: now })
       .returning();
     await writeAudit(tx, {
       action: "practice_notice.declared",
@@ -77,7 +77,7 @@ export async function declarePracticeNotice(db: Db, actor: Actor, input: Practic
   });
 }
 
-export async function withdrawPracticeNotice(db: Db, actor: Actor, noticeId: string, now: Date = new Date()) {
+export async function withdrawPracticeNotice(db: Db, actor: Actor, noticeId: string, now: Date) {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(practiceNotices)

@@ -2,7 +2,6 @@ import { and, asc, count, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { organisations, providerExperts, providerProfiles, qualifications } from "../../db/schema";
 import { qualificationInForce } from "../domain/listing-visibility";
-import { shanghaiDateString } from "../domain/format";
 import type { ExpertInput, ProviderProfileInput } from "../forms/provider";
 import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
@@ -16,13 +15,13 @@ const MAX_EXPERTS = 200;
  * Every provider organisation has exactly one profile row. Registration does not create it;
  * the first read or write does, and indexes it for search in the same transaction.
  */
-export async function ensureProviderProfile(tx: DbOrTx, orgId: string): Promise<void> {
+export async function ensureProviderProfile(tx: DbOrTx, orgId: string, now: Date): Promise<void> {
   const inserted = await tx
     .insert(providerProfiles)
     .values({ orgId })
     .onConflictDoNothing()
     .returning({ orgId: providerProfiles.orgId });
-  if (inserted.length > 0) await refreshProviderSearchIndex(tx, orgId);
+  if (inserted.length > 0) await refreshProviderSearchIndex(tx, orgId, now);
 }
 
 async function requireProviderOrg(db: DbOrTx, orgId: string) {
@@ -41,20 +40,20 @@ async function requireProviderOrg(db: DbOrTx, orgId: string) {
 }
 
 /** The acting provider's own profile and experts; creates the profile on first use. */
-export async function getOwnProfile(db: Db, params: { orgId: string }) {
+export async function getOwnProfile(db: Db, params: { orgId: string; now: Date }) {
   return db.transaction(async (tx) => {
     const org = await requireProviderOrg(tx, params.orgId);
-    await ensureProviderProfile(tx, params.orgId);
+    await ensureProviderProfile(tx, params.orgId, params.now);
     const [profile] = await tx.select().from(providerProfiles).where(eq(providerProfiles.orgId, params.orgId));
     const experts = await listExperts(tx, params.orgId);
     return { org, profile: profile!, experts };
   });
 }
 
-export async function updateOwnProfile(db: Db, actor: Actor, input: ProviderProfileInput) {
+export async function updateOwnProfile(db: Db, actor: Actor, input: ProviderProfileInput, now: Date) {
   return db.transaction(async (tx) => {
     await requireProviderOrg(tx, actor.orgId);
-    await ensureProviderProfile(tx, actor.orgId);
+    await ensureProviderProfile(tx, actor.orgId, now);
     await tx
       .update(providerProfiles)
       .set({
@@ -66,10 +65,10 @@ export async function updateOwnProfile(db: Db, actor: Actor, input: ProviderProf
         contactName: input.contactName ?? null,
         contactPhone: input.contactPhone ?? null,
         contactEmail: input.contactEmail ?? null,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where(eq(providerProfiles.orgId, actor.orgId));
-    await refreshProviderSearchIndex(tx, actor.orgId);
+    await refreshProviderSearchIndex(tx, actor.orgId, now);
     await writeAudit(tx, {
       action: "provider.profile_updated",
       actorUserId: actor.userId,
@@ -142,8 +141,8 @@ export async function deleteExpert(db: DbOrTx, actor: Actor, expertId: string) {
  * whether each is in force today, and its listings that are publicly visible. A suspended
  * or rejected provider has no public page.
  */
-export async function getPublicProviderProfile(db: DbOrTx, params: { providerId: string; today?: string }) {
-  const today = params.today ?? shanghaiDateString(new Date());
+export async function getPublicProviderProfile(db: DbOrTx, params: { providerId: string; today: string }) {
+  const today = params.today;
   const [org] = await db
     .select({
       id: organisations.id,

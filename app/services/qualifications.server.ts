@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import { files, organisations, qualifications, type StoredFile } from "../../db/schema";
-import { shanghaiDateString } from "../domain/format";
 import { qualificationInForce } from "../domain/listing-visibility";
 import { categoriesCoveredBy } from "../domain/qualification-types";
 import type { QualificationInput } from "../forms/provider";
@@ -20,7 +19,7 @@ export async function addQualification(
   db: Db,
   env: { UPLOAD_DIR: string },
   actor: Actor,
-  input: QualificationInput & { scan: File | null },
+  input: QualificationInput & { scan: File | null; now: Date },
 ) {
   if (!input.scan) throw new AppError(422, "scan_required", "provider.scan_required");
   const scan = input.scan;
@@ -51,6 +50,7 @@ export async function addQualification(
         userId: actor.userId,
         purpose: "qualification_scan",
         file: scan,
+        now: input.now,
       });
       const [row] = await tx
         .insert(qualifications)
@@ -85,8 +85,8 @@ export async function addQualification(
 }
 
 /** The provider's own qualifications, newest first, with whether each is in force today. */
-export async function listOwnQualifications(db: DbOrTx, params: { providerId: string; today?: string }) {
-  const today = params.today ?? shanghaiDateString(new Date());
+export async function listOwnQualifications(db: DbOrTx, params: { providerId: string; today: string }) {
+  const today = params.today;
   const rows = await db
     .select()
     .from(qualifications)
@@ -168,7 +168,7 @@ export async function listQualificationQueue(
 export async function decideQualification(
   db: Db,
   actor: Actor,
-  input: { qualificationId: string; decision: "verify" | "reject"; reason?: string; now?: Date },
+  input: { qualificationId: string; decision: "verify" | "reject"; reason?: string; now: Date },
 ) {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -184,7 +184,7 @@ export async function decideQualification(
     if (input.decision === "reject" && row.status === "rejected") {
       throw new AppError(409, "qualification_not_pending", "provider.qualification_not_pending");
     }
-    const now = input.now ?? new Date();
+    const now = input.now;
     const status = input.decision === "verify" ? ("verified" as const) : ("rejected" as const);
     await tx
       .update(qualifications)

@@ -8,10 +8,9 @@ import { AppError } from "../utils/errors";
  * Counts one request against `key` and refuses it with 429 and Retry-After past `limit` per
  * window. One atomic upsert: concurrent requests, in any process, each get their own count.
  */
-export async function enforceRateLimit(db: DbOrTx, input: { key: string; limit: number; now?: Date }): Promise<void> {
+export async function enforceRateLimit(db: DbOrTx, input: { key: string; limit: number; now: Date }): Promise<void> {
   if (input.limit <= 0) return;
-  const now = input.now ?? new Date();
-  const window = rateWindowOf(now);
+  const window = rateWindowOf(input.now);
   const key = input.key.slice(0, 200);
   const [row] = await db
     .insert(rateLimitWindows)

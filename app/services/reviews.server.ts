@@ -97,7 +97,7 @@ export async function publishDueReviews(
 export type ReviewInput = Scores & { engagementId: string; body?: string };
 
 /** One review per side per engagement; the second one in publishes both (double-blind). */
-export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now: Date = new Date()) {
+export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now: Date) {
   return db.transaction(async (tx) => {
     // The lock makes the two sides' submissions queue up, so "am I second?" has one answer.
     const { engagement, side } = await engagementForParty(tx, {
@@ -159,12 +159,7 @@ export async function submitReview(db: Db, actor: Actor, input: ReviewInput, now
 }
 
 /** The provider answers the enterprise's review, once, after publication, in public. */
-export async function replyToReview(
-  db: Db,
-  actor: Actor,
-  input: { engagementId: string; body: string },
-  now: Date = new Date(),
-) {
+export async function replyToReview(db: Db, actor: Actor, input: { engagementId: string; body: string }, now: Date) {
   await publishDueReviews(db, now, { engagementId: input.engagementId });
   return db.transaction(async (tx) => {
     const { engagement, side } = await engagementForParty(tx, {
@@ -222,9 +217,9 @@ const toView = (r: Review): ReviewView => ({
 /** For the engagement page's loader: the review section as this party may see it. */
 export async function loadReviewSection(
   db: Db,
-  params: { engagementId: string; orgId: string; now?: Date },
+  params: { engagementId: string; orgId: string; now: Date },
 ): Promise<ReviewSectionData> {
-  const now = params.now ?? new Date();
+  const now = params.now;
   const { engagement, side } = await engagementForParty(db, params);
   await publishDueReviews(db, now, { engagementId: engagement.id });
   const pair = await db.select().from(reviews).where(eq(reviews.engagementId, engagement.id));
@@ -266,8 +261,8 @@ export async function loadReviewSection(
 }
 
 /** A provider's published reviews, newest first, for its public pages; no reviewer names. */
-export async function listPublishedReviews(db: Db, params: { providerId: string; page?: number; now?: Date }) {
-  const now = params.now ?? new Date();
+export async function listPublishedReviews(db: Db, params: { providerId: string; page?: number; now: Date }) {
+  const now = params.now;
   const { page, limit, offset } = pageWindow(params.page);
   await publishDueReviews(db, now, { providerId: params.providerId });
   const condition = and(

@@ -9,7 +9,7 @@ import { textArray } from "./pg-arrays.server";
  * Recomputes a provider's search vector and region keys from its stored profile.
  * Call it in the same transaction as any change to the organisation name or the profile.
  */
-export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string): Promise<void> {
+export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string, now: Date): Promise<void> {
   const [row] = await db
     .select({
       name: organisations.name,
@@ -26,13 +26,13 @@ export async function refreshProviderSearchIndex(db: DbOrTx, providerId: string)
     .set({
       searchVector: sql`array_to_tsvector(${textArray(tokens)})`,
       regionKeys: regionSearchKeys(row.regionCodes),
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(providerProfiles.orgId, providerId));
 }
 
 /** Same for a listing: title, scope and deliverables, plus the provider's name. */
-export async function refreshListingSearchIndex(db: DbOrTx, listingId: string): Promise<void> {
+export async function refreshListingSearchIndex(db: DbOrTx, listingId: string, now: Date): Promise<void> {
   const [row] = await db
     .select({
       title: serviceListings.title,
@@ -51,7 +51,7 @@ export async function refreshListingSearchIndex(db: DbOrTx, listingId: string): 
     .set({
       searchVector: sql`array_to_tsvector(${textArray(tokens)})`,
       regionKeys: regionSearchKeys(row.regionCodes),
-      updatedAt: new Date(),
+      updatedAt: now,
     })
     .where(eq(serviceListings.id, listingId));
 }

@@ -89,7 +89,11 @@ export function matchesQuery(db: DbOrTx, s: Shape): SQL {
 }
 
 const sizes = new Map<string, { rows: number; at: number }>();
-/** The planner's row count of the table (pg_class.reltuples), cached for a minute. */
+/**
+ * The planner's row count of the table (pg_class.reltuples), cached for a minute. The cache
+ * keeps its own clock on purpose: the count only picks the shape of the query, never which
+ * rows a user sees, so it takes no `now` from the caller.
+ */
 async function tableSize(db: DbOrTx, name: string): Promise<number> {
   const hit = sizes.get(name);
   if (hit && Date.now() - hit.at < 60_000) return hit.rows;
@@ -158,6 +162,7 @@ const lexemeStatsCache = new Map<string, LexemeStats | null>();
 /**
  * ANALYZE's most common lexemes of the table's search_vector with their document
  * frequencies (pg_stats), cached for ten minutes; null when the table has no statistics yet.
+ * Like tableSize's, this cache's clock is internal: the statistics only pick the plan, never a result.
  * (A larger statistics target would list rarer lexemes too, but every plan of the search
  * would then read ten times more statistics: measured, it cost more than it saved.)
  */

@@ -18,10 +18,10 @@ export type SessionContext = {
 
 export async function createSession(
   db: DbOrTx,
-  input: { userId: string; activeOrgId: string | null; ip?: string; userAgent?: string | null; now?: Date },
+  input: { userId: string; activeOrgId: string | null; ip?: string; userAgent?: string | null; now: Date },
 ): Promise<{ token: string; session: Session }> {
   const token = generateSecretToken();
-  const times = newSessionTimes(input.now ?? new Date());
+  const times = newSessionTimes(input.now);
   const [session] = await db
     .insert(sessions)
     .values({
@@ -37,11 +37,7 @@ export async function createSession(
 }
 
 /** Looks the token up by its hash, ends it if expired, and slides its idle deadline. */
-export async function validateSessionToken(
-  db: DbOrTx,
-  token: string,
-  now: Date = new Date(),
-): Promise<SessionContext | null> {
+export async function validateSessionToken(db: DbOrTx, token: string, now: Date): Promise<SessionContext | null> {
   if (!/^[a-z2-7]{16,64}$/.test(token)) return null;
   const id = sha256Hex(token);
   const [row] = await db

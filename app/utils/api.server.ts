@@ -46,21 +46,23 @@ export function apiRoute<A extends "required" | "optional">(
 ) {
   return async (args: ApiArgs): Promise<Response> => {
     const { request, context } = args;
+    const now = new Date();
     try {
       const secret = bearerOf(request);
-      const org = secret || auth === "required" ? await authenticateApiToken(context.db, secret) : null;
+      const org = secret || auth === "required" ? await authenticateApiToken(context.db, secret, now) : null;
       if (!org && (secret || auth === "required")) {
         await enforceRateLimit(context.db, {
           key: `api:ip:${context.clientIp}`,
           limit: context.env.RATE_LIMIT_IP_PER_MINUTE,
+          now,
         });
         return unauthorized();
       }
       await enforceRateLimit(
         context.db,
         org
-          ? { key: `api:token:${sha256Hex(secret!)}`, limit: context.env.RATE_LIMIT_TOKEN_PER_MINUTE }
-          : { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE },
+          ? { key: `api:token:${sha256Hex(secret!)}`, limit: context.env.RATE_LIMIT_TOKEN_PER_MINUTE, now }
+          : { key: `api:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE, now },
       );
       const result = await work({ ...args, org: org as never });
       // The same Content-Type as the errors above (and as Remix's json() sent before).

@@ -7,13 +7,16 @@ import { readSessionToken } from "./session-cookie.server";
 
 type Ctx = Pick<AppLoadContext, "db" | "env">;
 
-/** The signed-in user's session, or null. Memoised per request: loaders run in parallel. */
+/**
+ * The signed-in user's session, or null. Memoised per request: loaders run in parallel, and the
+ * request's clock is read here once, when its session is first looked up.
+ */
 const perRequest = new WeakMap<Request, Promise<SessionContext | null>>();
 export function getSessionContext(request: Request, context: Ctx): Promise<SessionContext | null> {
   let found = perRequest.get(request);
   if (!found) {
     const token = readSessionToken(request, context.env);
-    found = token ? validateSessionToken(context.db, token) : Promise.resolve(null);
+    found = token ? validateSessionToken(context.db, token, new Date()) : Promise.resolve(null);
     perRequest.set(request, found);
   }
   return found;

@@ -6,8 +6,15 @@ import { orErrorPage } from "./http.server";
  * For public pages that query hard (the search pages): a per-IP limit, past which the page is
  * a 429 with Retry-After (the route must export `headers = passThroughHeaders` to send it).
  */
-export function limitPublicPagePerIp(context: Pick<AppLoadContext, "db" | "env" | "clientIp">): Promise<void> {
+export function limitPublicPagePerIp(
+  context: Pick<AppLoadContext, "db" | "env" | "clientIp">,
+  now: Date,
+): Promise<void> {
   return orErrorPage(() =>
-    enforceRateLimit(context.db, { key: `page:ip:${context.clientIp}`, limit: context.env.RATE_LIMIT_IP_PER_MINUTE }),
+    enforceRateLimit(context.db, {
+      key: `page:ip:${context.clientIp}`,
+      limit: context.env.RATE_LIMIT_IP_PER_MINUTE,
+      now,
+    }),
   );
 }

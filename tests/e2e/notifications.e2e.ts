@@ -42,7 +42,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function fill(db: Db) {
-  await seedDemo(db, { NODE_ENV: "development" });
+  await seedDemo(db, { NODE_ENV: "development" }, new Date());
   // A clean inbox: what the seed's own activity notified is not this test's subject.
   await db.delete(notifications);
   const [provider] = await db.select().from(organisations).where(eq(organisations.name, anzheng.name));

@@ -55,7 +55,8 @@ export async function addProvider(db: Db, spec: ProviderSpec) {
     ratingSum: spec.ratingSum ?? 0,
     description: spec.description ?? "",
   });
-  await refreshProviderSearchIndex(db, org.id);
+  // The refresh stamps updatedAt only (it orders rows, decides nothing): the wall clock will do.
+  await refreshProviderSearchIndex(db, org.id, new Date());
   return org;
 }
 
@@ -85,7 +86,7 @@ export async function addListing(
       status: spec.status ?? "active",
     })
     .returning();
-  await refreshListingSearchIndex(db, row.id);
+  await refreshListingSearchIndex(db, row.id, new Date());
   return row;
 }
 

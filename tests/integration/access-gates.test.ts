@@ -32,7 +32,7 @@ async function call(
   url: string,
   form?: Record<string, string>,
 ): Promise<Outcome> {
-  const { token } = await createSession(t.db, { userId, activeOrgId: orgId });
+  const { token } = await createSession(t.db, { userId, activeOrgId: orgId, now: new Date() });
   const headers = { Cookie: `anfu_session=${token}` };
   const request = form
     ? new Request(`http://localhost${url}`, { method: "POST", headers, body: new URLSearchParams(form) })

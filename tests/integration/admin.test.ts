@@ -118,7 +118,13 @@ describe("decisions on an organisation", () => {
 });
 
 describe("createBureau", () => {
-  const input = { name: "义乌市应急管理局", regionCode: "330782", contactName: "赵科长", email: "yiwu@bureau.test" };
+  const input = {
+    name: "义乌市应急管理局",
+    regionCode: "330782",
+    contactName: "赵科长",
+    email: "yiwu@bureau.test",
+    now: NOW,
+  };
 
   it("creates a verified bureau and its owner, with a one-time password that logs in", async () => {
     const { org, user, initialPassword } = await createBureau(t.db, admin, input);
@@ -128,8 +134,12 @@ describe("createBureau", () => {
     ]);
     expect(initialPassword.length).toBeGreaterThanOrEqual(16);
 
-    const { token } = await login(t.db, { email: input.email, password: initialPassword }, { ip: "203.0.113.51" });
-    const session = await validateSessionToken(t.db, token);
+    const { token } = await login(
+      t.db,
+      { email: input.email, password: initialPassword },
+      { ip: "203.0.113.51", now: NOW },
+    );
+    const session = await validateSessionToken(t.db, token, NOW);
     expect(session?.org).toMatchObject({ id: org.id, kind: "bureau", role: "owner" });
   });
 
@@ -138,6 +148,7 @@ describe("createBureau", () => {
       ...input,
       email: "jindong@bureau.test",
       regionCode: "330703",
+      now: NOW,
     });
     const [stored] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);

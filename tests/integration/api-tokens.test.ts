@@ -15,6 +15,8 @@ import { AppError } from "../../app/utils/errors";
 import { registerOrg } from "../factories/accounts";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 let mine: { userId: string; orgId: string; ip: string };
 let theirs: { userId: string; orgId: string; ip: string };
@@ -66,7 +68,7 @@ describe("creating a token", () => {
 describe("authenticating", () => {
   it("the secret authenticates to its organisation and marks the token used", async () => {
     const { id, secret } = await createApiToken(t.db, mine, "auth");
-    const org = await authenticateApiToken(t.db, secret);
+    const org = await authenticateApiToken(t.db, secret, NOW);
     expect(org?.id).toBe(mine.orgId);
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row.lastUsedAt).toBeInstanceOf(Date);
@@ -76,7 +78,7 @@ describe("authenticating", () => {
     const { secret } = await createApiToken(t.db, mine, "negative");
     const altered = secret.slice(0, -1) + (secret.endsWith("a") ? "b" : "a");
     for (const candidate of [null, "", "anfu_", "Bearer " + secret, altered, secret.toUpperCase(), sha256Hex(secret)]) {
-      expect(await authenticateApiToken(t.db, candidate), String(candidate)).toBeNull();
+      expect(await authenticateApiToken(t.db, candidate, NOW), String(candidate)).toBeNull();
     }
   });
 });
@@ -84,33 +86,33 @@ describe("authenticating", () => {
 describe("revoking", () => {
   it("another organisation cannot revoke it: 404, and the token keeps working", async () => {
     const { id, secret } = await createApiToken(t.db, mine, "cross-org");
-    const error = await revokeApiToken(t.db, theirs, id).then(
+    const error = await revokeApiToken(t.db, theirs, id, NOW).then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 404 });
-    expect((await authenticateApiToken(t.db, secret))?.id).toBe(mine.orgId);
+    expect((await authenticateApiToken(t.db, secret, NOW))?.id).toBe(mine.orgId);
     const [row] = await t.db.select().from(apiTokens).where(eq(apiTokens.id, id));
     expect(row.revokedAt).toBeNull();
   });
 
   it("once revoked by its organisation it authenticates to nothing; revoking again is a 404", async () => {
     const { id, secret } = await createApiToken(t.db, mine, "revoked");
-    await revokeApiToken(t.db, mine, id);
-    expect(await authenticateApiToken(t.db, secret)).toBeNull();
+    await revokeApiToken(t.db, mine, id, NOW);
+    expect(await authenticateApiToken(t.db, secret, NOW)).toBeNull();
     const audit = await t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "api_token.revoked"), eq(auditLog.subjectId, id)));
     expect(audit).toMatchObject([{ orgId: mine.orgId, actorUserId: mine.userId }]);
-    await expect(revokeApiToken(t.db, mine, id)).rejects.toMatchObject({ status: 404 });
+    await expect(revokeApiToken(t.db, mine, id, NOW)).rejects.toMatchObject({ status: 404 });
   });
 
   it("revoking one token leaves the organisation's others working", async () => {
     const keep = await createApiToken(t.db, mine, "keep");
     const drop = await createApiToken(t.db, mine, "drop");
-    await revokeApiToken(t.db, mine, drop.id);
-    expect((await authenticateApiToken(t.db, keep.secret))?.id).toBe(mine.orgId);
+    await revokeApiToken(t.db, mine, drop.id, NOW);
+    expect((await authenticateApiToken(t.db, keep.secret, NOW))?.id).toBe(mine.orgId);
   });
 });

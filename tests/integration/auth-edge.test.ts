@@ -88,7 +88,11 @@ describe("sessions and the current-password check (#9)", () => {
   it("a new login ends the session the browser had before", async () => {
     const first = await registerOrg(t.db);
     const second = await registerOrg(t.db);
-    const { token: old } = await createSession(t.db, { userId: first.user.id, activeOrgId: first.org.id });
+    const { token: old } = await createSession(t.db, {
+      userId: first.user.id,
+      activeOrgId: first.org.id,
+      now: new Date(),
+    });
     const reply = await post(
       "/login",
       { email: second.user.email, password: TEST_PASSWORD },
@@ -106,7 +110,7 @@ describe("sessions and the current-password check (#9)", () => {
 
   it("wrong current passwords on /settings/account are throttled like a login, with Retry-After", async () => {
     const { user, org } = await registerOrg(t.db);
-    const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id });
+    const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id, now: new Date() });
     const cookie = `anfu_session=${token}`;
     const attempt = (currentPassword: string) =>
       post("/settings/account", { currentPassword, newPassword: "a brand new passphrase 7" }, { cookie });
@@ -120,7 +124,7 @@ describe("sessions and the current-password check (#9)", () => {
 describe("a non-UUID id in an intent (#7)", () => {
   it("revoking tokenId=abc is a 404, not a 500", async () => {
     const { user, org } = await registerOrg(t.db);
-    const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id });
+    const { token } = await createSession(t.db, { userId: user.id, activeOrgId: org.id, now: new Date() });
     const reply = await post(
       "/settings/api-tokens",
       { intent: "revoke", tokenId: "abc" },

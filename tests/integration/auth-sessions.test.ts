@@ -14,6 +14,7 @@ import { createTestDb, type TestDb } from "../setup/test-db";
 
 const HOUR = 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
+const NOW = new Date("2026-06-01T09:00:00+08:00");
 
 let t: TestDb;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ async function appError(promise: Promise<unknown>): Promise<AppError> {
 describe("login issues a fresh session token", () => {
   it("stores only the token's SHA-256, never the token", async () => {
     const { email, user } = await newAccount();
-    const { token, session } = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp() });
+    const { token, session } = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: NOW });
 
     expect(session.id).toBe(sha256Hex(token));
     expect(session.id).toMatch(/^[0-9a-f]{64}$/);
@@ -58,8 +59,8 @@ describe("login issues a fresh session token", () => {
   it("the token carries at least 128 bits and differs every time", async () => {
     const { email } = await newAccount();
     const ip = freshIp();
-    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
-    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
+    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
+    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
     // Lower-case base32: 5 bits per character.
     expect(a.token).toMatch(/^[a-z2-7]+$/);
     expect(a.token.length * 5).toBeGreaterThanOrEqual(128);
@@ -69,16 +70,16 @@ describe("login issues a fresh session token", () => {
 
   it("validates to the user and their organisation", async () => {
     const { email, user, org } = await newAccount();
-    const { token } = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp() });
-    const found = await validateSessionToken(t.db, token);
+    const { token } = await login(t.db, { email, password: TEST_PASSWORD }, { ip: freshIp(), now: NOW });
+    const found = await validateSessionToken(t.db, token, NOW);
     expect(found?.user.id).toBe(user.id);
     expect(found?.org?.id).toBe(org.id);
     expect(found?.org?.role).toBe("owner");
   });
 
   it("a token that is not in the table, or malformed, gives nothing", async () => {
-    expect(await validateSessionToken(t.db, "a".repeat(32))).toBeNull();
-    expect(await validateSessionToken(t.db, "' or 1=1 --")).toBeNull();
+    expect(await validateSessionToken(t.db, "a".repeat(32), NOW)).toBeNull();
+    expect(await validateSessionToken(t.db, "' or 1=1 --", NOW)).toBeNull();
   });
 });
 
@@ -128,11 +129,11 @@ describe("ending sessions", () => {
   it("logout ends that session only", async () => {
     const { email, user } = await newAccount();
     const ip = freshIp();
-    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
-    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
+    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
+    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
     await logout(t.db, { id: a.session.id, userId: user.id }, ip);
-    expect(await validateSessionToken(t.db, a.token)).toBeNull();
-    expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, a.token, NOW)).toBeNull();
+    expect(await validateSessionToken(t.db, b.token, NOW)).not.toBeNull();
   });
 
   it("logoutEverywhere ends every session of the user and no one else's", async () => {
@@ -140,20 +141,22 @@ describe("ending sessions", () => {
     const other = await newAccount();
     const ip = freshIp();
     const tokens = await Promise.all(
-      [1, 2, 3].map(async () => (await login(t.db, { email: mine.email, password: TEST_PASSWORD }, { ip })).token),
+      [1, 2, 3].map(
+        async () => (await login(t.db, { email: mine.email, password: TEST_PASSWORD }, { ip, now: NOW })).token,
+      ),
     );
-    const theirs = await login(t.db, { email: other.email, password: TEST_PASSWORD }, { ip });
+    const theirs = await login(t.db, { email: other.email, password: TEST_PASSWORD }, { ip, now: NOW });
     await logoutEverywhere(t.db, mine.user.id, ip);
-    for (const token of tokens) expect(await validateSessionToken(t.db, token)).toBeNull();
+    for (const token of tokens) expect(await validateSessionToken(t.db, token, NOW)).toBeNull();
     expect(await t.db.select().from(sessions).where(eq(sessions.userId, mine.user.id))).toEqual([]);
-    expect(await validateSessionToken(t.db, theirs.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, theirs.token, NOW)).not.toBeNull();
   });
 
   it("changePassword ends the other sessions but keeps the current one", async () => {
     const { email, user } = await newAccount();
     const ip = freshIp();
-    const current = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
-    const stolen = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
+    const current = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
+    const stolen = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
     const newPassword = "a brand new passphrase 2026";
 
     await changePassword(t.db, {
@@ -162,19 +165,20 @@ describe("ending sessions", () => {
       currentPassword: TEST_PASSWORD,
       newPassword,
       ip,
+      now: NOW,
     });
 
-    expect(await validateSessionToken(t.db, current.token)).not.toBeNull();
-    expect(await validateSessionToken(t.db, stolen.token)).toBeNull();
-    expect((await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip }))).status).toBe(401);
-    expect((await login(t.db, { email, password: newPassword }, { ip })).user.id).toBe(user.id);
+    expect(await validateSessionToken(t.db, current.token, NOW)).not.toBeNull();
+    expect(await validateSessionToken(t.db, stolen.token, NOW)).toBeNull();
+    expect((await appError(login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW }))).status).toBe(401);
+    expect((await login(t.db, { email, password: newPassword }, { ip, now: NOW })).user.id).toBe(user.id);
   });
 
   it("changePassword with a wrong current password changes nothing", async () => {
     const { email, user } = await newAccount();
     const ip = freshIp();
-    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
-    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip });
+    const a = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
+    const b = await login(t.db, { email, password: TEST_PASSWORD }, { ip, now: NOW });
     const error = await appError(
       changePassword(t.db, {
         userId: user.id,
@@ -182,10 +186,11 @@ describe("ending sessions", () => {
         currentPassword: "not my password",
         newPassword: "whatever else 123",
         ip,
+        now: NOW,
       }),
     );
     expect(error.status).toBe(422);
-    expect(await validateSessionToken(t.db, b.token)).not.toBeNull();
+    expect(await validateSessionToken(t.db, b.token, NOW)).not.toBeNull();
   });
 });
 
@@ -273,9 +278,11 @@ describe("login throttling", () => {
 
   it("an unknown e-mail gets exactly the same error as a wrong password", async () => {
     const { email } = await newAccount();
-    const wrongPassword = await appError(login(t.db, { email, password: "not the password" }, { ip: freshIp() }));
+    const wrongPassword = await appError(
+      login(t.db, { email, password: "not the password" }, { ip: freshIp(), now: NOW }),
+    );
     const unknownEmail = await appError(
-      login(t.db, { email: "nobody@nowhere.test", password: "not the password" }, { ip: freshIp() }),
+      login(t.db, { email: "nobody@nowhere.test", password: "not the password" }, { ip: freshIp(), now: NOW }),
     );
     const shape = (e: AppError) => ({
       status: e.status,

@@ -70,9 +70,10 @@ beforeAll(async () => {
     engagementId: engagement.id,
     title: "报告",
     file: fileOf(pdfBytes(), "报告.pdf"),
+    now: NOW,
   });
   [report] = await t.db.select().from(files).where(eq(files.id, row.fileId!));
-  await postMessage(t.db, A.actor, { engagementId: engagement.id, body: "请尽快安排现场" });
+  await postMessage(t.db, A.actor, { engagementId: engagement.id, body: "请尽快安排现场", now: NOW });
 });
 afterAll(async () => {
   await t.close();
@@ -123,7 +124,7 @@ async function snapshot() {
 }
 
 async function fileRoute(fileId: string, who: { user: { id: string }; org: { id: string } }) {
-  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id });
+  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id, now: new Date() });
   const req = new Request(`http://localhost/files/${fileId}`, { headers: { Cookie: `anfu_session=${token}` } });
   try {
     return await fileLoader({
@@ -177,6 +178,7 @@ describe("isolation between organisations", () => {
               engagementId: engagement.id,
               title: "x",
               file: fileOf(pdfBytes(), "x.pdf"),
+              now: NOW,
             }),
         ],
         [
@@ -190,7 +192,7 @@ describe("isolation between organisations", () => {
             }),
         ],
         ["read messages", () => listMessages(t.db, { engagementId: engagement.id, orgId: X.org.id })],
-        ["post message", () => postMessage(t.db, X.actor, { engagementId: engagement.id, body: "你好" })],
+        ["post message", () => postMessage(t.db, X.actor, { engagementId: engagement.id, body: "你好", now: NOW })],
       ];
       // One at a time: each refusal is judged alone, and none is left unawaited.
       for (const [label, work] of refusals) {
@@ -217,7 +219,12 @@ describe("isolation between organisations", () => {
     ).toBe(409);
     expect(
       await statusOf(
-        addReport(t.db, env, A.actor, { engagementId: engagement.id, title: "x", file: fileOf(pdfBytes(), "x.pdf") }),
+        addReport(t.db, env, A.actor, {
+          engagementId: engagement.id,
+          title: "x",
+          file: fileOf(pdfBytes(), "x.pdf"),
+          now: NOW,
+        }),
       ),
     ).toBe(403);
     expect(

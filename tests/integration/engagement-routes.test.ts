@@ -47,7 +47,7 @@ async function call(
   params: Record<string, string>,
   form?: Record<string, string>,
 ): Promise<Outcome> {
-  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id });
+  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id, now: new Date() });
   const headers: Record<string, string> = { Cookie: `anfu_session=${token}` };
   const request = form
     ? new Request(`http://localhost${url}`, { method: "POST", headers, body: new URLSearchParams(form) })

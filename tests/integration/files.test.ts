@@ -20,6 +20,8 @@ import { insertEngagement } from "../factories/engagements";
 import { docxBytes, fileOf, jpegBytes, pdfBytes, pngBytes } from "../factories/files";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 let uploadDir: string;
 let env: ReturnType<typeof loadEnv>;
@@ -95,6 +97,7 @@ describe("saveUpload", () => {
         userId: user.id,
         purpose: "deliverable",
         file: fileOf(big, "big.pdf"),
+        now: NOW,
       }),
       413,
     );
@@ -120,6 +123,7 @@ describe("saveUpload", () => {
         userId: user.id,
         purpose,
         file: fileOf(bytes, name, "application/pdf"),
+        now: NOW,
       }),
       415,
     );
@@ -135,6 +139,7 @@ describe("saveUpload", () => {
         userId: user.id,
         purpose: "deliverable",
         file: fileOf(new Uint8Array(), "a.pdf"),
+        now: NOW,
       }),
       422,
     );
@@ -149,6 +154,7 @@ describe("saveUpload", () => {
         userId: null,
         purpose: "deliverable",
         file: fileOf(pngBytes(), "a.png"),
+        now: NOW,
       }),
     ).rejects.toThrow();
     expect((await listStored()).length).toBe(before);
@@ -216,12 +222,14 @@ describe("who may read a file", () => {
       userId: provider.user.id,
       purpose: "deliverable",
       file: fileOf(pdfBytes(), "评价报告.pdf"),
+      now: NOW,
     });
     const scan = await saveUpload(t.db, env, {
       ownerOrgId: provider.org.id,
       userId: provider.user.id,
       purpose: "qualification_scan",
       file: fileOf(jpegBytes(), "证书.jpg"),
+      now: NOW,
     });
     const engagement = await insertEngagement(t.db, { enterpriseId: client.org.id, providerId: provider.org.id });
     await t.db
@@ -246,7 +254,7 @@ describe("who may read a file", () => {
 
 describe("GET /files/:fileId", () => {
   async function get(fileId: string, userId: string, orgId: string) {
-    const { token } = await createSession(t.db, { userId, activeOrgId: orgId });
+    const { token } = await createSession(t.db, { userId, activeOrgId: orgId, now: new Date() });
     const request = new Request(`http://localhost/files/${fileId}`, { headers: { Cookie: `anfu_session=${token}` } });
     try {
       return await fileLoader({
@@ -268,6 +276,7 @@ describe("GET /files/:fileId", () => {
       userId: owner.user.id,
       purpose: "deliverable",
       file: fileOf(pdfBytes(), "安全现状评价报告.pdf"),
+      now: NOW,
     });
 
     const ok = await get(row.id, owner.user.id, owner.org.id);
@@ -293,6 +302,7 @@ describe("GET /files/:fileId", () => {
       userId: owner.user.id,
       purpose: "deliverable",
       file: fileOf(pngBytes(), "a.png"),
+      now: NOW,
     });
     await rm(path.join(uploadDir, row.storedName));
     await expect(openStoredFile(env, row)).rejects.toBeInstanceOf(AppError);

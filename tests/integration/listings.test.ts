@@ -18,6 +18,8 @@ import { AppError } from "../../app/utils/errors";
 import { insertQualification, listingInput, providerWithActor } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -41,7 +43,7 @@ async function statusOf(work: Promise<unknown>): Promise<number | "ok"> {
 describe("creating and editing", () => {
   it("stores the price in fen and indexes the listing for search", async () => {
     const p = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, p.actor, listingInput({ price: "1,234.50", regionCodes: "330700" }));
+    const { id } = await createListing(t.db, p.actor, listingInput({ price: "1,234.50", regionCodes: "330700" }), NOW);
     const [row] = await t.db.select().from(serviceListings).where(eq(serviceListings.id, id));
     expect(row!.priceFen).toBe(123_450);
     expect(row!.regionKeys).toEqual(expect.arrayContaining(["330000", "330700", "330702", "330782"]));
@@ -56,7 +58,12 @@ describe("creating and editing", () => {
 
   it("ties a licensed category to its licence even when the form names none", async () => {
     const p = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, p.actor, listingInput({ category: "assessment", title: "安全现状评价" }));
+    const { id } = await createListing(
+      t.db,
+      p.actor,
+      listingInput({ category: "assessment", title: "安全现状评价" }),
+      NOW,
+    );
     const listing = await getOwnListing(t.db, { providerId: p.org.id, listingId: id, today: TODAY });
     expect(listing.requiredQualificationType).toBe("safety_assessment");
   });
@@ -69,6 +76,7 @@ describe("creating and editing", () => {
           t.db,
           p.actor,
           listingInput({ category: "assessment", requiredQualificationType: "rescue_team" }),
+          NOW,
         ),
       ),
     ).toBe(422);
@@ -76,7 +84,7 @@ describe("creating and editing", () => {
 
   it("refuses non-providers", async () => {
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    expect(await statusOf(createListing(t.db, e.actor, listingInput()))).toBe(403);
+    expect(await statusOf(createListing(t.db, e.actor, listingInput(), NOW))).toBe(403);
   });
 
   it("refuses a zero or malformed price in the form", () => {
@@ -93,6 +101,7 @@ describe("visibility", () => {
       t.db,
       p.actor,
       listingInput({ category: "testing", title: "可燃气体检测报警器检测", price: "3000" }),
+      NOW,
     );
     const own = () => getOwnListing(t.db, { providerId: p.org.id, listingId: id, today: TODAY });
 
@@ -133,20 +142,20 @@ describe("visibility", () => {
 
   it("pausing hides, resuming shows again", async () => {
     const p = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, p.actor, listingInput());
-    await setListingStatus(t.db, p.actor, id, "paused");
+    const { id } = await createListing(t.db, p.actor, listingInput(), NOW);
+    await setListingStatus(t.db, p.actor, id, "paused", NOW);
     expect((await getOwnListing(t.db, { providerId: p.org.id, listingId: id, today: TODAY })).visibility).toEqual({
       visible: false,
       reasons: [{ code: "listing_paused" }],
     });
     expect(await statusOf(getPublicListing(t.db, { listingId: id, today: TODAY }))).toBe(404);
-    await setListingStatus(t.db, p.actor, id, "active");
+    await setListingStatus(t.db, p.actor, id, "active", NOW);
     expect((await getPublicListing(t.db, { listingId: id, today: TODAY })).id).toBe(id);
   });
 
   it("a suspended provider's listings are hidden", async () => {
     const p = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, p.actor, listingInput());
+    const { id } = await createListing(t.db, p.actor, listingInput(), NOW);
     await t.db
       .update(organisations)
       .set({ suspendedAt: new Date(), suspendedReason: "弄虚作假" })
@@ -161,10 +170,15 @@ describe("another provider", () => {
   it("cannot read, edit, pause or delete the listing", async () => {
     const a = await providerWithActor(t.db);
     const b = await providerWithActor(t.db);
-    const { id } = await createListing(t.db, a.actor, listingInput({ title: "A 的安全托管服务", category: "custody" }));
+    const { id } = await createListing(
+      t.db,
+      a.actor,
+      listingInput({ title: "A 的安全托管服务", category: "custody" }),
+      NOW,
+    );
     expect(await statusOf(getOwnListing(t.db, { providerId: b.org.id, listingId: id, today: TODAY }))).toBe(404);
-    expect(await statusOf(updateListing(t.db, b.actor, id, listingInput({ title: "被篡改" })))).toBe(404);
-    expect(await statusOf(setListingStatus(t.db, b.actor, id, "paused"))).toBe(404);
+    expect(await statusOf(updateListing(t.db, b.actor, id, listingInput({ title: "被篡改" }), NOW))).toBe(404);
+    expect(await statusOf(setListingStatus(t.db, b.actor, id, "paused", NOW))).toBe(404);
     expect(await statusOf(deleteListing(t.db, b.actor, id))).toBe(404);
     expect(await listOwnListings(t.db, { providerId: b.org.id, today: TODAY })).toHaveLength(0);
     const [row] = await t.db.select().from(serviceListings).where(eq(serviceListings.id, id));
@@ -177,11 +191,11 @@ describe("deleting", () => {
   it("deletes an unused listing, but keeps one a quote refers to", async () => {
     const p = await providerWithActor(t.db);
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    const unused = await createListing(t.db, p.actor, listingInput({ title: "无人引用" }));
+    const unused = await createListing(t.db, p.actor, listingInput({ title: "无人引用" }), NOW);
     await deleteListing(t.db, p.actor, unused.id);
     expect(await t.db.select().from(serviceListings).where(eq(serviceListings.id, unused.id))).toHaveLength(0);
 
-    const quoted = await createListing(t.db, p.actor, listingInput({ title: "已被报价" }));
+    const quoted = await createListing(t.db, p.actor, listingInput({ title: "已被报价" }), NOW);
     const [request] = await t.db
       .insert(serviceRequests)
       .values({

@@ -18,10 +18,12 @@ import { listPracticeNoticesInRegion } from "../../app/services/practice-notices
 import { shanghaiDateString } from "../../app/domain/format";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await seedDemo(t.db, { NODE_ENV: "development" });
+  await seedDemo(t.db, { NODE_ENV: "development" }, NOW);
 });
 afterAll(async () => {
   await t.close();
@@ -57,7 +59,7 @@ describe("seedMarketplaceDemo", () => {
   });
 
   it("hides 安达's testing listing (expired licence) and 安正's training listing (pending), and says why", async () => {
-    const today = shanghaiDateString(new Date());
+    const today = shanghaiDateString(NOW);
     const lastYear = Number(today.slice(0, 4)) - 1;
     const anda = await listOwnListings(t.db, { providerId: await idOf("青岛安达安全服务有限公司"), today });
     expect(anda.find((l) => l.category === "testing")!.visibility).toEqual({
@@ -87,15 +89,15 @@ describe("seedMarketplaceDemo", () => {
 
   it("is idempotent", async () => {
     const before = await counts();
-    await seedMarketplaceDemo(t.db);
-    await seedDemo(t.db, { NODE_ENV: "development" });
+    await seedMarketplaceDemo(t.db, NOW);
+    await seedDemo(t.db, { NODE_ENV: "development" }, NOW);
     expect(await counts()).toEqual(before);
   });
 
   it("fills a profile created empty on first visit, but leaves an edited one alone", async () => {
     const id = await idOf("金华市安联安全评价有限公司");
     await t.db.update(providerProfiles).set({ description: "我们自己写的简介" }).where(eq(providerProfiles.orgId, id));
-    await seedMarketplaceDemo(t.db);
+    await seedMarketplaceDemo(t.db, NOW);
     const [profile] = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, id));
     expect(profile!.description).toBe("我们自己写的简介");
   });

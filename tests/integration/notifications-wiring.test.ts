@@ -14,6 +14,8 @@ import { verifiedProvider } from "../factories/engagements";
 import { insertQualification, providerWithActor } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -39,8 +41,13 @@ describe("events of the platform and the bureaus", () => {
     const p = await providerWithActor(t.db);
     const ok = await insertQualification(t.db, p.org.id, { status: "pending", certificateNo: "APJ-OK" });
     const bad = await insertQualification(t.db, p.org.id, { status: "pending", certificateNo: "APJ-BAD" });
-    await decideQualification(t.db, admin, { qualificationId: ok.id, decision: "verify" });
-    await decideQualification(t.db, admin, { qualificationId: bad.id, decision: "reject", reason: "扫描件不清晰" });
+    await decideQualification(t.db, admin, { qualificationId: ok.id, decision: "verify", now: NOW });
+    await decideQualification(t.db, admin, {
+      qualificationId: bad.id,
+      decision: "reject",
+      reason: "扫描件不清晰",
+      now: NOW,
+    });
     const got = (await inApp(p.org.id)).map((n) => [n.type, n.params.certificateNo, n.params.reason]).sort();
     expect(got).toEqual([
       ["qualification_rejected", "APJ-BAD", "扫描件不清晰"],
@@ -57,6 +64,7 @@ describe("events of the platform and the bureaus", () => {
       t.db,
       p.actor,
       PracticeNoticeSchema.parse({ countyCode: "330782", categories: "", note: "" }),
+      NOW,
     );
     expect((await inApp(county.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);
     expect((await inApp(city.org.id)).map((n) => n.type)).toEqual(["practice_notice_received"]);

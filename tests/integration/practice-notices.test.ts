@@ -16,6 +16,8 @@ import { AppError } from "../../app/utils/errors";
 import { providerWithActor } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -43,6 +45,7 @@ async function servingJinhuaCity() {
     t.db,
     p.actor,
     ProviderProfileSchema.parse({ categories: "consulting,custody", regionCodes: "330700", staffCount: "12" }),
+    NOW,
   );
   return p;
 }
@@ -50,7 +53,7 @@ async function servingJinhuaCity() {
 describe("declaring", () => {
   it("records a county within the regions served, with the profile's categories by default", async () => {
     const p = await servingJinhuaCity();
-    const { notice: row, regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("330782"));
+    const { notice: row, regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("330782"), NOW);
     expect(regionAdded).toBe(false);
     expect(row.categories).toEqual(["consulting", "custody"]);
     const [profile] = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, p.org.id));
@@ -64,7 +67,7 @@ describe("declaring", () => {
 
   it("adds a county outside the regions served to the profile, and re-indexes it", async () => {
     const p = await servingJinhuaCity();
-    const { regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("370212", "consulting"));
+    const { regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("370212", "consulting"), NOW);
     expect(regionAdded).toBe(true);
     const [profile] = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, p.org.id));
     expect(profile!.regionCodes).toEqual(["330700", "370212"]);
@@ -73,18 +76,18 @@ describe("declaring", () => {
 
   it("works on a provider that has no profile yet", async () => {
     const p = await providerWithActor(t.db);
-    const { regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("330702"));
+    const { regionAdded } = await declarePracticeNotice(t.db, p.actor, notice("330702"), NOW);
     expect(regionAdded).toBe(true);
   });
 
   it("is made to a county, not a city or province, and once per county while in force", async () => {
     const p = await servingJinhuaCity();
-    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330700")))).toBe(422);
-    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330000")))).toBe(422);
-    const { notice: first } = await declarePracticeNotice(t.db, p.actor, notice("330703"));
-    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330703")))).toBe(409);
-    await withdrawPracticeNotice(t.db, p.actor, first.id);
-    await declarePracticeNotice(t.db, p.actor, notice("330703"));
+    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330700"), NOW))).toBe(422);
+    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330000"), NOW))).toBe(422);
+    const { notice: first } = await declarePracticeNotice(t.db, p.actor, notice("330703"), NOW);
+    expect(await statusOf(declarePracticeNotice(t.db, p.actor, notice("330703"), NOW))).toBe(409);
+    await withdrawPracticeNotice(t.db, p.actor, first.id, NOW);
+    await declarePracticeNotice(t.db, p.actor, notice("330703"), NOW);
     const own = await listOwnPracticeNotices(t.db, { providerId: p.org.id });
     expect(own.map((n) => [n.countyCode, n.withdrawnAt === null])).toEqual([
       ["330703", true],
@@ -94,15 +97,15 @@ describe("declaring", () => {
 
   it("is for providers only", async () => {
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    expect(await statusOf(declarePracticeNotice(t.db, e.actor, notice("330702")))).toBe(403);
+    expect(await statusOf(declarePracticeNotice(t.db, e.actor, notice("330702"), NOW))).toBe(403);
   });
 });
 
 describe("bureaus see their own region only", () => {
   it("a city bureau sees its counties; another city's bureau and a sibling county's bureau do not", async () => {
     const p = await servingJinhuaCity();
-    const { notice: wucheng } = await declarePracticeNotice(t.db, p.actor, notice("330702"));
-    const { notice: yiwu } = await declarePracticeNotice(t.db, p.actor, notice("330782"));
+    const { notice: wucheng } = await declarePracticeNotice(t.db, p.actor, notice("330702"), NOW);
+    const { notice: yiwu } = await declarePracticeNotice(t.db, p.actor, notice("330782"), NOW);
     const ids = async (bureauRegionCode: string) =>
       (await listPracticeNoticesInRegion(t.db, { bureauRegionCode })).rows
         .filter((r) => r.providerId === p.org.id)
@@ -123,8 +126,8 @@ describe("bureaus see their own region only", () => {
 
   it("withdrawn notices are hidden unless asked for", async () => {
     const p = await servingJinhuaCity();
-    const { notice: n } = await declarePracticeNotice(t.db, p.actor, notice("330784"));
-    await withdrawPracticeNotice(t.db, p.actor, n.id);
+    const { notice: n } = await declarePracticeNotice(t.db, p.actor, notice("330784"), NOW);
+    await withdrawPracticeNotice(t.db, p.actor, n.id, NOW);
     const current = await listPracticeNoticesInRegion(t.db, { bureauRegionCode: "330784" });
     expect(current.rows.some((r) => r.id === n.id)).toBe(false);
     const all = await listPracticeNoticesInRegion(t.db, { bureauRegionCode: "330784", includeWithdrawn: true });
@@ -136,8 +139,8 @@ describe("another provider", () => {
   it("cannot withdraw the notice, nor see it among its own", async () => {
     const a = await servingJinhuaCity();
     const b = await servingJinhuaCity();
-    const { notice: n } = await declarePracticeNotice(t.db, a.actor, notice("330723"));
-    expect(await statusOf(withdrawPracticeNotice(t.db, b.actor, n.id))).toBe(404);
+    const { notice: n } = await declarePracticeNotice(t.db, a.actor, notice("330723"), NOW);
+    expect(await statusOf(withdrawPracticeNotice(t.db, b.actor, n.id, NOW))).toBe(404);
     const [row] = await t.db.select().from(practiceNotices).where(eq(practiceNotices.id, n.id));
     expect(row!.withdrawnAt).toBeNull();
     expect(await listOwnPracticeNotices(t.db, { providerId: b.org.id })).toHaveLength(0);

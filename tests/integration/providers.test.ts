@@ -17,6 +17,8 @@ import { AppError } from "../../app/utils/errors";
 import { insertQualification, listingInput, providerWithActor } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -49,8 +51,8 @@ function profileForm(fields: Record<string, string | string[]>) {
 describe("own profile", () => {
   it("is created on first read, once, and indexed for search", async () => {
     const p = await providerWithActor(t.db);
-    const first = await getOwnProfile(t.db, { orgId: p.org.id });
-    const second = await getOwnProfile(t.db, { orgId: p.org.id });
+    const first = await getOwnProfile(t.db, { orgId: p.org.id, now: NOW });
+    const second = await getOwnProfile(t.db, { orgId: p.org.id, now: NOW });
     expect(first.profile.orgId).toBe(p.org.id);
     expect(second.profile.orgId).toBe(p.org.id);
     const rows = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, p.org.id));
@@ -64,7 +66,7 @@ describe("own profile", () => {
 
   it("is not for other kinds of organisation", async () => {
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    expect(await statusOf(getOwnProfile(t.db, { orgId: e.org.id }))).toBe(404);
+    expect(await statusOf(getOwnProfile(t.db, { orgId: e.org.id, now: NOW }))).toBe(404);
     const rows = await t.db.select().from(providerProfiles).where(eq(providerProfiles.orgId, e.org.id));
     expect(rows).toHaveLength(0);
   });
@@ -81,8 +83,8 @@ describe("own profile", () => {
       contactPhone: "0579-82345678",
       contactEmail: "Service@AnZheng.example.cn",
     });
-    await updateOwnProfile(t.db, p.actor, input);
-    const { profile } = await getOwnProfile(t.db, { orgId: p.org.id });
+    await updateOwnProfile(t.db, p.actor, input, NOW);
+    const { profile } = await getOwnProfile(t.db, { orgId: p.org.id, now: NOW });
     expect(profile.categories).toEqual(["consulting", "custody"]);
     expect(profile.regionCodes).toEqual(["330702", "330782"]);
     expect(profile.industryCodes).toEqual(["33", "C"]);
@@ -127,22 +129,22 @@ describe("experts", () => {
     const [kept] = await t.db.select().from(providerExperts).where(eq(providerExperts.id, expert.id));
     expect(kept!.name).toBe("李国强");
     expect(kept!.title).toBe("高级工程师");
-    expect((await getOwnProfile(t.db, { orgId: b.org.id })).experts).toHaveLength(0);
+    expect((await getOwnProfile(t.db, { orgId: b.org.id, now: NOW })).experts).toHaveLength(0);
 
     await deleteExpert(t.db, a.actor, expert.id);
-    expect((await getOwnProfile(t.db, { orgId: a.org.id })).experts).toHaveLength(0);
+    expect((await getOwnProfile(t.db, { orgId: a.org.id, now: NOW })).experts).toHaveLength(0);
   });
 });
 
 describe("public profile", () => {
   it("shows verified qualifications with their validity and visible listings only", async () => {
     const p = await providerWithActor(t.db);
-    await getOwnProfile(t.db, { orgId: p.org.id });
+    await getOwnProfile(t.db, { orgId: p.org.id, now: NOW });
     await insertQualification(t.db, p.org.id, { type: "safety_assessment" });
     await insertQualification(t.db, p.org.id, { type: "testing_inspection", validTo: "2026-06-30" });
     await insertQualification(t.db, p.org.id, { type: "occupational_health_tech", status: "pending" });
     const listing = (title: string, category: "assessment" | "testing" | "occupational_health") =>
-      createListing(t.db, p.actor, listingInput({ category, title, price: "5000" }));
+      createListing(t.db, p.actor, listingInput({ category, title, price: "5000" }), NOW);
     await listing("安全现状评价", "assessment");
     await listing("可燃气体报警器检测", "testing");
     await listing("职业病危害因素检测", "occupational_health");
@@ -168,7 +170,7 @@ describe("public profile", () => {
 
   it("lists nothing the provider paused", async () => {
     const p = await providerWithActor(t.db);
-    await createListing(t.db, p.actor, listingInput());
+    await createListing(t.db, p.actor, listingInput(), NOW);
     await t.db.update(serviceListings).set({ status: "paused" }).where(eq(serviceListings.providerId, p.org.id));
     const page = await getPublicProviderProfile(t.db, { providerId: p.org.id, today: TODAY });
     expect(page.listings).toHaveLength(0);

@@ -22,6 +22,8 @@ import { docxBytes, fileOf, pdfBytes } from "../factories/files";
 import { providerWithActor, tempUploadDir } from "../factories/providers";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 let uploads: Awaited<ReturnType<typeof tempUploadDir>>;
 let admin: { actor: { userId: string; orgId: string; ip: string }; orgId: string };
@@ -65,6 +67,7 @@ describe("submitting", () => {
     const q = await addQualification(t.db, uploads.env, p.actor, {
       ...form({ type: "registered_safety_engineer" }),
       scan: scan(),
+      now: NOW,
     });
     expect(q.status).toBe("pending");
     expect(q.scopeCategories).toEqual(["engineer_firm", "consulting", "custody"]);
@@ -83,11 +86,13 @@ describe("submitting", () => {
     const other = await addQualification(t.db, uploads.env, p.actor, {
       ...form({ type: "other", scopeCategories: "training,rescue" }),
       scan: scan(),
+      now: NOW,
     });
     expect(other.scopeCategories).toEqual(["training", "rescue"]);
     const typed = await addQualification(t.db, uploads.env, p.actor, {
       ...form({ type: "rescue_team", scopeCategories: "assessment" }),
       scan: scan(),
+      now: NOW,
     });
     expect(typed.scopeCategories).toEqual(["rescue"]);
   });
@@ -99,6 +104,7 @@ describe("submitting", () => {
       addQualification(t.db, uploads.env, p.actor, {
         ...form(),
         scan: fileOf(docxBytes(), "证书.pdf", "application/pdf"),
+        now: NOW,
       }),
     );
     expect(status).toBe(415);
@@ -110,30 +116,34 @@ describe("submitting", () => {
   it("removes the stored scan when the qualification cannot be recorded (duplicate)", async () => {
     const p = await providerWithActor(t.db);
     const input = form();
-    await addQualification(t.db, uploads.env, p.actor, { ...input, scan: scan() });
+    await addQualification(t.db, uploads.env, p.actor, { ...input, scan: scan(), now: NOW });
     const before = { files: (await t.db.select({ n: count() }).from(files))[0]!.n, disk: await uploads.storedFiles() };
-    expect(await statusOf(addQualification(t.db, uploads.env, p.actor, { ...input, scan: scan() }))).toBe(409);
+    expect(await statusOf(addQualification(t.db, uploads.env, p.actor, { ...input, scan: scan(), now: NOW }))).toBe(
+      409,
+    );
     expect((await t.db.select({ n: count() }).from(files))[0]!.n).toBe(before.files);
     expect(await uploads.storedFiles()).toBe(before.disk);
   });
 
   it("requires a scan, and validity that ends after it starts", async () => {
     const p = await providerWithActor(t.db);
-    expect(await statusOf(addQualification(t.db, uploads.env, p.actor, { ...form(), scan: null }))).toBe(422);
+    expect(await statusOf(addQualification(t.db, uploads.env, p.actor, { ...form(), scan: null, now: NOW }))).toBe(422);
     expect(() => form({ validFrom: "2026-01-01", validTo: "2025-12-31" })).toThrow();
     expect(() => form({ validTo: "2026-02-30" })).toThrow();
   });
 
   it("is for providers only", async () => {
     const e = await providerWithActor(t.db, { kind: "enterprise" });
-    expect(await statusOf(addQualification(t.db, uploads.env, e.actor, { ...form(), scan: scan() }))).toBe(403);
+    expect(await statusOf(addQualification(t.db, uploads.env, e.actor, { ...form(), scan: scan(), now: NOW }))).toBe(
+      403,
+    );
   });
 });
 
 describe("platform review", () => {
   it("verifies from the queue, with an audit entry; a second decision is refused", async () => {
     const p = await providerWithActor(t.db);
-    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
+    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan(), now: NOW });
     const queue = await listQualificationQueue(t.db, { status: "pending" });
     const entry = queue.rows.find((r) => r.id === q.id);
     expect(entry).toMatchObject({
@@ -143,7 +153,7 @@ describe("platform review", () => {
     });
     expect(await canReadFile(t.db, { fileId: q.scanFileId!, orgId: admin.orgId, orgKind: "platform" })).toBe(true);
 
-    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" });
+    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify", now: NOW });
     const [row] = await t.db.select().from(qualifications).where(eq(qualifications.id, q.id));
     expect(row!.status).toBe("verified");
     expect(row!.reviewedByUserId).toBe(admin.actor.userId);
@@ -154,21 +164,22 @@ describe("platform review", () => {
       .where(and(eq(auditLog.subjectId, q.id), eq(auditLog.action, "qualification.verified")));
     expect(audit).toMatchObject({ actorUserId: admin.actor.userId, orgId: p.org.id });
     expect((await listQualificationQueue(t.db, { status: "pending" })).rows.some((r) => r.id === q.id)).toBe(false);
-    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" }))).toBe(
-      409,
-    );
+    expect(
+      await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify", now: NOW })),
+    ).toBe(409);
   });
 
   it("rejects only with a reason, which the provider then reads", async () => {
     const p = await providerWithActor(t.db);
-    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
-    expect(await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject" }))).toBe(
-      422,
-    );
+    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan(), now: NOW });
+    expect(
+      await statusOf(decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "reject", now: NOW })),
+    ).toBe(422);
     await decideQualification(t.db, admin.actor, {
       qualificationId: q.id,
       decision: "reject",
       reason: "扫描件模糊，证书编号无法辨认",
+      now: NOW,
     });
     const [own] = await listOwnQualifications(t.db, { providerId: p.org.id, today: "2026-11-23" });
     expect(own).toMatchObject({ status: "rejected", rejectReason: "扫描件模糊，证书编号无法辨认", inForce: false });
@@ -181,12 +192,13 @@ describe("platform review", () => {
 
   it("can revoke a verified qualification", async () => {
     const p = await providerWithActor(t.db);
-    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
-    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify" });
+    const q = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan(), now: NOW });
+    await decideQualification(t.db, admin.actor, { qualificationId: q.id, decision: "verify", now: NOW });
     await decideQualification(t.db, admin.actor, {
       qualificationId: q.id,
       decision: "reject",
       reason: "发证机关通报该证书已注销",
+      now: NOW,
     });
     const [row] = await t.db.select().from(qualifications).where(eq(qualifications.id, q.id));
     expect(row!.status).toBe("rejected");
@@ -197,8 +209,8 @@ describe("another provider", () => {
   it("sees none of them, cannot withdraw them, and cannot read the scan", async () => {
     const a = await providerWithActor(t.db);
     const b = await providerWithActor(t.db);
-    const q = await addQualification(t.db, uploads.env, a.actor, { ...form(), scan: scan() });
-    expect(await listOwnQualifications(t.db, { providerId: b.org.id })).toHaveLength(0);
+    const q = await addQualification(t.db, uploads.env, a.actor, { ...form(), scan: scan(), now: NOW });
+    expect(await listOwnQualifications(t.db, { providerId: b.org.id, today: "2026-11-23" })).toHaveLength(0);
     expect(await statusOf(withdrawQualification(t.db, b.actor, q.id))).toBe(404);
     expect(await t.db.select().from(qualifications).where(eq(qualifications.id, q.id))).toHaveLength(1);
     expect(await canReadFile(t.db, { fileId: q.scanFileId!, orgId: b.org.id, orgKind: "provider" })).toBe(false);
@@ -209,18 +221,18 @@ describe("another provider", () => {
 describe("withdrawing", () => {
   it("takes back a pending one but keeps a verified one on record", async () => {
     const p = await providerWithActor(t.db);
-    const pending = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
+    const pending = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan(), now: NOW });
     await withdrawQualification(t.db, p.actor, pending.id);
     expect(await t.db.select().from(qualifications).where(eq(qualifications.id, pending.id))).toHaveLength(0);
-    const verified = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan() });
-    await decideQualification(t.db, admin.actor, { qualificationId: verified.id, decision: "verify" });
+    const verified = await addQualification(t.db, uploads.env, p.actor, { ...form(), scan: scan(), now: NOW });
+    await decideQualification(t.db, admin.actor, { qualificationId: verified.id, decision: "verify", now: NOW });
     expect(await statusOf(withdrawQualification(t.db, p.actor, verified.id))).toBe(409);
   });
 });
 
 describe("the upload form (route action)", () => {
   async function submit(p: Awaited<ReturnType<typeof providerWithActor>>, scanFile: File | null) {
-    const { token } = await createSession(t.db, { userId: p.user.id, activeOrgId: p.org.id });
+    const { token } = await createSession(t.db, { userId: p.user.id, activeOrgId: p.org.id, now: new Date() });
     const body = new FormData();
     for (const [k, v] of Object.entries({
       type: "safety_assessment",

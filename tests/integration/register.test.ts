@@ -11,6 +11,8 @@ import { AppError } from "../../app/utils/errors";
 import { makeUscc } from "../factories/accounts";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -57,7 +59,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe("register", () => {
   it("creates the user, the organisation, the owner membership, an audit entry and a session", async () => {
     const input = form();
-    const { user, org, token } = await register(t.db, input, { ip: "203.0.113.20" });
+    const { user, org, token } = await register(t.db, input, { ip: "203.0.113.20", now: NOW });
 
     const [storedUser] = await t.db.select().from(users).where(eq(users.id, user.id));
     expect(storedUser.email).toBe(input.email);
@@ -82,17 +84,19 @@ describe("register", () => {
     ]);
     expect(JSON.stringify(audit)).not.toContain(input.password);
 
-    const signedIn = await validateSessionToken(t.db, token);
+    const signedIn = await validateSessionToken(t.db, token, NOW);
     expect(signedIn?.user.id).toBe(user.id);
     expect(signedIn?.org?.id).toBe(org.id);
   });
 
   it("a taken e-mail (in any case) is a 409 and nothing is written", async () => {
     const first = form();
-    await register(t.db, first, { ip: "203.0.113.21" });
+    await register(t.db, first, { ip: "203.0.113.21", now: NOW });
     const before = await rowCounts();
 
-    const error = await rejection(register(t.db, form({ email: first.email.toUpperCase() }), { ip: "203.0.113.21" }));
+    const error = await rejection(
+      register(t.db, form({ email: first.email.toUpperCase() }), { ip: "203.0.113.21", now: NOW }),
+    );
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ status: 409, code: "email_taken" });
     expect(await rowCounts()).toEqual(before);
@@ -100,11 +104,11 @@ describe("register", () => {
 
   it("a taken USCC is a 409 and nothing is written, not even the user", async () => {
     const first = form();
-    await register(t.db, first, { ip: "203.0.113.22" });
+    await register(t.db, first, { ip: "203.0.113.22", now: NOW });
     const before = await rowCounts();
     const second = form({ uscc: first.uscc.toLowerCase() });
 
-    const error = await rejection(register(t.db, second, { ip: "203.0.113.22" }));
+    const error = await rejection(register(t.db, second, { ip: "203.0.113.22", now: NOW }));
     expect(error).toMatchObject({ status: 409, code: "uscc_taken" });
     expect(await rowCounts()).toEqual(before);
     expect(await t.db.select().from(users).where(eq(users.email, second.email))).toEqual([]);
@@ -117,8 +121,8 @@ describe("register under concurrency", () => {
     const second = form({ email: first.email });
     const before = await rowCounts();
     const results = await Promise.allSettled([
-      register(t.db, first, { ip: "203.0.113.30" }),
-      register(t.db, second, { ip: "203.0.113.31" }),
+      register(t.db, first, { ip: "203.0.113.30", now: NOW }),
+      register(t.db, second, { ip: "203.0.113.31", now: NOW }),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

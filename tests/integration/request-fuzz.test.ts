@@ -131,7 +131,11 @@ function dataUrl(url: string): string {
 async function send(sent: Sent, member: (typeof members)[number] | null): Promise<Response> {
   const headers = new Headers(sent.headers);
   if (member && !headers.has("cookie")) {
-    const { token } = await createSession(t.db, { userId: member.user.id, activeOrgId: member.org.id });
+    const { token } = await createSession(t.db, {
+      userId: member.user.id,
+      activeOrgId: member.org.id,
+      now: new Date(),
+    });
     headers.set("cookie", `anfu_session=${token}`);
   }
   const request = new Request(`http://localhost${sent.url}`, { method: sent.method, headers, body: sent.body });

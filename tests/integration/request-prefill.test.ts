@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function defaults(query: string) {
-  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id });
+  const { token } = await createSession(t.db, { userId: who.user.id, activeOrgId: who.org.id, now: new Date() });
   const request = new Request(`http://localhost/requests/new${query}`, {
     headers: { Cookie: `anfu_session=${token}` },
   });

@@ -10,6 +10,8 @@ import { login } from "../../app/services/auth.server";
 import { validateSessionToken } from "../../app/services/sessions.server";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
@@ -31,13 +33,13 @@ async function rowCounts() {
 // The tests run in order: production refusal on the empty database first, then the seed.
 describe("seedDemo", () => {
   it("refuses to run in production and writes nothing", async () => {
-    await expect(seedDemo(t.db, { NODE_ENV: "production" })).rejects.toThrow(/production/);
-    await expect(seedDemoIfEmpty(t.db, { NODE_ENV: "production" })).rejects.toThrow(/production/);
+    await expect(seedDemo(t.db, { NODE_ENV: "production" }, NOW)).rejects.toThrow(/production/);
+    await expect(seedDemoIfEmpty(t.db, { NODE_ENV: "production" }, NOW)).rejects.toThrow(/production/);
     expect(await rowCounts()).toEqual({ users: 0, organisations: 0, memberships: 0, apiTokens: 0, auditLog: 0 });
   });
 
   it("seeds every demo organisation with its owner and token", async () => {
-    await seedDemo(t.db, { NODE_ENV: "development" });
+    await seedDemo(t.db, { NODE_ENV: "development" }, NOW);
     // At least one of each per demo organisation (other parts may seed more around them).
     const counts = await rowCounts();
     for (const table of ["users", "organisations", "memberships", "apiTokens"]) {
@@ -47,8 +49,8 @@ describe("seedDemo", () => {
 
   it("is idempotent: a second run (and seedDemoIfEmpty) leave the same rows", async () => {
     const before = await rowCounts();
-    await seedDemo(t.db, { NODE_ENV: "development" });
-    expect(await seedDemoIfEmpty(t.db, { NODE_ENV: "development" })).toBe(false);
+    await seedDemo(t.db, { NODE_ENV: "development" }, NOW);
+    expect(await seedDemoIfEmpty(t.db, { NODE_ENV: "development" }, NOW)).toBe(false);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -57,16 +59,16 @@ describe("seedDemo", () => {
       const { token } = await login(
         t.db,
         { email: demo.login.email, password: DEMO_PASSWORD },
-        { ip: `192.0.2.${i + 1}` },
+        { ip: `192.0.2.${i + 1}`, now: NOW },
       );
-      const session = await validateSessionToken(t.db, token);
+      const session = await validateSessionToken(t.db, token, NOW);
       expect(session?.org, demo.key).toMatchObject({ name: demo.name, kind: demo.kind, role: "owner" });
     }
   });
 
   it("every demo API token authenticates to its organisation", async () => {
     for (const demo of DEMO_ORGS) {
-      const org = await authenticateApiToken(t.db, demo.apiToken);
+      const org = await authenticateApiToken(t.db, demo.apiToken, NOW);
       expect(org, demo.key).toMatchObject({ name: demo.name, kind: demo.kind, regionCode: demo.regionCode });
     }
   });

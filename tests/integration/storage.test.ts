@@ -12,6 +12,8 @@ import { fileOf, pdfBytes, pngBytes } from "../factories/files";
 import { startS3Server } from "../setup/s3-server";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 let localDir: string;
 let s3: Awaited<ReturnType<typeof startS3Server>>;
@@ -61,6 +63,7 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
       userId: user.id,
       purpose: "deliverable",
       file: fileOf(pngBytes(), "现场照片.png"),
+      now: NOW,
     });
     const opened = await openStoredFile(env, row);
     expect(opened.filename).toBe("现场照片.png");
@@ -77,6 +80,7 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
         userId: null,
         purpose: "deliverable",
         file: fileOf(pdfBytes(), "a.pdf"),
+        now: NOW,
       }),
     ).rejects.toThrow();
     expect(await keys(env)).toEqual(before);
@@ -90,6 +94,7 @@ describe.each(["local", "s3"] as const)("%s storage", (backend) => {
       userId: user.id,
       purpose: "deliverable",
       file: fileOf(pdfBytes(), "kept.pdf"),
+      now: NOW,
     });
     const orphan = `2026-11/${crypto.randomUUID()}.pdf`;
     await storageFor(env).put(orphan, pdfBytes(), "application/pdf");

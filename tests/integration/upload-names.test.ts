@@ -15,6 +15,8 @@ import { registerOrg } from "../factories/accounts";
 import { fileOf, pdfBytes } from "../factories/files";
 import { createTestDb, type TestDb } from "../setup/test-db";
 
+const NOW = new Date("2026-06-01T09:00:00+08:00");
+
 let t: TestDb;
 let uploadDir: string;
 let env: ReturnType<typeof loadEnv>;
@@ -33,7 +35,7 @@ const polyglot = () =>
   new Uint8Array(Buffer.concat([Buffer.from(pdfBytes()), Buffer.from("\n<html><script>alert(1)</script></html>")]));
 
 async function download(fileId: string, userId: string, orgId: string): Promise<Response> {
-  const { token } = await createSession(t.db, { userId, activeOrgId: orgId });
+  const { token } = await createSession(t.db, { userId, activeOrgId: orgId, now: new Date() });
   const request = new Request(`http://localhost/files/${fileId}`, { headers: { Cookie: `anfu_session=${token}` } });
   return fileLoader({ request, params: { fileId }, context: { db: t.db, env, cspNonce: "", clientIp: "127.0.0.1" } });
 }
@@ -59,6 +61,7 @@ describe("uploaded names through the multipart parser", () => {
       userId: user.id,
       purpose: "deliverable",
       file: file!,
+      now: NOW,
     });
     expect(row.originalName).toBe(stored);
   });
@@ -90,6 +93,7 @@ describe("download names", () => {
       userId: user.id,
       purpose: "deliverable",
       file: fileOf(polyglot(), "invoice.html", "text/html"),
+      now: NOW,
     });
     const response = await download(row.id, user.id, org.id);
     expect(response.headers.get("content-type")).toBe("application/pdf");
@@ -105,6 +109,7 @@ describe("download names", () => {
       userId: user.id,
       purpose: "deliverable",
       file: fileOf(pdfBytes(), "报告\u202Efdp.exe", "application/pdf"),
+      now: NOW,
     });
     const header = (await download(row.id, user.id, org.id)).headers.get("content-disposition") ?? "";
     expect(header).not.toContain("%E2%80%AE");
@@ -118,6 +123,7 @@ describe("download names", () => {
       userId: user.id,
       purpose: "deliverable",
       file: fileOf(polyglot(), "a.pdf"),
+      now: NOW,
     });
     await t.db.update(files).set({ originalName: "invoice\u202Elmth.html" }).where(eq(files.id, saved.id));
     const header = (await download(saved.id, user.id, org.id)).headers.get("content-disposition") ?? "";

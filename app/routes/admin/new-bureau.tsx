@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const created = await createBureau(
       context.db,
       { userId: user.id, orgId: org.id, ip: context.clientIp },
-      parsed.data,
+      { ...parsed.data, now: new Date() },
     );
     return { created: { name: created.org.name, email: created.user.email, initialPassword: created.initialPassword } };
   } catch (error) {

@@ -34,7 +34,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(QualificationDecisionSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    await decideQualification(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
+    await decideQualification(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      {
+        ...parsed.data,
+        now: new Date(),
+      },
+    );
     return { done: true };
   } catch (error) {
     return formFailure(error);

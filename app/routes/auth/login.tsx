@@ -23,7 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    const meta = { ...clientMeta(request, context), previousSessionToken: readSessionToken(request, context.env) };
+    const meta = {
+      ...clientMeta(request, context),
+      previousSessionToken: readSessionToken(request, context.env),
+      now: new Date(),
+    };
     const { token, session } = await login(context.db, parsed.data, meta);
     return redirect(safeRedirect(parsed.data.redirectTo), {
       headers: { "Set-Cookie": sessionCookie(context.env, token, session.absoluteExpiresAt) },

@@ -23,7 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(RegisterSchema, await readFormData(request));
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    const { token, session } = await register(context.db, parsed.data, clientMeta(request, context));
+    const { token, session } = await register(context.db, parsed.data, {
+      ...clientMeta(request, context),
+      now: new Date(),
+    });
     return redirect("/dashboard", {
       headers: { "Set-Cookie": sessionCookie(context.env, token, session.absoluteExpiresAt) },
     });

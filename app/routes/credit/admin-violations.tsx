@@ -33,6 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.db,
       { userId: user.id, orgId: org.id, ip: context.clientIp },
       { providerId: provider.id, ...violation },
+      new Date(),
     );
     return { saved: { grade: credit?.grade ?? null, suspended: !!credit?.suspendedNow } };
   } catch (error) {

@@ -44,12 +44,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (form.get("intent") === "violation") {
       const parsed = parseForm(BureauViolationSchema, form);
       if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-      const { credit } = await recordViolation(context.db, actor, parsed.data);
+      const { credit } = await recordViolation(context.db, actor, parsed.data, new Date());
       return { saved: { grade: credit?.grade ?? null, suspended: !!credit?.suspendedNow } };
     }
     const parsed = parseForm(EvaluationSchema, form);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const { credit } = await recordEvaluation(context.db, actor, parsed.data);
+    const { credit } = await recordEvaluation(context.db, actor, parsed.data, new Date());
     return { saved: { grade: credit?.grade ?? null, suspended: !!credit?.suspendedNow } };
   } catch (error) {
     return formFailure(error);

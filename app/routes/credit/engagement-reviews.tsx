@@ -41,11 +41,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const side = await getReviewerSide(context.db, { engagementId, orgId: org.id });
       const parsed = parseForm(side === "enterprise" ? ClientReviewSchema : ProviderReviewSchema, form);
       if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-      await submitReview(context.db, actor, { engagementId, ...parsed.data });
+      await submitReview(context.db, actor, { engagementId, ...parsed.data }, new Date());
     } else {
       const parsed = parseForm(ReviewReplySchema, form);
       if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-      await replyToReview(context.db, actor, { engagementId, body: parsed.data.reply });
+      await replyToReview(context.db, actor, { engagementId, body: parsed.data.reply }, new Date());
     }
   } catch (error) {
     return formFailure(error);

@@ -25,8 +25,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!providerId.success) throw data({ messageKey: "not_found" }, { status: 404 });
   const page = pageFromUrl(request.url);
   return orErrorPage(async () => {
-    const credit = await getProviderCredit(context.db, { now: new Date(), providerId: providerId.data });
-    const reviews = await listPublishedReviews(context.db, { providerId: providerId.data, page });
+    const now = new Date();
+    const credit = await getProviderCredit(context.db, { now, providerId: providerId.data });
+    const reviews = await listPublishedReviews(context.db, { providerId: providerId.data, page, now });
     return { credit, reviews, regionNames: regionNamesOf([credit.provider.regionCode]) };
   });
 }

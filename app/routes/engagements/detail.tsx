@@ -43,12 +43,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const engagementId = engagementIdOf(params);
   const viewer = { orgId: org.id, orgKind: org.kind };
   return orErrorPage(async () => {
-    const view = await getEngagement(context.db, viewer, { now: new Date(), engagementId });
+    const now = new Date();
+    const view = await getEngagement(context.db, viewer, { now, engagementId });
     const isParty = view.viewerRole === "enterprise" || view.viewerRole === "provider";
     const [deliverables, messages, reviews] = await Promise.all([
       listDeliverables(context.db, { engagementId, ...viewer }),
       listMessages(context.db, { engagementId, ...viewer }),
-      isParty ? loadReviewSection(context.db, { engagementId, orgId: org.id }) : null,
+      isParty ? loadReviewSection(context.db, { engagementId, orgId: org.id, now }) : null,
     ]);
     return { ...view, deliverables, messages, reviews, ownOrgId: org.id, isParty };
   });
@@ -118,7 +119,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           ...(file ? {} : { file: "engagement.file_required" }),
         });
       }
-      await addReport(context.db, context.env, actor, { engagementId, title: parsed.data.reportTitle, file });
+      await addReport(context.db, context.env, actor, {
+        engagementId,
+        title: parsed.data.reportTitle,
+        file,
+        now: new Date(),
+      });
       return back;
     }
     if (intent === "activity") {
@@ -131,7 +137,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (intent === "message") {
       const parsed = parseForm(MessageSchema, form);
       if (!parsed.ok) return invalid(key, parsed.fieldErrors, parsed.values);
-      await postMessage(context.db, actor, { engagementId, body: parsed.data.body });
+      await postMessage(context.db, actor, { engagementId, body: parsed.data.body, now: new Date() });
       return redirect(`/engagements/${engagementId}#messages`);
     }
     return data({ intent, problem: { formError: { key: "invalid_input" } } }, { status: 400 });

@@ -10,12 +10,15 @@ import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { getPublicListing } from "../../services/listings.server";
 import { orErrorPage } from "../../utils/http.server";
+import { shanghaiDateString } from "../../domain/format";
 
 /** Public listing detail; a hidden listing is a 404, whoever asks. */
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.listingId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const listing = await orErrorPage(() => getPublicListing(context.db, { listingId: id.data }));
+  const listing = await orErrorPage(() =>
+    getPublicListing(context.db, { listingId: id.data, today: shanghaiDateString(new Date()) }),
+  );
   return { ...listing, regionNames: regionNamesOf([listing.providerRegion, ...listing.regionCodes]) };
 }
 

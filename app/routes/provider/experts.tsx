@@ -12,7 +12,7 @@ import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
-  const { experts } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id }));
+  const { experts } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id, now: new Date() }));
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = experts.find((e) => e.id === editId) ?? null;
   return { experts, editing, canEdit };

@@ -12,6 +12,7 @@ import { parseForm } from "../../utils/forms";
 import { formFailure, orErrorPage } from "../../utils/http.server";
 import { regionNamesOf } from "../../domain/regions";
 import { readFormData } from "../../utils/form-data.server";
+import { shanghaiDateString } from "../../domain/format";
 
 function listingIdOf(params: { listingId?: string }): string {
   const id = IdSchema.safeParse(params.listingId);
@@ -22,7 +23,9 @@ function listingIdOf(params: { listingId?: string }): string {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const listingId = listingIdOf(params);
-  const listing = await orErrorPage(() => getOwnListing(context.db, { providerId: org.id, listingId }));
+  const listing = await orErrorPage(() =>
+    getOwnListing(context.db, { providerId: org.id, listingId, today: shanghaiDateString(new Date()) }),
+  );
   // Yuan text for the input, by integer arithmetic: money never goes through a float.
   const price = `${Math.floor(listing.priceFen / 100)}.${String(listing.priceFen % 100).padStart(2, "0")}`;
   return { listing, price, regionNames: regionNamesOf(listing.regionCodes) };
@@ -35,7 +38,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    await updateListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, listingId, parsed.data);
+    await updateListing(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      listingId,
+      parsed.data,
+      new Date(),
+    );
   } catch (error) {
     return formFailure(error, stringValues(form));
   }

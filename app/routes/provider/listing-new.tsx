@@ -15,7 +15,7 @@ import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
-  const { profile } = await getOwnProfile(context.db, { orgId: org.id });
+  const { profile } = await getOwnProfile(context.db, { orgId: org.id, now: new Date() });
   // A new listing starts from what the profile says the provider does and where.
   return {
     defaults: {
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ListingSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   try {
-    await createListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
+    await createListing(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data, new Date());
   } catch (error) {
     return formFailure(error, stringValues(form));
   }

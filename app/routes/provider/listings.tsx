@@ -11,10 +11,11 @@ import { deleteListing, listOwnListings, setListingStatus } from "../../services
 import { requireAccess } from "../../utils/access.server";
 import { formFailure } from "../../utils/http.server";
 import { readFormData } from "../../utils/form-data.server";
+import { shanghaiDateString } from "../../domain/format";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
-  const rows = await listOwnListings(context.db, { providerId: org.id });
+  const rows = await listOwnListings(context.db, { providerId: org.id, today: shanghaiDateString(new Date()) });
   return { rows, canEdit };
 }
 
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   try {
     if (intent === "pause" || intent === "resume")
-      await setListingStatus(context.db, actor, id.data, intent === "pause" ? "paused" : "active");
+      await setListingStatus(context.db, actor, id.data, intent === "pause" ? "paused" : "active", new Date());
     else if (intent === "delete") await deleteListing(context.db, actor, id.data);
     else return data({ formError: { key: "invalid_input" } }, { status: 400 });
     return { done: true };

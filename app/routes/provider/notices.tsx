@@ -23,7 +23,7 @@ import { readFormData } from "../../utils/form-data.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
   const [{ profile }, notices] = await Promise.all([
-    getOwnProfile(context.db, { orgId: org.id }),
+    getOwnProfile(context.db, { orgId: org.id, now: new Date() }),
     listOwnPracticeNotices(context.db, { providerId: org.id }),
   ]);
   return {
@@ -42,12 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (form.get("intent") === "withdraw") {
       const id = IdSchema.safeParse(form.get("noticeId"));
       if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-      await withdrawPracticeNotice(context.db, actor, id.data);
+      await withdrawPracticeNotice(context.db, actor, id.data, new Date());
       return { done: "withdrawn" as const };
     }
     const parsed = parseForm(PracticeNoticeSchema, form);
     if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-    const { regionAdded } = await declarePracticeNotice(context.db, actor, parsed.data);
+    const { regionAdded } = await declarePracticeNotice(context.db, actor, parsed.data, new Date());
     return { done: "declared" as const, regionAdded };
   } catch (error) {
     return formFailure(error);

@@ -16,7 +16,7 @@ import { readFormData } from "../../utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
-  const { profile } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id }));
+  const { profile } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id, now: new Date() }));
   return {
     orgId: org.id,
     canEdit,
@@ -41,7 +41,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok)
     return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, saved: false }, { status: 400 });
   try {
-    await updateOwnProfile(context.db, { userId: user.id, orgId: org.id, ip: context.clientIp }, parsed.data);
+    await updateOwnProfile(
+      context.db,
+      { userId: user.id, orgId: org.id, ip: context.clientIp },
+      parsed.data,
+      new Date(),
+    );
     return { saved: true };
   } catch (error) {
     return formFailure(error, stringValues(form));

@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       context.db,
       context.env,
       { userId: user.id, orgId: org.id, ip: context.clientIp },
-      { ...parsed.data, scan: uploadedFile(form, "scan") },
+      { ...parsed.data, scan: uploadedFile(form, "scan"), now: new Date() },
     );
   } catch (error) {
     return formFailure(error, stringValues(form));

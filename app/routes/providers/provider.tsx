@@ -11,12 +11,15 @@ import { IdSchema } from "../../forms/provider";
 import { toLanguage } from "../../i18n/config";
 import { getPublicProviderProfile } from "../../services/providers.server";
 import { orErrorPage } from "../../utils/http.server";
+import { shanghaiDateString } from "../../domain/format";
 
 /** Public: anyone may read a provider's published profile; nothing private is loaded. */
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const id = IdSchema.safeParse(params.providerId);
   if (!id.success) throw data({ messageKey: "not_found" }, { status: 404 });
-  const found = await orErrorPage(() => getPublicProviderProfile(context.db, { providerId: id.data }));
+  const found = await orErrorPage(() =>
+    getPublicProviderProfile(context.db, { providerId: id.data, today: shanghaiDateString(new Date()) }),
+  );
   return { ...found, regionNames: regionNamesOf([found.org.regionCode, ...(found.profile?.regionCodes ?? [])]) };
 }
 

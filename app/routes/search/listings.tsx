@@ -29,7 +29,8 @@ export const headers = passThroughHeaders;
 
 /** Public listing search; only listings visible today (see search.server.ts) are ever found. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await limitPublicPagePerIp(context);
+  const now = new Date();
+  await limitPublicPagePerIp(context, now);
   const values = searchParamsObject(request.url);
   const parsed = ListingSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: q.page,
     minPriceFen: q.minPrice,
     maxPriceFen: q.maxPrice,
-    today: shanghaiDateString(new Date()),
+    today: shanghaiDateString(now),
   });
   const rows = result.rows.map((r) => ({ ...r, summary: excerpt(r.summary ?? "", SUMMARY_LENGTH) }));
   return {

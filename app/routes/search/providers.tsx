@@ -29,7 +29,8 @@ export const headers = passThroughHeaders;
 
 /** Public: anyone may browse the directory; a refused query is a 400 with the fields marked. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await limitPublicPagePerIp(context);
+  const now = new Date();
+  await limitPublicPagePerIp(context, now);
   const values = searchParamsObject(request.url);
   const parsed = ProviderSearchQuerySchema.safeParse(values);
   if (!parsed.success) {
@@ -44,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     );
   }
   const q = parsed.data;
-  const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(new Date()));
+  const result = await findProviders(context.db, directoryQueryOf(q), shanghaiDateString(now));
   // Only what the page shows travels to the browser (the page is re-rendered from this data).
   const rows = result.rows.map(
     ({

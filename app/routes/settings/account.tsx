@@ -27,7 +27,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ChangePasswordSchema, form);
   if (!parsed.ok) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: false }, { status: 400 });
   try {
-    await changePassword(context.db, { userId: user.id, sessionId: session.id, ip: context.clientIp, ...parsed.data });
+    await changePassword(context.db, {
+      userId: user.id,
+      sessionId: session.id,
+      ip: context.clientIp,
+      ...parsed.data,
+      now: new Date(),
+    });
     return { done: true };
   } catch (error) {
     return formFailure(error);

@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   try {
     if (form.get("intent") === "revoke") {
-      await revokeApiToken(context.db, actor, uuidOrNotFound(form.get("tokenId"), "api_token_not_found"));
+      await revokeApiToken(context.db, actor, uuidOrNotFound(form.get("tokenId"), "api_token_not_found"), new Date());
       return { secret: null };
     }
     const parsed = parseForm(ApiTokenSchema, form);

@@ -8,7 +8,7 @@ import { EXPIRED_SESSION_TOKEN, EXPIRED_SESSION_USER, PROD_SMOKE_USER } from "..
 
 /** The demo organisations, plus a session that ran out an hour ago for a known token. */
 export async function fillDemo(db: Db): Promise<void> {
-  await seedDemo(db, { NODE_ENV: "development" });
+  await seedDemo(db, { NODE_ENV: "development" }, new Date());
   const [user] = await db.select().from(users).where(eq(users.email, EXPIRED_SESSION_USER));
   if (!user) throw new Error(`demo user ${EXPIRED_SESSION_USER} missing after seeding`);
   const [membership] = await db.select().from(memberships).where(eq(memberships.userId, user.id));
