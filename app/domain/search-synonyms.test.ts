@@ -157,6 +157,17 @@ describe("a category's name typed as a term", () => {
     expect(expandTerm(term).categories).toContain(code);
   });
 
+  it("an English name of several words typed in a query stays one term and names its category", () => {
+    expect(splitTerms("Occupational health 青岛")).toEqual(["occupational health", "青岛"]);
+    expect(expandSearchTerms("青岛 occupational  HEALTH").map((t) => t.categories)).toEqual([
+      [],
+      ["occupational_health"],
+    ]);
+    // Its words alone are ordinary terms.
+    expect(splitTerms("health occupational")).toEqual(["health", "occupational"]);
+    expect(expandSearchTerms("health").flatMap((t) => t.categories)).toEqual([]);
+  });
+
   it("a synonym of a category's name names it too, and other words name none", () => {
     expect(expandTerm("安全管家").categories).toEqual(["custody"]);
     expect(expandTerm("职业健康").categories).toEqual(["occupational_health"]);

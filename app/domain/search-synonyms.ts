@@ -47,11 +47,30 @@ export function categoryForTerm(term: string): ServiceCategoryCode | null {
 
 export type ExpandedTerm = { term: string; alternatives: string[]; categories: ServiceCategoryCode[] };
 
-/** Terms: runs between whitespace and punctuation (Han, Latin and digits stay together). */
+const words = (text: string) => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * Category names of several words ("Occupational health", "Safety training"), as word lists,
+ * longest first: typed in a query they stay one term, so the term still names the category.
+ */
+const MULTI_WORD_NAMES = [...categoryByName.keys()]
+  .map(words)
+  .filter((w) => w.length > 1)
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Terms: runs between whitespace and punctuation (Han, Latin and digits stay together), except
+ * that the words of a multi-word category name stay together as one term, "occupational health".
+ */
 export function splitTerms(query: string): string[] {
-  return norm(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const parts = words(norm(query));
+  const terms: string[] = [];
+  for (let i = 0; i < parts.length;) {
+    const name = MULTI_WORD_NAMES.find((w) => w.every((word, k) => parts[i + k] === word));
+    terms.push(name ? name.join(" ") : parts[i]!);
+    i += name ? name.length : 1;
+  }
+  return terms;
 }
 
 const LATIN = /^[\p{Script=Latin}\p{N}]$/u;
