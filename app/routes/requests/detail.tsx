@@ -103,7 +103,9 @@ export default function RequestDetail() {
         {quotes.length === 0 ? (
           <p className="text-slate-500">{t("noQuotes")}</p>
         ) : (
-          <table className="data-table">
+          <div className="overflow-x-auto">
+            {/* A comparison grid (quotes side by side): it scrolls sideways rather than stacking. */}
+          <table className="data-table" data-layout="grid">
             <thead>
               <tr>
                 <th scope="col">
@@ -209,6 +211,7 @@ export default function RequestDetail() {
               </tr>
             </tbody>
           </table>
+          </div>
         )}
       </section>
       {open ? (
