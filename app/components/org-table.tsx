@@ -65,7 +65,9 @@ export function OrgTable({
               )}
             </td>
             <td data-label={t("kind")}>{t(`common:kind.${o.kind}`)}</td>
-            <td data-label={t("common:uscc")} className="font-mono text-xs">{o.uscc ?? "—"}</td>
+            <td data-label={t("common:uscc")} className="font-mono text-xs">
+              {o.uscc ?? "—"}
+            </td>
             <td data-label={t("region")}>{regionNames[o.regionCode] ?? ""}</td>
             <td data-label={t("status")}>
               <StatusBadge status={o.verificationStatus} suspended={!!o.suspendedAt} />

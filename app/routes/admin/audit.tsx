@@ -72,13 +72,17 @@ export default function AuditLog() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td data-label={t("time")} className="whitespace-nowrap">{formatDateTime(new Date(r.at), lang)}</td>
+                  <td data-label={t("time")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(r.at), lang)}
+                  </td>
                   <td data-label={t("actor")}>
                     {r.actorName ?? "—"}
                     <div className="text-xs text-slate-500">{r.actorEmail}</div>
                   </td>
                   <td data-label={t("organisation")}>{r.orgName ?? "—"}</td>
-                  <td data-label={t("action")} className="font-mono text-xs">{r.action}</td>
+                  <td data-label={t("action")} className="font-mono text-xs">
+                    {r.action}
+                  </td>
                   <td data-label={t("details")} className="max-w-xs break-all font-mono text-xs text-slate-600">
                     {Object.keys(r.data ?? {}).length ? JSON.stringify(r.data) : ""}
                     {r.ip ? <div>IP {r.ip}</div> : null}

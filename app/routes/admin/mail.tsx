@@ -62,7 +62,9 @@ export default function AdminMail() {
                   <td data-label={t("to")}>{f.to}</td>
                   <td data-label={t("type")}>{t(`types.${f.type}.label`, { defaultValue: f.type })}</td>
                   <td data-label={t("attempts")}>{f.attempts}</td>
-                  <td data-label={t("lastError")} className="text-red-700">{f.lastError}</td>
+                  <td data-label={t("lastError")} className="text-red-700">
+                    {f.lastError}
+                  </td>
                 </tr>
               ))}
             </tbody>

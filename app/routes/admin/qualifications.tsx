@@ -178,7 +178,10 @@ export default function AdminQualifications() {
                       "—"
                     )}
                   </td>
-                  <td data-label={query.status === "pending" ? t("submittedAt") : t("reviewedAt")} className="whitespace-nowrap">
+                  <td
+                    data-label={query.status === "pending" ? t("submittedAt") : t("reviewedAt")}
+                    className="whitespace-nowrap"
+                  >
                     {formatDateTime(
                       new Date((query.status === "pending" ? row.createdAt : row.reviewedAt) ?? row.createdAt),
                       lang,

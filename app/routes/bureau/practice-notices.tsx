@@ -80,12 +80,16 @@ export default function BureauPracticeNotices() {
                     ) : null}
                     <p className="text-xs text-slate-500">{regionName(n.providerRegion)}</p>
                   </td>
-                  <td data-label={t("providerUscc")} className="font-mono text-xs">{n.providerUscc}</td>
+                  <td data-label={t("providerUscc")} className="font-mono text-xs">
+                    {n.providerUscc}
+                  </td>
                   <td data-label={t("county")}>{regionName(n.countyCode)}</td>
                   <td data-label={t("categories")}>
                     <CategoryList codes={n.categories} />
                   </td>
-                  <td data-label={t("declaredAt")} className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
+                  <td data-label={t("declaredAt")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(n.declaredAt), lang)}
+                  </td>
                   <td data-label={t("status")}>
                     {n.withdrawnAt
                       ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`

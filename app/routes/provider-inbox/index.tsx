@@ -60,7 +60,9 @@ export default function ProviderInbox() {
                   <td data-label={t("inbox.enterprise")}>{r.enterpriseName}</td>
                   <td data-label={t("col.category")}>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
                   <td data-label={t("col.region")}>{regionName(r.regionCode)}</td>
-                  <td data-label={t("col.budget")}>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
+                  <td data-label={t("col.budget")}>
+                    {r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}
+                  </td>
                   <td data-label={t("col.deadline")}>{r.deadline ?? "—"}</td>
                   <td data-label={t("col.createdAt")}>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>

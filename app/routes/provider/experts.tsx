@@ -72,7 +72,9 @@ export default function ExpertsPage() {
                 <tr key={e.id}>
                   <td data-label={t("expertName")}>{e.name}</td>
                   <td data-label={t("expertTitle")}>{e.title}</td>
-                  <td data-label={t("expertCertificate")} className="font-mono text-xs">{e.certificateNo}</td>
+                  <td data-label={t("expertCertificate")} className="font-mono text-xs">
+                    {e.certificateNo}
+                  </td>
                   <td data-label={t("expertSpecialties")}>{e.specialties}</td>
                   {canEdit ? (
                     <td data-label={t("actions")} className="flex gap-2">

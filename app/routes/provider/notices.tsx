@@ -91,7 +91,9 @@ export default function ProviderNoticesPage() {
                   <td data-label={t("categories")}>
                     <CategoryList codes={n.categories} />
                   </td>
-                  <td data-label={t("declaredAt")} className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
+                  <td data-label={t("declaredAt")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(n.declaredAt), lang)}
+                  </td>
                   <td data-label={t("status")}>
                     {n.withdrawnAt
                       ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`

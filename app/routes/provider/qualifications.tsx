@@ -72,9 +72,13 @@ export default function QualificationsPage() {
               {rows.map((q) => (
                 <tr key={q.id}>
                   <td data-label={t("qualificationType")}>{qualificationTypeName(q.type, lang)}</td>
-                  <td data-label={t("certificateNo")} className="font-mono text-xs">{q.certificateNo}</td>
+                  <td data-label={t("certificateNo")} className="font-mono text-xs">
+                    {q.certificateNo}
+                  </td>
                   <td data-label={t("issuer")}>{q.issuer}</td>
-                  <td data-label={t("validity")} className="whitespace-nowrap">{t("validityRange", { from: q.validFrom, to: q.validTo })}</td>
+                  <td data-label={t("validity")} className="whitespace-nowrap">
+                    {t("validityRange", { from: q.validFrom, to: q.validTo })}
+                  </td>
                   <td data-label={t("covers")}>
                     <CategoryList codes={q.scopeCategories} />
                   </td>

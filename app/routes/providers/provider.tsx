@@ -132,7 +132,9 @@ export default function PublicProviderPage() {
               {qualifications.map((q) => (
                 <tr key={q.id}>
                   <td data-label={t("qualificationType")}>{qualificationTypeName(q.type, lang)}</td>
-                  <td data-label={t("certificateNo")} className="font-mono text-xs">{q.certificateNo}</td>
+                  <td data-label={t("certificateNo")} className="font-mono text-xs">
+                    {q.certificateNo}
+                  </td>
                   <td data-label={t("issuer")}>{q.issuer}</td>
                   <td data-label={t("validity")} className="whitespace-nowrap">
                     {t("validityRange", { from: q.validFrom, to: q.validTo })}{" "}

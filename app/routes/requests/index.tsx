@@ -84,7 +84,9 @@ export default function RequestList() {
                   </td>
                   <td data-label={t("col.category")}>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
                   <td data-label={t("col.region")}>{regionName(r.regionCode)}</td>
-                  <td data-label={t("col.budget")}>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
+                  <td data-label={t("col.budget")}>
+                    {r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}
+                  </td>
                   <td data-label={t("col.deadline")}>{r.deadline ?? "—"}</td>
                   <td data-label={t("col.quotes")}>{r.quoteCount}</td>
                   <td data-label={t("col.status")}>

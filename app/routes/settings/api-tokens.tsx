@@ -90,7 +90,9 @@ export default function ApiTokens() {
                     {token.name} <code className="text-xs text-slate-500">{token.displayPrefix}…</code>
                   </td>
                   <td data-label={t("createdAt")}>{formatDateTime(new Date(token.createdAt), lang)}</td>
-                  <td data-label={t("lastUsed")}>{token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt), lang) : t("never")}</td>
+                  <td data-label={t("lastUsed")}>
+                    {token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt), lang) : t("never")}
+                  </td>
                   <td data-label={t("common:actions")} className="text-right">
                     {token.revokedAt ? (
                       <span className="badge bg-slate-100 text-slate-600">{t("revoked")}</span>
