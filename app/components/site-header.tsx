@@ -105,7 +105,7 @@ function LanguageSwitcher() {
     <Form method="post" action="/set-language">
       <input type="hidden" name="lng" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="rounded px-2 py-1 text-sm text-slate-700 hover:bg-slate-100" lang={next}>
+      <button type="submit" className="rounded px-3 py-1 text-sm text-slate-700 hover:bg-slate-100 md:px-2" lang={next}>
         {t("common:switchLanguage")}
       </button>
     </Form>
