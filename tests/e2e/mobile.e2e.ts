@@ -128,3 +128,23 @@ describe("at 390 px without JavaScript", () => {
     await context.close();
   });
 });
+
+describe("at 390 px, tables become cards", () => {
+  it("shows each organisation row as a card of label: value lines", async () => {
+    const context = await newContext(browser, { viewport: PHONE });
+    const page = await context.newPage();
+    await loginThroughForm(page, demoOrg("bureau-jinhua").login.email, DEMO_PASSWORD);
+    await gotoHydrated(page, "/bureau/enterprises");
+    const firstRow = page.locator("table.data-table tbody tr").first();
+    const layout = await firstRow.evaluate((row) => {
+      const cell = row.querySelector("td")!;
+      return {
+        row: getComputedStyle(row).display,
+        label: getComputedStyle(cell, "::before").content,
+        header: row.closest("table")!.querySelector("thead")!.getBoundingClientRect().height,
+      };
+    });
+    expect(layout).toEqual({ row: "block", label: '"单位名称"', header: 1 });
+    await context.close();
+  });
+});
