@@ -51,15 +51,21 @@ const appNames = { "zh-CN": zhCommon.appName, en: enCommon.appName };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: appNames[toLanguage(data?.lang)] }];
 export const useRootData = () => useRouteLoaderData<RootData>("root");
 
+const MARK_SCRIPTED = "document.documentElement.classList.add('js')";
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const { i18n } = useTranslation();
   const lang = data?.lang ?? toLanguage(i18n.language);
   return (
-    <html lang={lang}>
+    // suppressHydrationWarning: the inline script below adds the `js` class before React hydrates.
+    <html lang={lang} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
+        {/* Marks the page as scripted before first paint, so the mobile menu starts collapsed only
+            when its button can open it; without JavaScript the menu simply stays open. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: MARK_SCRIPTED }} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />

@@ -116,8 +116,8 @@ export function ViolationTable({
           <tbody>
             {rows.map((v) => (
               <tr key={v.id}>
-                <td>{v.occurredOn}</td>
-                <td>
+                <td data-label={t("colDate")}>{v.occurredOn}</td>
+                <td data-label={t("colProvider")}>
                   <Link className="link" to={`/credit/${v.providerId}`}>
                     {v.providerName}
                   </Link>
@@ -125,12 +125,12 @@ export function ViolationTable({
                     <span className="badge ml-2 bg-slate-200 text-slate-700">{t("admin.suspendedTag")}</span>
                   ) : null}
                 </td>
-                <td>
+                <td data-label={t("colKind")}>
                   {t(`violationKind.${v.kind}`)}
                   {v.serious ? <span className="badge ml-2 bg-red-50 text-red-800">{t("seriousTag")}</span> : null}
                 </td>
-                <td>{v.note ?? ""}</td>
-                {showRecorder ? <td>{v.recordedBy}</td> : null}
+                <td data-label={t("colNote")}>{v.note ?? ""}</td>
+                {showRecorder ? <td data-label={t("admin.recordedBy")}>{v.recordedBy}</td> : null}
               </tr>
             ))}
           </tbody>

@@ -55,7 +55,7 @@ export function OrgTable({
       <tbody>
         {rows.map((o) => (
           <tr key={o.id}>
-            <td>
+            <td data-label={t("settings:orgName")}>
               {linkTo ? (
                 <Link className="link" to={linkTo(o.id)}>
                   {o.name}
@@ -64,13 +64,15 @@ export function OrgTable({
                 o.name
               )}
             </td>
-            <td>{t(`common:kind.${o.kind}`)}</td>
-            <td className="font-mono text-xs">{o.uscc ?? "—"}</td>
-            <td>{regionNames[o.regionCode] ?? ""}</td>
-            <td>
+            <td data-label={t("kind")}>{t(`common:kind.${o.kind}`)}</td>
+            <td data-label={t("common:uscc")} className="font-mono text-xs">
+              {o.uscc ?? "—"}
+            </td>
+            <td data-label={t("region")}>{regionNames[o.regionCode] ?? ""}</td>
+            <td data-label={t("status")}>
               <StatusBadge status={o.verificationStatus} suspended={!!o.suspendedAt} />
             </td>
-            <td>{formatDate(new Date(o.createdAt), lang)}</td>
+            <td data-label={t("registeredAt")}>{formatDate(new Date(o.createdAt), lang)}</td>
           </tr>
         ))}
       </tbody>

@@ -72,14 +72,18 @@ export default function AuditLog() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(new Date(r.at), lang)}</td>
-                  <td>
+                  <td data-label={t("time")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(r.at), lang)}
+                  </td>
+                  <td data-label={t("actor")}>
                     {r.actorName ?? "—"}
                     <div className="text-xs text-slate-500">{r.actorEmail}</div>
                   </td>
-                  <td>{r.orgName ?? "—"}</td>
-                  <td className="font-mono text-xs">{r.action}</td>
-                  <td className="max-w-xs break-all font-mono text-xs text-slate-600">
+                  <td data-label={t("organisation")}>{r.orgName ?? "—"}</td>
+                  <td data-label={t("action")} className="font-mono text-xs">
+                    {r.action}
+                  </td>
+                  <td data-label={t("details")} className="max-w-xs break-all font-mono text-xs text-slate-600">
                     {Object.keys(r.data ?? {}).length ? JSON.stringify(r.data) : ""}
                     {r.ip ? <div>IP {r.ip}</div> : null}
                   </td>

@@ -58,11 +58,13 @@ export default function AdminMail() {
             <tbody>
               {failed.map((f) => (
                 <tr key={f.id}>
-                  <td>{formatDateTime(new Date(f.createdAt), lang)}</td>
-                  <td>{f.to}</td>
-                  <td>{t(`types.${f.type}.label`, { defaultValue: f.type })}</td>
-                  <td>{f.attempts}</td>
-                  <td className="text-red-700">{f.lastError}</td>
+                  <td data-label={t("sentAt")}>{formatDateTime(new Date(f.createdAt), lang)}</td>
+                  <td data-label={t("to")}>{f.to}</td>
+                  <td data-label={t("type")}>{t(`types.${f.type}.label`, { defaultValue: f.type })}</td>
+                  <td data-label={t("attempts")}>{f.attempts}</td>
+                  <td data-label={t("lastError")} className="text-red-700">
+                    {f.lastError}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -85,15 +87,15 @@ export default function AdminMail() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{formatDateTime(new Date(r.createdAt), lang)}</td>
-                  <td>{r.to}</td>
-                  <td>
+                  <td data-label={t("sentAt")}>{formatDateTime(new Date(r.createdAt), lang)}</td>
+                  <td data-label={t("to")}>{r.to}</td>
+                  <td data-label={t("subject")}>
                     <details>
                       <summary>{r.subject}</summary>
                       <pre className="whitespace-pre-wrap text-xs text-slate-600">{r.text}</pre>
                     </details>
                   </td>
-                  <td>{r.transport}</td>
+                  <td data-label={t("transport")}>{r.transport}</td>
                 </tr>
               ))}
             </tbody>

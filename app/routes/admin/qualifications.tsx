@@ -142,34 +142,34 @@ export default function AdminQualifications() {
             <tbody>
               {result.rows.map((row) => (
                 <tr key={row.id} className="align-top">
-                  <td>
+                  <td data-label={t("provider")}>
                     <Link to={`/admin/organisations/${row.providerId}`} className="link">
                       {row.providerName}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={t("qualificationType")}>
                     {qualificationTypeName(row.type, lang)}
                     <div className="mt-1">
                       <CategoryList codes={row.scopeCategories} />
                     </div>
                   </td>
-                  <td>
+                  <td data-label={`${t("certificateNo")} / ${t("issuer")}`}>
                     <span className="font-mono text-xs">{row.certificateNo}</span>
                     <p className="text-xs text-slate-600">{row.issuer}</p>
                   </td>
-                  <td className="max-w-64 text-xs">
+                  <td data-label={t("scope")} className="max-w-64 text-xs">
                     {row.scope}
                     {row.rejectReason ? (
                       <p className="mt-1 text-red-800">{t("rejectReason", { reason: row.rejectReason })}</p>
                     ) : null}
                   </td>
-                  <td className="whitespace-nowrap">
+                  <td data-label={t("validity")} className="whitespace-nowrap">
                     {t("validityRange", { from: row.validFrom, to: row.validTo })}
                     {row.validTo < today ? (
                       <span className="badge ml-1 bg-red-50 text-red-800">{t("expiredWarning")}</span>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label={t("viewScan")}>
                     {row.scanFileId ? (
                       <a href={`/files/${row.scanFileId}`} className="link">
                         {row.scanName ?? t("viewScan")}
@@ -178,14 +178,17 @@ export default function AdminQualifications() {
                       "—"
                     )}
                   </td>
-                  <td className="whitespace-nowrap">
+                  <td
+                    data-label={query.status === "pending" ? t("submittedAt") : t("reviewedAt")}
+                    className="whitespace-nowrap"
+                  >
                     {formatDateTime(
                       new Date((query.status === "pending" ? row.createdAt : row.reviewedAt) ?? row.createdAt),
                       lang,
                     )}
                   </td>
                   {query.status !== "rejected" ? (
-                    <td>
+                    <td data-label={t("actions")}>
                       <DecisionForm row={row} />
                     </td>
                   ) : null}

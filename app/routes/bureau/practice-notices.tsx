@@ -71,7 +71,7 @@ export default function BureauPracticeNotices() {
             <tbody>
               {result.rows.map((n) => (
                 <tr key={n.id}>
-                  <td>
+                  <td data-label={t("provider")}>
                     <Link to={`/providers/${n.providerId}`} className="link">
                       {n.providerName}
                     </Link>
@@ -80,13 +80,17 @@ export default function BureauPracticeNotices() {
                     ) : null}
                     <p className="text-xs text-slate-500">{regionName(n.providerRegion)}</p>
                   </td>
-                  <td className="font-mono text-xs">{n.providerUscc}</td>
-                  <td>{regionName(n.countyCode)}</td>
-                  <td>
+                  <td data-label={t("providerUscc")} className="font-mono text-xs">
+                    {n.providerUscc}
+                  </td>
+                  <td data-label={t("county")}>{regionName(n.countyCode)}</td>
+                  <td data-label={t("categories")}>
                     <CategoryList codes={n.categories} />
                   </td>
-                  <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
-                  <td>
+                  <td data-label={t("declaredAt")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(n.declaredAt), lang)}
+                  </td>
+                  <td data-label={t("status")}>
                     {n.withdrawnAt
                       ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`
                       : t("noticeStatus.active")}

@@ -181,14 +181,14 @@ export default function BureauEvaluations() {
             <tbody>
               {records.evaluations.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.evaluatedOn}</td>
-                  <td>
+                  <td data-label={t("colDate")}>{e.evaluatedOn}</td>
+                  <td data-label={t("colProvider")}>
                     <Link className="link" to={`/credit/${e.providerId}`}>
                       {e.providerName}
                     </Link>
                   </td>
-                  <td>{t(`evaluationResult.${e.result}`)}</td>
-                  <td>{e.note ?? ""}</td>
+                  <td data-label={t("colResult")}>{t(`evaluationResult.${e.result}`)}</td>
+                  <td data-label={t("colNote")}>{e.note ?? ""}</td>
                 </tr>
               ))}
             </tbody>

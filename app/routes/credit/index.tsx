@@ -65,16 +65,16 @@ export default function CreditList() {
             <tbody>
               {result.rows.map((p) => (
                 <tr key={p.id}>
-                  <td>
+                  <td data-label={t("colProvider")}>
                     <Link className="link" to={`/credit/${p.id}`}>
                       {p.name}
                     </Link>
                   </td>
-                  <td>{nameOf(p.regionCode)}</td>
-                  <td>
+                  <td data-label={t("colRegion")}>{nameOf(p.regionCode)}</td>
+                  <td data-label={t("colGrade")}>
                     <CreditBadge grade={p.grade} />
                   </td>
-                  <td>
+                  <td data-label={t("colRating")}>
                     {p.averageRating !== null
                       ? t("ratingValue", { rating: p.averageRating.toFixed(1), count: p.reviewCount })
                       : t("noRating")}

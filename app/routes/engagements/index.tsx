@@ -68,24 +68,24 @@ export default function EngagementList() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label={t("col.title")}>
                     <Link className="link" to={`/engagements/${r.id}`}>
                       {r.title}
                     </Link>
                   </td>
-                  <td>
+                  <td data-label={isPlatform ? t("col.parties") : t("col.counterpart")}>
                     {isPlatform
                       ? `${r.enterpriseName} ⇄ ${r.providerName}`
                       : r.enterpriseId === ownOrgId
                         ? r.providerName
                         : r.enterpriseName}
                   </td>
-                  <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
-                  <td>{formatFen(r.priceFen, lang)}</td>
-                  <td>
+                  <td data-label={t("col.category")}>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
+                  <td data-label={t("col.price")}>{formatFen(r.priceFen, lang)}</td>
+                  <td data-label={t("col.status")}>
                     <EngagementStatusBadge status={r.status} />
                   </td>
-                  <td>{formatDate(new Date(r.createdAt), lang)}</td>
+                  <td data-label={t("col.createdAt")}>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -52,17 +52,19 @@ export default function ProviderInbox() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label={t("col.title")}>
                     <Link className="link" to={`/provider/inbox/${r.id}`}>
                       {r.title}
                     </Link>
                   </td>
-                  <td>{r.enterpriseName}</td>
-                  <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
-                  <td>{regionName(r.regionCode)}</td>
-                  <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
-                  <td>{r.deadline ?? "—"}</td>
-                  <td>{formatDate(new Date(r.createdAt), lang)}</td>
+                  <td data-label={t("inbox.enterprise")}>{r.enterpriseName}</td>
+                  <td data-label={t("col.category")}>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
+                  <td data-label={t("col.region")}>{regionName(r.regionCode)}</td>
+                  <td data-label={t("col.budget")}>
+                    {r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}
+                  </td>
+                  <td data-label={t("col.deadline")}>{r.deadline ?? "—"}</td>
+                  <td data-label={t("col.createdAt")}>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -70,12 +70,14 @@ export default function ExpertsPage() {
             <tbody>
               {experts.map((e) => (
                 <tr key={e.id}>
-                  <td>{e.name}</td>
-                  <td>{e.title}</td>
-                  <td className="font-mono text-xs">{e.certificateNo}</td>
-                  <td>{e.specialties}</td>
+                  <td data-label={t("expertName")}>{e.name}</td>
+                  <td data-label={t("expertTitle")}>{e.title}</td>
+                  <td data-label={t("expertCertificate")} className="font-mono text-xs">
+                    {e.certificateNo}
+                  </td>
+                  <td data-label={t("expertSpecialties")}>{e.specialties}</td>
                   {canEdit ? (
-                    <td className="flex gap-2">
+                    <td data-label={t("actions")} className="flex gap-2">
                       <Link to={`?edit=${e.id}`} className="btn-secondary py-1">
                         {t("edit")}
                       </Link>

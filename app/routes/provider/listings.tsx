@@ -73,7 +73,7 @@ export default function ListingsPage() {
             <tbody>
               {rows.map((l) => (
                 <tr key={l.id}>
-                  <td>
+                  <td data-label={t("listingTitle")}>
                     {l.visibility.visible ? (
                       <Link to={`/listings/${l.id}`} className="link">
                         {l.title}
@@ -82,15 +82,15 @@ export default function ListingsPage() {
                       l.title
                     )}
                   </td>
-                  <td>{categoryLabel(l.category, lang)}</td>
-                  <td className="whitespace-nowrap">
+                  <td data-label={t("listingCategory")}>{categoryLabel(l.category, lang)}</td>
+                  <td data-label={t("price")} className="whitespace-nowrap">
                     <ListingPrice priceFen={l.priceFen} priceModel={l.priceModel} />
                   </td>
-                  <td>
+                  <td data-label={t("status")}>
                     <span className="mb-1 block text-xs text-slate-500">{t(`listingStatus.${l.status}`)}</span>
                     <VisibilityStatus visibility={l.visibility} />
                   </td>
-                  <td>
+                  <td data-label={t("actions")}>
                     {canEdit ? (
                       <div className="flex flex-wrap gap-2">
                         <Link to={`/provider/listings/${l.id}`} className="btn-secondary py-1">

@@ -87,18 +87,20 @@ export default function ProviderNoticesPage() {
             <tbody>
               {notices.map((n) => (
                 <tr key={n.id}>
-                  <td>{regionName(n.countyCode)}</td>
-                  <td>
+                  <td data-label={t("county")}>{regionName(n.countyCode)}</td>
+                  <td data-label={t("categories")}>
                     <CategoryList codes={n.categories} />
                   </td>
-                  <td className="whitespace-nowrap">{formatDateTime(new Date(n.declaredAt), lang)}</td>
-                  <td>
+                  <td data-label={t("declaredAt")} className="whitespace-nowrap">
+                    {formatDateTime(new Date(n.declaredAt), lang)}
+                  </td>
+                  <td data-label={t("status")}>
                     {n.withdrawnAt
                       ? `${t("noticeStatus.withdrawn")} · ${formatDateTime(new Date(n.withdrawnAt), lang)}`
                       : t("noticeStatus.active")}
                     {n.note ? <p className="text-xs text-slate-500">{n.note}</p> : null}
                   </td>
-                  <td>
+                  <td data-label={t("actions")}>
                     {canEdit && !n.withdrawnAt ? (
                       <Form method="post">
                         <input type="hidden" name="noticeId" value={n.id} />

@@ -71,20 +71,24 @@ export default function QualificationsPage() {
             <tbody>
               {rows.map((q) => (
                 <tr key={q.id}>
-                  <td>{qualificationTypeName(q.type, lang)}</td>
-                  <td className="font-mono text-xs">{q.certificateNo}</td>
-                  <td>{q.issuer}</td>
-                  <td className="whitespace-nowrap">{t("validityRange", { from: q.validFrom, to: q.validTo })}</td>
-                  <td>
+                  <td data-label={t("qualificationType")}>{qualificationTypeName(q.type, lang)}</td>
+                  <td data-label={t("certificateNo")} className="font-mono text-xs">
+                    {q.certificateNo}
+                  </td>
+                  <td data-label={t("issuer")}>{q.issuer}</td>
+                  <td data-label={t("validity")} className="whitespace-nowrap">
+                    {t("validityRange", { from: q.validFrom, to: q.validTo })}
+                  </td>
+                  <td data-label={t("covers")}>
                     <CategoryList codes={q.scopeCategories} />
                   </td>
-                  <td>
+                  <td data-label={t("status")}>
                     <QualificationStatus status={q.status} inForce={q.inForce} validFrom={q.validFrom} today={today} />
                     {q.status === "rejected" && q.rejectReason ? (
                       <p className="mt-1 text-xs text-red-800">{t("rejectReason", { reason: q.rejectReason })}</p>
                     ) : null}
                   </td>
-                  <td className="flex flex-wrap gap-2">
+                  <td data-label={t("actions")} className="flex flex-wrap gap-2">
                     {q.scanFileId ? (
                       <a href={`/files/${q.scanFileId}`} className="link text-sm">
                         {t("viewScan")}

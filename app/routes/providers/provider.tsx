@@ -131,10 +131,12 @@ export default function PublicProviderPage() {
             <tbody>
               {qualifications.map((q) => (
                 <tr key={q.id}>
-                  <td>{qualificationTypeName(q.type, lang)}</td>
-                  <td className="font-mono text-xs">{q.certificateNo}</td>
-                  <td>{q.issuer}</td>
-                  <td className="whitespace-nowrap">
+                  <td data-label={t("qualificationType")}>{qualificationTypeName(q.type, lang)}</td>
+                  <td data-label={t("certificateNo")} className="font-mono text-xs">
+                    {q.certificateNo}
+                  </td>
+                  <td data-label={t("issuer")}>{q.issuer}</td>
+                  <td data-label={t("validity")} className="whitespace-nowrap">
                     {t("validityRange", { from: q.validFrom, to: q.validTo })}{" "}
                     {q.inForce ? (
                       <span className="badge bg-brand-50 text-brand-700">{t("inForce")}</span>

@@ -103,112 +103,115 @@ export default function RequestDetail() {
         {quotes.length === 0 ? (
           <p className="text-slate-500">{t("noQuotes")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="sr-only">{t("compare.item")}</span>
-                </th>
-                {quotes.map((q) => (
-                  <th key={q.id} scope="col">
-                    {q.providerName}
+          <div className="overflow-x-auto">
+            {/* A comparison grid (quotes side by side): it scrolls sideways rather than stacking. */}
+            <table className="data-table" data-layout="grid">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="sr-only">{t("compare.item")}</span>
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t("compare.price")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id} className="font-semibold">
-                    {formatFen(q.priceFen, lang)}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.plan")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id} className="max-w-xs whitespace-pre-line align-top text-sm">
-                    {q.plan}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.duration")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>{q.durationDays ? t("compare.days", { count: q.durationDays }) : "—"}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.validUntil")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>{q.validUntil ?? "—"}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.grade")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>
-                    <CreditBadge grade={q.creditGrade} />
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.rating")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>
-                    {q.rating !== null
-                      ? t("compare.ratingValue", { rating: q.rating.toFixed(1), count: q.reviewCount })
-                      : t("compare.noRating")}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.qualifications")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id} className="text-sm">
-                    {q.qualifications.length === 0 ? (
-                      t("compare.noQualification")
-                    ) : (
-                      <ul>
-                        {q.qualifications.map((x) => (
-                          <li key={x.certificateNo}>
-                            {t("compare.qualificationUntil", {
-                              name: qualificationTypeName(x.type, lang),
-                              date: x.validTo,
-                            })}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {!q.inScope ? <p className="text-red-700">{t("compare.outOfScope")}</p> : null}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.submittedAt")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>{formatDate(new Date(q.createdAt), lang)}</td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t("compare.status")}</th>
-                {quotes.map((q) => (
-                  <td key={q.id}>
-                    {open && q.status === "submitted" ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="pick" />
-                        <input type="hidden" name="quoteId" value={q.id} />
-                        <SubmitButton>{t("pick")}</SubmitButton>
-                      </Form>
-                    ) : (
-                      t(`quoteStatus.${q.status}`)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+                  {quotes.map((q) => (
+                    <th key={q.id} scope="col">
+                      {q.providerName}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <th scope="row">{t("compare.price")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id} className="font-semibold">
+                      {formatFen(q.priceFen, lang)}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.plan")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id} className="max-w-xs whitespace-pre-line align-top text-sm">
+                      {q.plan}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.duration")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>{q.durationDays ? t("compare.days", { count: q.durationDays }) : "—"}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.validUntil")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>{q.validUntil ?? "—"}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.grade")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>
+                      <CreditBadge grade={q.creditGrade} />
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.rating")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>
+                      {q.rating !== null
+                        ? t("compare.ratingValue", { rating: q.rating.toFixed(1), count: q.reviewCount })
+                        : t("compare.noRating")}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.qualifications")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id} className="text-sm">
+                      {q.qualifications.length === 0 ? (
+                        t("compare.noQualification")
+                      ) : (
+                        <ul>
+                          {q.qualifications.map((x) => (
+                            <li key={x.certificateNo}>
+                              {t("compare.qualificationUntil", {
+                                name: qualificationTypeName(x.type, lang),
+                                date: x.validTo,
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      {!q.inScope ? <p className="text-red-700">{t("compare.outOfScope")}</p> : null}
+                    </td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.submittedAt")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>{formatDate(new Date(q.createdAt), lang)}</td>
+                  ))}
+                </tr>
+                <tr>
+                  <th scope="row">{t("compare.status")}</th>
+                  {quotes.map((q) => (
+                    <td key={q.id}>
+                      {open && q.status === "submitted" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="pick" />
+                          <input type="hidden" name="quoteId" value={q.id} />
+                          <SubmitButton>{t("pick")}</SubmitButton>
+                        </Form>
+                      ) : (
+                        t(`quoteStatus.${q.status}`)
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
       {open ? (

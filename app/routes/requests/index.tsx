@@ -77,20 +77,22 @@ export default function RequestList() {
             <tbody>
               {result.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label={t("col.title")}>
                     <Link className="link" to={`/requests/${r.id}`}>
                       {r.title}
                     </Link>
                   </td>
-                  <td>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
-                  <td>{regionName(r.regionCode)}</td>
-                  <td>{r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}</td>
-                  <td>{r.deadline ?? "—"}</td>
-                  <td>{r.quoteCount}</td>
-                  <td>
+                  <td data-label={t("col.category")}>{categoryLabel(r.category as ServiceCategoryCode, lang)}</td>
+                  <td data-label={t("col.region")}>{regionName(r.regionCode)}</td>
+                  <td data-label={t("col.budget")}>
+                    {r.budgetFen !== null ? formatFen(r.budgetFen, lang) : t("budgetNone")}
+                  </td>
+                  <td data-label={t("col.deadline")}>{r.deadline ?? "—"}</td>
+                  <td data-label={t("col.quotes")}>{r.quoteCount}</td>
+                  <td data-label={t("col.status")}>
                     <RequestStatusBadge status={r.status} />
                   </td>
-                  <td>{formatDate(new Date(r.createdAt), lang)}</td>
+                  <td data-label={t("col.createdAt")}>{formatDate(new Date(r.createdAt), lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -86,12 +86,14 @@ export default function ApiTokens() {
             <tbody>
               {tokens.map((token) => (
                 <tr key={token.id}>
-                  <td>
+                  <td data-label={t("tokenName")}>
                     {token.name} <code className="text-xs text-slate-500">{token.displayPrefix}…</code>
                   </td>
-                  <td>{formatDateTime(new Date(token.createdAt), lang)}</td>
-                  <td>{token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt), lang) : t("never")}</td>
-                  <td className="text-right">
+                  <td data-label={t("createdAt")}>{formatDateTime(new Date(token.createdAt), lang)}</td>
+                  <td data-label={t("lastUsed")}>
+                    {token.lastUsedAt ? formatDateTime(new Date(token.lastUsedAt), lang) : t("never")}
+                  </td>
+                  <td data-label={t("common:actions")} className="text-right">
                     {token.revokedAt ? (
                       <span className="badge bg-slate-100 text-slate-600">{t("revoked")}</span>
                     ) : (

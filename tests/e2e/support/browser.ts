@@ -22,10 +22,17 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh context (own cookies) speaking Chinese first, as most users do. */
 export function newContext(
   browser: Browser,
-  options: { baseURL?: string; locale?: string } = {},
+  options: {
+    baseURL?: string;
+    locale?: string;
+    viewport?: { width: number; height: number };
+    javaScriptEnabled?: boolean;
+  } = {},
 ): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: options.baseURL ?? inject("baseURL"),
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.javaScriptEnabled === false ? { javaScriptEnabled: false } : {}),
     locale: options.locale ?? "zh-CN",
     timezoneId: "Asia/Shanghai",
   });

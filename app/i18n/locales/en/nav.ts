@@ -1,5 +1,6 @@
 export default {
   label: "Main navigation",
+  menu: "Menu",
   dashboard: "Dashboard",
   providers: "Find providers",
   listings: "Services",

@@ -1,5 +1,6 @@
 export default {
   label: "主导航",
+  menu: "菜单",
   dashboard: "工作台",
   providers: "找服务机构",
   listings: "服务项目",
