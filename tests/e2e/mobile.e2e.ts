@@ -106,6 +106,9 @@ describe("at 390 px, the bar keeps what a phone user needs", () => {
     const context = await newContext(browser, { viewport: PHONE });
     const page = await context.newPage();
     await loginThroughForm(page, demoOrg("ent-jiamei").login.email, DEMO_PASSWORD);
+    // The login lands on /dashboard by client-side navigation: the URL changes before the new
+    // header renders, so wait for the bell rather than reading it at once.
+    await page.getByTestId("notification-bell").waitFor({ state: "visible" });
     expect(await page.getByTestId("notification-bell").isVisible()).toBe(true);
     const language = page.getByRole("button", { name: "English" });
     expect(await language.isVisible()).toBe(false);
