@@ -22,10 +22,9 @@ import { shanghaiDateString } from "../domain/format";
 import { regionLikePattern } from "../domain/region-scope";
 import { isValidRegionCode } from "../domain/regions";
 import { AppError, notFound } from "../utils/errors";
+import { pageWindow } from "../domain/paging";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notify.server";
-
-export const PAGE_SIZE = 20;
 
 const VIOLATION_LABEL_ZH = {
   qualification_renting: "租借资质",
@@ -311,7 +310,7 @@ export async function getProviderCredit(db: DbOrTx, params: { providerId: string
  * city includes its counties) or serving it (region_keys holds ancestors and descendants).
  */
 export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode?: string; page?: number; now: Date }) {
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const where: SQL[] = [
     eq(organisations.kind, "provider"),
     eq(organisations.verificationStatus, "verified"),
@@ -349,8 +348,8 @@ export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode
         asc(organisations.name),
         asc(organisations.id),
       )
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db
       .select({ total: count() })
       .from(organisations)
@@ -364,7 +363,7 @@ export async function listGoodStandingProviders(db: DbOrTx, params: { regionCode
     })),
     total,
     page,
-    pageSize: PAGE_SIZE,
+    pageSize: limit,
     period: disclosurePeriod(shanghaiDateString(params.now)),
   };
 }

@@ -15,7 +15,7 @@ import { runAutoAcceptance } from "./engagement-auto-accept.server";
 import { assertProviderMayContract } from "./engagement-eligibility.server";
 import { ENGAGEMENT_SUBJECT } from "./lifecycle-subjects.server";
 import { fire, type Prepared } from "./transitions.server";
-import { PAGE_SIZE } from "./organisations.server";
+import { pageWindow } from "../domain/paging";
 
 /** Who is looking or acting: an organisation (a party, or the platform) and, for writes, a user. */
 export type Viewer = { orgId: string; orgKind: string };
@@ -118,7 +118,7 @@ export async function listEngagements(
   params: { status?: EngagementStatus; page?: number; now: Date },
 ) {
   if (viewer.orgKind !== "platform") await runAutoAcceptance(db, { now: params.now, orgId: viewer.orgId });
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const where = and(visibleTo(viewer), params.status ? eq(engagements.status, params.status) : undefined);
   const [rows, [{ total }]] = await Promise.all([
     db
@@ -138,11 +138,11 @@ export async function listEngagements(
       .innerJoin(providerOrg, eq(providerOrg.id, engagements.providerId))
       .where(where)
       .orderBy(desc(engagements.createdAt), engagements.id)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(engagements).where(where),
   ]);
-  return { rows, total, page, pageSize: PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }
 
 export type OfferTerms = { priceFen: number; scope: string; startDate?: string; endDate?: string };

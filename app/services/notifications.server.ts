@@ -10,8 +10,8 @@ import {
 import { toLanguage, type Language } from "../i18n/config";
 import { AppError } from "../utils/errors";
 import { visibleLink } from "./notification-links.server";
+import { pageWindow } from "../domain/paging";
 
-export const INBOX_PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The in-app rows of this user in the organisation they act for; never another's. */
@@ -23,7 +23,7 @@ const inboxOf = (p: { userId: string; orgId: string }) =>
   );
 
 export async function listInbox(db: DbOrTx, p: { userId: string; orgId: string; page?: number }) {
-  const page = Math.max(1, p.page ?? 1);
+  const { page, limit, offset } = pageWindow(p.page);
   const [rows, [{ total }], unread] = await Promise.all([
     db
       .select({
@@ -36,12 +36,12 @@ export async function listInbox(db: DbOrTx, p: { userId: string; orgId: string; 
       .from(notifications)
       .where(inboxOf(p))
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
-      .limit(INBOX_PAGE_SIZE)
-      .offset((page - 1) * INBOX_PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(notifications).where(inboxOf(p)),
     unreadCount(db, p),
   ]);
-  return { rows, total, unread, page, pageSize: INBOX_PAGE_SIZE };
+  return { rows, total, unread, page, pageSize: limit };
 }
 
 export async function unreadCount(db: DbOrTx, p: { userId: string; orgId: string }): Promise<number> {

@@ -8,9 +8,6 @@ import { writeAudit } from "./audit.server";
 import type { Actor } from "./actor";
 import { pageWindow } from "../domain/paging";
 
-// engagements and requests services import the page size from here; it lives in app/domain/paging.ts.
-export { PAGE_SIZE } from "../domain/paging";
-
 export async function getOwnOrganisation(db: DbOrTx, params: { orgId: string }) {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, params.orgId));
   if (!org) throw notFound();

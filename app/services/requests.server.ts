@@ -7,7 +7,7 @@ import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { notifyMatchedProviders } from "./notify-recipients.server";
 import { REQUEST_SUBJECT } from "./lifecycle-subjects.server";
-import { PAGE_SIZE } from "./organisations.server";
+import { pageWindow } from "../domain/paging";
 import { declineOpenQuotes } from "./quotes.server";
 import { fire } from "./transitions.server";
 
@@ -84,7 +84,7 @@ export async function listOwnRequests(
     eq(serviceRequests.enterpriseId, params.orgId),
     params.status ? eq(serviceRequests.status, params.status) : undefined,
   );
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const [rows, [{ total }]] = await Promise.all([
     db
       .select({
@@ -103,11 +103,11 @@ export async function listOwnRequests(
       .from(serviceRequests)
       .where(where)
       .orderBy(desc(serviceRequests.createdAt), serviceRequests.id)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(serviceRequests).where(where),
   ]);
-  return { rows, total, page, pageSize: PAGE_SIZE };
+  return { rows, total, page, pageSize: limit };
 }
 
 export async function getOwnRequest(db: DbOrTx, params: { requestId: string; orgId: string }) {
@@ -152,9 +152,9 @@ async function matchCondition(db: DbOrTx, providerId: string, today: string): Pr
 
 /** The provider's inbox: matching open requests it has no live quote on, newest first. */
 export async function providerInbox(db: DbOrTx, params: { providerId: string; page?: number; now: Date }) {
-  const page = Math.max(1, params.page ?? 1);
+  const { page, limit, offset } = pageWindow(params.page);
   const match = await matchCondition(db, params.providerId, shanghaiDateString(params.now));
-  if (!match) return { rows: [], total: 0, page, pageSize: PAGE_SIZE, hasProfile: false };
+  if (!match) return { rows: [], total: 0, page, pageSize: limit, hasProfile: false };
   const where = and(
     match,
     sql`not exists (select 1 from ${quotes} where ${quotes.requestId} = ${serviceRequests.id} and ${quotes.providerId} = ${params.providerId} and ${LIVE_QUOTE})`,
@@ -175,11 +175,11 @@ export async function providerInbox(db: DbOrTx, params: { providerId: string; pa
       .innerJoin(organisations, eq(organisations.id, serviceRequests.enterpriseId))
       .where(where)
       .orderBy(desc(serviceRequests.createdAt), serviceRequests.id)
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE),
+      .limit(limit)
+      .offset(offset),
     db.select({ total: count() }).from(serviceRequests).where(where),
   ]);
-  return { rows, total, page, pageSize: PAGE_SIZE, hasProfile: true };
+  return { rows, total, page, pageSize: limit, hasProfile: true };
 }
 
 /**
