@@ -12,7 +12,7 @@ export type SniffedType =
   | { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"; ext: "xlsx" };
 
 export type SniffedExt = SniffedType["ext"];
-export type UploadPurpose = "qualification_scan" | "deliverable" | "evidence";
+export type UploadPurpose = "qualification_scan" | "deliverable" | "evidence" | "photo" | "attachment";
 
 /** 20 MiB: a scanned multi-page report fits, a video does not. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -22,6 +22,10 @@ export const UPLOAD_ALLOW_LIST: Record<UploadPurpose, readonly SniffedExt[]> = {
   qualification_scan: ["pdf", "png", "jpg"],
   deliverable: ["pdf", "png", "jpg", "docx", "xlsx"],
   evidence: ["pdf", "png", "jpg", "docx", "xlsx"],
+  /** Inspection and hazard photos: pictures only. */
+  photo: ["png", "jpg"],
+  /** Attachments of guidance threads, training materials, 一企一策 plans. */
+  attachment: ["pdf", "png", "jpg", "docx", "xlsx"],
 };
 
 export function isAllowedForPurpose(type: SniffedType, purpose: UploadPurpose): boolean {

@@ -1,4 +1,5 @@
 import { and, asc, desc, sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { executeRows } from "./sql-rows.server";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/client";
 import { COUNT_CAP } from "../domain/search-options";
@@ -107,9 +108,7 @@ async function tableSize(db: DbOrTx, name: string): Promise<number> {
 }
 
 async function rowsOf(db: DbOrTx, query: SQL): Promise<string[]> {
-  const result = (await db.execute(query)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ id: string }>;
-  return rows.map((r) => r.id);
+  return (await executeRows<{ id: string }>(db, query)).map((r) => r.id);
 }
 
 /**

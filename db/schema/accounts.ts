@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from "drizzle-orm/pg-core";
 
 export const orgKind = pgEnum("org_kind", ["enterprise", "provider", "insurer", "group", "bureau", "platform"]);
 export const verificationStatus = pgEnum("verification_status", ["pending", "verified", "rejected"]);
@@ -35,6 +46,11 @@ export const organisations = pgTable(
     verifiedAt: timestamp({ withTimezone: true }),
     suspendedAt: timestamp({ withTimezone: true }),
     suspendedReason: text(),
+    /**
+     * An enterprise put on the register by a bureau, an insurer or a group, that nobody has
+     * claimed yet: no members, no login. Registering with its USCC claims it (docs/domain.md).
+     */
+    unclaimed: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./marketplace";
 export * from "./engagements";
 export * from "./notifications";
+export * from "./safety";

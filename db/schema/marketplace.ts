@@ -39,7 +39,13 @@ export const creditGrade = pgEnum("credit_grade", ["A", "B", "C", "D"]);
 export const reviewStatus = pgEnum("review_status", ["pending", "verified", "rejected"]);
 export const priceModel = pgEnum("price_model", ["fixed", "per_visit", "yearly_custody"]);
 export const listingStatus = pgEnum("listing_status", ["active", "paused"]);
-export const filePurpose = pgEnum("file_purpose", ["qualification_scan", "deliverable", "evidence"]);
+export const filePurpose = pgEnum("file_purpose", [
+  "qualification_scan",
+  "deliverable",
+  "evidence",
+  "photo",
+  "attachment",
+]);
 
 /** Files on local disk (UPLOAD_DIR) under server-made names; the row is the only way in. */
 export const files = pgTable(
