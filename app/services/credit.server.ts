@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, like, lte, max, or, sql, type SQL } from "drizzle-orm";
+import { executeRows } from "./sql-rows.server";
 import type { DbOrTx } from "../../db/client";
 import {
   auditLog,
@@ -218,7 +219,9 @@ async function ungradedProviderIds(db: DbOrTx): Promise<string[]> {
  */
 async function staleWindowProviderIds(db: DbOrTx, now: Date): Promise<string[]> {
   const today = shanghaiDateString(now);
-  const result = (await db.execute(sql`
+  const list = await executeRows<{ org_id: string }>(
+    db,
+    sql`
     with p as (
       select pp.org_id, pp.credit_computed_at as at, (pp.credit_computed_at at time zone 'Asia/Shanghai')::date as on_day
       from provider_profiles pp join organisations o on o.id = pp.org_id
@@ -237,8 +240,8 @@ async function staleWindowProviderIds(db: DbOrTx, now: Date): Promise<string[]> 
         and b.evaluated_on between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date)
       or exists (select 1 from violations v where v.provider_id = p.org_id
         and v.occurred_on between (p.on_day - interval '3 years' - interval '1 day')::date and (${today}::date - interval '3 years' + interval '1 day')::date)
-  `)) as unknown;
-  const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ org_id: string }>;
+  `,
+  );
   return list.map((r) => r.org_id);
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import type { MemberRole } from "../../db/schema";
 import { NOTIFICATION_TYPES, type NotificationType } from "../domain/notification-types";
+import { executeRows } from "./sql-rows.server";
 
 export type NotifyEvent = {
   type: NotificationType;
@@ -34,13 +35,18 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
       )})`
     : sql``;
   const common = sql`${event.key}, ${event.type}, m.user_id, m.org_id, ${spec.subject}, ${event.subjectId}::uuid, ${params}::jsonb, ${now.toISOString()}::timestamptz`;
-  const inApp = await tx.execute(sql`
+  const inApp = await executeRows(
+    tx,
+    sql`
     insert into notifications (event_key, type, recipient_user_id, recipient_org_id, subject_type, subject_id, params, created_at, channel, status, sent_at)
     select ${common}, 'in_app', 'sent', ${now.toISOString()}::timestamptz
     from memberships m where m.org_id = ${event.orgId} ${roleFilter}
     on conflict do nothing
-    returning id`);
-  const mail = await tx.execute(sql`
+    returning id`,
+  );
+  const mail = await executeRows(
+    tx,
+    sql`
     insert into notifications (event_key, type, recipient_user_id, recipient_org_id, subject_type, subject_id, params, created_at, channel, status, next_attempt_at)
     select ${common}, 'email',
       (case when coalesce(p.mode, ${spec.defaultMode}::notification_mode) = 'email' then 'pending' else 'digest' end)::delivery_status,
@@ -50,13 +56,7 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
     where m.org_id = ${event.orgId} ${roleFilter}
       and coalesce(p.mode, ${spec.defaultMode}::notification_mode) in ('email', 'digest')
     on conflict do nothing
-    returning id`);
-  return rowCount(inApp) + rowCount(mail);
-}
-
-/** postgres.js returns an array of rows, PGlite an object with `rows`. */
-function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  const rows = (result as { rows?: unknown[] }).rows;
-  return rows?.length ?? 0;
+    returning id`,
+  );
+  return inApp.length + mail.length;
 }

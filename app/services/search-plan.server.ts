@@ -98,10 +98,10 @@ const sizes = new Map<string, { rows: number; at: number }>();
 async function tableSize(db: DbOrTx, name: string): Promise<number> {
   const hit = sizes.get(name);
   if (hit && Date.now() - hit.at < 60_000) return hit.rows;
-  const result = (await db.execute(
+  const rows = await executeRows<{ n: number | string }>(
+    db,
     sql`select reltuples::float8 as n from pg_class where relname = ${name} and relkind = 'r'`,
-  )) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ n: number | string }>;
+  );
   const n = Math.max(0, Number(rows[0]?.n ?? 0));
   sizes.set(name, { rows: n, at: Date.now() });
   return n;
@@ -168,13 +168,12 @@ const lexemeStatsCache = new Map<string, LexemeStats | null>();
 async function lexemeStats(db: DbOrTx, table: string): Promise<LexemeStats | null> {
   const hit = lexemeStatsCache.get(table);
   if (hit && Date.now() - hit.at < 600_000) return hit;
-  const result = (await db.execute(sql`
+  const rows = await executeRows<{ elems: string[] | null; freqs: number[] | null }>(
+    db,
+    sql`
     select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
-    from pg_stats where schemaname = 'public' and tablename = ${table} and attname = 'search_vector'`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{
-    elems: string[] | null;
-    freqs: number[] | null;
-  }>;
+    from pg_stats where schemaname = 'public' and tablename = ${table} and attname = 'search_vector'`,
+  );
   const row = rows[0];
   let stats: LexemeStats | null = null;
   if (row?.elems && row.freqs && row.freqs.length >= row.elems.length + 1) {
