@@ -6,7 +6,7 @@ import { dueQualificationReminder, MAIL_RETRY_MINUTES } from "./notification-typ
 const day = (iso: string, offset: number) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
-describe("notification retention (docs/architecture.md, Notifications)", () => {
+describe("notification retention (docs/architecture.md, Notifications: digest and retention)", () => {
   it.each<[string, string, string]>([
     ["2026-12-03T17:00:00Z", "2026-06-06T17:00:00.000Z", "2026-09-04T17:00:00.000Z"],
     ["2027-03-01T00:00:00Z", "2026-09-02T00:00:00.000Z", "2026-12-01T00:00:00.000Z"],

@@ -1,5 +1,5 @@
 /**
- * How long notifications and sent mail are kept (docs/architecture.md, "Notifications"). The
+ * How long notifications and sent mail are kept (docs/architecture.md, "Notifications: digest and retention"). The
  * daily `prune-notifications` job deletes, in batches:
  * - in-app notifications the user has read, created more than 180 days ago (unread ones stay
  *   until they are read: nobody has seen them yet);

@@ -16,7 +16,7 @@ const inApp = alias(notifications, "in_app");
  * whose in-app twin (same event, same recipient) is still unread. A row the user already read
  * in the app is settled without mail: status "sent", `sent_at` left empty and `read_at` copied
  * from the in-app row, so it is never mailed and is pruned like any sent row
- * (docs/architecture.md, "Notifications"). When every waiting row was read, no mail goes.
+ * (docs/architecture.md, "Notifications: digest and retention"). When every waiting row was read, no mail goes.
  * Each user's rows are locked (SKIP LOCKED) in one transaction that also writes the mail log
  * keyed by user, organisation and day, so two workers or a rerun the same day send one digest.
  * A failed send rolls the transaction back and the rows wait for the next day's run.
