@@ -26,6 +26,9 @@ export async function startApp(databaseUrl: string, port: number): Promise<Child
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (d) => process.stderr.write(`[app] ${d}`));
+  // The access log (one JSON line per request on stdout, as in production) is read and dropped:
+  // a pipe nobody reads would fill and make the logger buffer in memory.
+  child.stdout?.resume();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);

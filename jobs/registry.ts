@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { runAutoAcceptance } from "../app/services/engagement-auto-accept.server";
 import { deliverPendingMail, type DeliveryDeps } from "../app/services/mail-delivery.server";
 import { sendDigests } from "../app/services/mail-digest.server";
+import { pruneNotifications } from "../app/services/notification-retention.server";
 import { pruneLoginAttempts, sendQualificationReminders } from "../app/services/scheduled-jobs.server";
 import { regradeProviders } from "../app/services/credit.server";
 import { sweepOrphanUploads } from "../app/services/files.server";
@@ -32,6 +33,16 @@ export const JOBS = [
   // Hourly rather than daily: a missed run costs an hour, and reminders are keyed, so reruns are free.
   { name: "qualification-reminders", cron: "15 * * * *", run: (c) => sendQualificationReminders(c.db, c.now) },
   { name: "prune-login-attempts", cron: "30 * * * *", run: (c) => pruneLoginAttempts(c.db, c.now) },
+  // Read in-app notices after 180 days, sent mail after 90 (app/domain/notification-retention.ts);
+  // 18:30 UTC is 02:30 in Beijing, a quiet hour, and clear of the regrade at 17:00.
+  {
+    name: "prune-notifications",
+    cron: "30 18 * * *",
+    run: async (c) => {
+      const pruned = await pruneNotifications(c.db, c.now);
+      return pruned.readInApp + pruned.email + pruned.mailLog;
+    },
+  },
   // Grades age out of their 3-year window without any other event (docs/decisions/006-credit-grade.md):
   // 17:00 UTC is 01:00 in Beijing, a quiet hour.
   {

@@ -6,13 +6,18 @@ import { existsSync } from "node:fs";
 import { openDb } from "../db/client";
 import { regradeProviders } from "../app/services/credit.server";
 import { loadEnv } from "../app/utils/env.server";
+import { configureLogger, logger } from "../app/utils/logger.server";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
+configureLogger(env);
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   const regraded = await regradeProviders(handle.db, { now: new Date() });
-  console.log(`regrade: ${regraded.length} provider(s) regraded (${handle.driver})`);
+  logger.info(
+    { job: "regrade-providers", count: regraded.length, driver: handle.driver },
+    `regrade: ${regraded.length} provider(s) regraded`,
+  );
 } finally {
   await handle.close();
 }

@@ -3,6 +3,7 @@ import type { DbHandle } from "../db/client";
 import { createMailTransport, loadMailEnv } from "../app/services/mail.server";
 import type { DeliveryDeps } from "../app/services/mail-delivery.server";
 import type { StorageEnv } from "../app/services/storage/types";
+import { logger } from "../app/utils/logger.server";
 import { JOBS, type JobDefinition } from "./registry";
 
 export type JobsHandle = {
@@ -22,8 +23,23 @@ export type StartJobsOptions = {
   force?: boolean;
 };
 
-const quietLogger = new Logger(() => (level, message) => {
-  if (level === "error" || level === "warning") console.error(`jobs: ${message}`);
+const log = logger.child({ component: "jobs" });
+
+/**
+ * graphile-worker's messages into our logger: errors and warnings as they are; its "info"
+ * (a line per completed job, several a minute with the mail relay) at debug, its debug at trace.
+ * Of a job it names only the id and task, never the payload.
+ */
+const workerLogger = new Logger(() => (level, message, meta) => {
+  const job = meta?.job as { id?: unknown; task_identifier?: unknown } | undefined;
+  const fields = {
+    ...(job ? { jobId: String(job.id), task: String(job.task_identifier) } : {}),
+    ...(meta?.error ? { err: meta.error } : {}),
+  };
+  if (level === "error") log.error(fields, message);
+  else if (level === "warning") log.warn(fields, message);
+  else if (level === "info") log.debug(fields, message);
+  else log.trace(fields, message);
 });
 
 /**
@@ -57,8 +73,14 @@ function defaultDelivery(port: number): DeliveryDeps {
 /** What a job may use besides the database and the clock. */
 type JobDeps = { delivery: DeliveryDeps; storage?: StorageEnv };
 
+/** Runs one job; a run that did something (a count above 0) gets a line at info, others at debug. */
 async function runJob(handle: DbHandle, job: JobDefinition, deps: JobDeps, now: Date, payload: unknown) {
-  return job.run({ db: handle.db, now, delivery: deps.delivery, storage: deps.storage, payload });
+  const started = performance.now();
+  const count = await job.run({ db: handle.db, now, delivery: deps.delivery, storage: deps.storage, payload });
+  const fields = { job: job.name, count, durationMs: Math.round(performance.now() - started) };
+  if (count > 0) log.info(fields, "job done");
+  else log.debug(fields, "job done");
+  return count;
 }
 
 async function startGraphile(
@@ -82,7 +104,7 @@ async function startGraphile(
     concurrency,
     noHandleSignals: true,
     pollInterval: 1_000,
-    logger: quietLogger,
+    logger: workerLogger,
     taskList,
     parsedCronItems: parseCronItems(jobs.map((j) => ({ task: j.name, match: j.cron, identifier: j.name }))),
   });
@@ -126,7 +148,7 @@ function startTimer(handle: DbHandle, jobs: readonly JobDefinition[], deps: JobD
     try {
       await runJob(handle, job, deps, now, payload);
     } catch (error) {
-      console.error(`jobs: ${job.name} failed`, error);
+      log.error({ err: error, job: job.name }, "job failed");
     }
   };
   const tick = async () => {

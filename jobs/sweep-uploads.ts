@@ -5,14 +5,18 @@ import { existsSync } from "node:fs";
 import { openDb } from "../db/client";
 import { sweepOrphanUploads } from "../app/services/files.server";
 import { loadEnv } from "../app/utils/env.server";
+import { configureLogger, logger } from "../app/utils/logger.server";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
+configureLogger(env);
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 try {
   const removed = await sweepOrphanUploads(handle.db, env, { now: new Date() });
-  console.log(`sweep-uploads: ${removed.length} orphaned file(s) removed from ${env.STORAGE_BACKEND} storage`);
-  for (const key of removed) console.log(`  ${key}`);
+  logger.info(
+    { job: "sweep-uploads", count: removed.length, storage: env.STORAGE_BACKEND, removed },
+    `sweep-uploads: ${removed.length} orphaned file(s) removed`,
+  );
 } finally {
   await handle.close();
 }

@@ -3,16 +3,18 @@
 import { existsSync } from "node:fs";
 import { openDb } from "../db/client";
 import { loadEnv } from "../app/utils/env.server";
+import { configureLogger, logger } from "../app/utils/logger.server";
 import { startJobs } from "./runner";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
+configureLogger(env);
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
 const jobs = await startJobs(handle, env, { force: true });
-console.log(`worker: ${jobs.kind} on ${handle.driver}`);
+logger.info({ jobs: jobs.kind, driver: handle.driver }, "worker started");
 
 async function shutdown(signal: string) {
-  console.log(`${signal}: worker stopping`);
+  logger.info({ signal }, "worker stopping");
   await jobs.stop();
   await handle.close();
   process.exit(0);

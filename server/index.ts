@@ -8,18 +8,26 @@ import { openDb } from "../db/client";
 import { seedDemoIfEmpty } from "../app/seed/demo";
 import { sweepOrphanUploads } from "../app/services/files.server";
 import { loadEnv } from "../app/utils/env.server";
+import { configureLogger, logger } from "../app/utils/logger.server";
 import { drainer } from "./drain";
 import { originGuard } from "./origin-guard";
+import { finalErrorHandler, requestLog } from "./request-log";
 import { securityHeaders } from "./security-headers";
 import { startJobs } from "../jobs/runner";
 
 const dev = process.argv.includes("--dev");
 if (existsSync(".env")) process.loadEnvFile(".env");
 const env = loadEnv();
+configureLogger(env);
+// Logged once, with the stack, as JSON; Node then prints it and exits as it always did.
+process.on("uncaughtExceptionMonitor", (error, origin) => logger.fatal({ err: error, origin }, "uncaught exception"));
 const production = env.NODE_ENV === "production";
 
 const handle = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-console.log(`database: ${handle.driver}${handle.driver === "pglite" ? ` in ${env.DATA_DIR}` : ""}`);
+logger.info(
+  { driver: handle.driver, ...(handle.driver === "pglite" ? { dataDir: env.DATA_DIR } : {}) },
+  "database open",
+);
 if (env.SEED_ON_START && !production) await seedDemoIfEmpty(handle.db, env, new Date());
 const jobs = await startJobs(handle, env);
 
@@ -29,6 +37,16 @@ const viteDevServer = dev
 
 const app = express();
 app.disable("x-powered-by");
+// One access line per request and its X-Request-Id (docs/decisions/024-access-log.md); first, so
+// the duration covers everything and even a refused request has its line.
+app.use(
+  requestLog({
+    logger,
+    enabled: env.ACCESS_LOG,
+    // A load balancer asks every few seconds; only a failing check is worth a line at info.
+    probe: (path, status) => path === "/healthz" && status < 400,
+  }),
+);
 // A hop count or the proxies' addresses, never `true` (docs/decisions/009-proxy-trust.md).
 if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
 // Set once the server exists; the first middleware, so every response can be told to close.
@@ -76,16 +94,19 @@ app.all(
     }),
   }),
 );
+app.use(finalErrorHandler(logger));
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Anfu listening on http://localhost:${env.PORT}`);
+  logger.info({ url: `http://localhost:${env.PORT}`, mode: env.NODE_ENV, jobs: jobs.kind }, "Anfu listening");
 });
 shutdownDrain = drainer(server);
 
 // Bytes whose row was never committed (a process killed mid-upload): removed after an hour.
 const sweeping = sweepOrphanUploads(handle.db, env, { now: new Date() })
-  .then((removed) => removed.length > 0 && console.log(`uploads: removed ${removed.length} orphaned file(s)`))
-  .catch((error) => console.error("uploads: orphan sweep failed", error));
+  .then((removed) => {
+    if (removed.length > 0) logger.info({ removed: removed.length }, "uploads: orphaned files removed");
+  })
+  .catch((error: unknown) => logger.error({ err: error }, "uploads: orphan sweep failed"));
 
 /**
  * Stop taking connections, finish what is in flight (closing each keep-alive socket after its
@@ -95,9 +116,9 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: shutting down`);
+  logger.info({ signal }, "shutting down");
   const force = setTimeout(() => {
-    console.error("shutdown: requests still running after 10 s; exiting anyway");
+    logger.error({ signal }, "shutdown: requests still running after 10 s; exiting anyway");
     process.exit(1);
   }, 10_000);
   force.unref();
@@ -106,7 +127,7 @@ async function shutdown(signal: string) {
   await jobs.stop();
   await viteDevServer?.close();
   await handle.close();
-  console.log(`${signal}: drained, database closed`);
+  logger.info({ signal }, "drained, database closed");
   process.exit(0);
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

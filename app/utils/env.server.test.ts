@@ -59,3 +59,35 @@ describe("storage settings", () => {
     });
   });
 });
+
+// Issue 12: no log line per request beyond the one access line; level and access log as settings.
+describe("LOG_LEVEL and ACCESS_LOG", () => {
+  it.each<[Record<string, string>, string]>([
+    [{}, "info"],
+    [{ NODE_ENV: "production" }, "info"],
+    [{ NODE_ENV: "test" }, "warn"],
+    [{ NODE_ENV: "test", LOG_LEVEL: "silent" }, "silent"],
+    [{ LOG_LEVEL: "" }, "info"],
+    [{ LOG_LEVEL: "debug" }, "debug"],
+    [{ LOG_LEVEL: "error" }, "error"],
+  ])("%j → level %s", (source, level) => {
+    expect(loadEnv(source).LOG_LEVEL).toBe(level);
+  });
+
+  it.each(["INFO", "verbose", "warning", "0"])("refuses LOG_LEVEL=%j at start-up, naming the choices", (raw) => {
+    expect(() => loadEnv({ LOG_LEVEL: raw })).toThrow(/LOG_LEVEL must be one of fatal, error, warn, info/);
+  });
+
+  it.each<[string | undefined, boolean]>([
+    [undefined, true],
+    ["", true],
+    ["on", true],
+    ["off", false],
+  ])("ACCESS_LOG=%j → %j", (raw, on) => {
+    expect(loadEnv({ ACCESS_LOG: raw }).ACCESS_LOG).toBe(on);
+  });
+
+  it.each(["false", "no", "OFF"])("refuses ACCESS_LOG=%j", (raw) => {
+    expect(() => loadEnv({ ACCESS_LOG: raw })).toThrow(/ACCESS_LOG must be on or off/);
+  });
+});

@@ -50,6 +50,29 @@ const TrustProxySetting = z
     return entries;
   });
 
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Empty means "not set": the default applies (info; warn under NODE_ENV=test). */
+export const LogLevelSetting = z.preprocess(
+  (v) => (v === "" ? undefined : v),
+  z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+);
+
+/** `off` drops the one access line per request (docs/decisions/024-access-log.md). */
+export const AccessLogSetting = z
+  .preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(["on", "off"], { message: "ACCESS_LOG must be on or off" }).default("on"),
+  )
+  .transform((v) => v === "on");
+
+/** The level when LOG_LEVEL is not set: tests keep quiet unless something goes wrong. */
+export function defaultLogLevel(nodeEnv: string | undefined): LogLevel {
+  return nodeEnv === "test" ? "warn" : "info";
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -111,6 +134,8 @@ const EnvSchema = z
       .enum(["true", "false"])
       .default("false")
       .transform((v) => v === "true"),
+    LOG_LEVEL: LogLevelSetting,
+    ACCESS_LOG: AccessLogSetting,
   })
   .superRefine((env, ctx) => {
     if (env.STORAGE_BACKEND !== "s3") return;
@@ -122,7 +147,8 @@ const EnvSchema = z
           message: `${key} is required when STORAGE_BACKEND=s3`,
         });
     }
-  });
+  })
+  .transform((env) => ({ ...env, LOG_LEVEL: env.LOG_LEVEL ?? defaultLogLevel(env.NODE_ENV) }));
 
 export type Env = z.infer<typeof EnvSchema>;
 
