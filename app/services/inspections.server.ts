@@ -32,6 +32,7 @@ import {
   type InspectionSource,
 } from "../domain/inspection-sources";
 import type { OrgKind } from "../domain/org-kinds";
+import { normaliseUscc } from "../domain/uscc";
 import { pageWindow } from "../domain/paging";
 import { AppError, notFound } from "../utils/errors";
 import { resolveTemplate, templateChoices } from "./checklists.server";
@@ -129,6 +130,21 @@ export async function inspectionFormContext(db: DbOrTx, actor: InspectionActor, 
     sources: allowedSources(relations),
     templates: await templateChoices(db, actor.orgId),
   };
+}
+
+/** An enterprise by id (uuid) or USCC, as the API names it; null when there is none. */
+export async function findEnterpriseByRef(db: DbOrTx, ref: string): Promise<{ id: string } | null> {
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const [row] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.kind, "enterprise"),
+        isUuid ? eq(organisations.id, ref) : eq(organisations.uscc, normaliseUscc(ref)),
+      ),
+    );
+  return row ?? null;
 }
 
 async function enterpriseOrThrow(db: DbOrTx, enterpriseId: string) {
@@ -231,7 +247,7 @@ async function draftHazardsOf(
 /** Links the open plan row this inspection fulfils (mutual aid, expert, free check-up), in the same transaction. */
 async function linkAssignment(tx: DbOrTx, actor: InspectionActor, inspection: Inspection, today: IsoDate) {
   const E = inspection.enterpriseId;
-  let linked: unknown[] = [];
+  let linked: unknown[];
   if (inspection.source === "mutual_aid") {
     linked = await executeRows(
       tx,
