@@ -79,6 +79,7 @@ export default [
   route("checklists/:templateId", "routes/checklists/edit.tsx"),
   route("inspections", "routes/inspections/index.tsx"),
   route("inspections/new", "routes/inspections/new.tsx"),
+  route("inspections/export", "routes/inspections/export.ts"),
   route("inspections/:inspectionId", "routes/inspections/detail.tsx"),
   route("inspections/:inspectionId/print", "routes/inspections/print.tsx"),
 

@@ -530,7 +530,11 @@ export type InspectionListFilter = {
   from?: IsoDate;
   to?: IsoDate;
   page?: number;
+  /** The whole filtered list (for an export), up to EXPORT_LIMIT rows. */
+  all?: boolean;
 };
+
+export const EXPORT_LIMIT = 5000;
 
 function statusCondition(status: ConfirmationStatus | undefined): SQL | undefined {
   if (status === "draft") return isNull(inspections.inspectorConfirmedAt);
@@ -581,8 +585,8 @@ export async function listInspections(
       .innerJoin(inspectorOrg, eq(inspectorOrg.id, inspections.inspectorOrgId))
       .where(where)
       .orderBy(desc(inspections.inspectedOn), desc(inspections.createdAt), inspections.id)
-      .limit(limit)
-      .offset(offset),
+      .limit(filter.all ? EXPORT_LIMIT : limit)
+      .offset(filter.all ? 0 : offset),
     db.select({ total: count() }).from(inspections).where(where),
   ]);
   return {

@@ -28,6 +28,9 @@ export default function InspectionList() {
   const { query, result, ownOrgId, isEnterprise } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("inspections");
   const lang = toLanguage(i18n.language);
+  const exportQuery = new URLSearchParams(
+    Object.entries({ ...query, page: undefined }).filter((e): e is [string, string] => typeof e[1] === "string"),
+  ).toString();
   return (
     <div className="space-y-4">
       <header className="flex flex-wrap items-end justify-between gap-3">
@@ -96,6 +99,9 @@ export default function InspectionList() {
         <button type="submit" className="btn-secondary">
           {t("common:filter")}
         </button>
+        <a className="btn-secondary" href={`/inspections/export?${exportQuery}`} download>
+          {t("export")}
+        </a>
       </Form>
       <section className="card overflow-x-auto">
         {result.rows.length === 0 ? (

@@ -1,6 +1,7 @@
 export default {
   title: "Inspections",
   lead: "Inspections your organisation carried out, and signed inspections of enterprises whose records you may see.",
+  export: "Export to Excel",
   new: "New inspection",
   newTitle: "New inspection",
   back: "Back to inspections",

@@ -1,6 +1,7 @@
 export default {
   title: "检查记录",
   lead: "本单位实施的检查，以及本单位可查看的企业已签署的检查记录。",
+  export: "导出 Excel",
   new: "新建检查",
   newTitle: "新建检查记录",
   back: "返回检查记录",
