@@ -146,7 +146,11 @@ export const ApiInspectionSchema = z.object({
   answers: z
     .record(
       z.string().max(60),
-      z.union([z.string().max(2000), z.number().finite().max(Number.MAX_SAFE_INTEGER), z.null()]),
+      z.union([
+        z.string().max(2000),
+        z.number().finite().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+        z.null(),
+      ]),
     )
     .optional(),
   findings: z.string().max(8000).default(""),

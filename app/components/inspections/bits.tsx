@@ -254,7 +254,9 @@ export function AnswersTable({
                         : String(a);
                 return (
                   <tr key={item.key} className={failed.has(item.key) ? "bg-red-50" : undefined}>
-                    <td data-label={t("item")}>{en ? item.en : item.zh}</td>
+                    <td data-label={t("item")} className="sm:w-3/4">
+                      {en ? item.en : item.zh}
+                    </td>
                     <td
                       data-label={t("answer.label")}
                       className={failed.has(item.key) ? "font-medium text-red-700" : ""}

@@ -151,6 +151,11 @@ export default function InspectionPage() {
   const errorsFor = (intent: string) => (actionData?.intent === intent ? (actionData.fieldErrors ?? {}) : {});
   const problemFor = (intent: string) => (actionData?.intent === intent ? actionData.formError : undefined);
   const en = lang === "en";
+  /** `answers.<itemKey>` → the item's label, so a refused confirmation names the items in words. */
+  const labelOfField = (field: string) => {
+    const item = i.template?.sections.flatMap((s) => s.items).find((it) => `answers.${it.key}` === field);
+    return item ? (en ? item.en : item.zh) : field === "inspectorNames" ? t("inspectorNames") : field;
+  };
   return (
     <div className="space-y-6">
       <Link to="/inspections" className="link text-sm">
@@ -321,6 +326,19 @@ export default function InspectionPage() {
                         {h.description}
                       </Link>
                       <NoPenaltyLabel source={i.source} lang={lang} />
+                      {h.photoIds.length ? (
+                        <span className="mt-1 flex flex-wrap gap-1">
+                          {h.photoIds.map((id) => (
+                            <a key={id} href={`/files/${id}`} target="_blank" rel="noreferrer">
+                              <img
+                                src={`/files/${id}`}
+                                alt={t("hazard.photos")}
+                                className="h-12 w-12 rounded object-cover"
+                              />
+                            </a>
+                          ))}
+                        </span>
+                      ) : null}
                     </td>
                     <td data-label={t("hazard.grade")}>
                       <GradeBadge grade={h.grade} />
@@ -417,7 +435,7 @@ export default function InspectionPage() {
               .filter(([k]) => k !== "sure")
               .map(([k, v]) => (
                 <p key={k} className="field-error">
-                  {k}: <FieldErrorText error={v} />
+                  {labelOfField(k)}：<FieldErrorText error={v} />
                 </p>
               ))}
             <input type="hidden" name="intent" value="confirm" />
