@@ -73,7 +73,18 @@ export default [
   route("engagements/new", "routes/engagements/new.tsx"),
   route("engagements/:engagementId", "routes/engagements/detail.tsx"),
 
+  // Inspections (issue 8): checklist templates, inspections with their hazards, the printable report.
+  route("checklists", "routes/checklists/index.tsx"),
+  route("checklists/builtin/:templateKey", "routes/checklists/builtin.tsx"),
+  route("checklists/:templateId", "routes/checklists/edit.tsx"),
+  route("inspections", "routes/inspections/index.tsx"),
+  route("inspections/new", "routes/inspections/new.tsx"),
+  route("inspections/export", "routes/inspections/export.ts"),
+  route("inspections/:inspectionId", "routes/inspections/detail.tsx"),
+  route("inspections/:inspectionId/print", "routes/inspections/print.tsx"),
+
   ...prefix("api/v1", [
+    route("inspections", "routes/api/inspections.ts"),
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),
     route("notifications", "routes/api/notifications.ts"),

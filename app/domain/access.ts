@@ -22,6 +22,11 @@ export const ACCESS = {
   apiTokens: { view: { roles: ORG_MANAGERS }, edit: { roles: ORG_MANAGERS } },
   /** A bureau's desk: its region's organisations, practice notices, evaluations and violations. */
   bureauDesk: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"] } },
+  /** Issue 8: inspections and checklist templates, for every kind of organisation that inspects. */
+  inspections: {
+    view: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+    edit: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+  },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },

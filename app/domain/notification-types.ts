@@ -16,7 +16,9 @@ export type NotificationSubject =
   | "qualification"
   | "practice_notice"
   | "provider_credit"
-  | "organisation";
+  | "organisation"
+  // Issue 8, inspections: a hazard (re-checked with enterpriseRecordsVisibleTo or as its finder).
+  | "hazard";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -49,6 +51,8 @@ export const NOTIFICATION_TYPES = {
   },
   grade_changed: { subject: "provider_credit", defaultMode: "email", link: (id) => `/credit/${id}` },
   org_suspended: { subject: "organisation", defaultMode: "email", link: () => "/dashboard" },
+  // Issue 8 (inspections): 双报告 of a major hazard to the bureau, the enterprise and the finder.
+  hazard_major_reported: { subject: "hazard", defaultMode: "email", link: (id) => `/hazards/${id}` },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

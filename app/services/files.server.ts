@@ -216,6 +216,16 @@ function readableBy(reader: FileReader): SQL {
           and (${engagements.enterpriseId} = ${reader.orgId} or ${engagements.providerId} = ${reader.orgId}))`,
     )!,
   );
+  // Issue 8 (inspections): photos of a signed inspection and of its hazards, for the inspected enterprise.
+  conditions.push(
+    and(
+      eq(files.purpose, "photo"),
+      sql`(exists (select 1 from inspection_photos ip join inspections i on i.id = ip.inspection_id
+          where ip.file_id = ${files.id} and i.enterprise_id = ${reader.orgId} and i.inspector_confirmed_at is not null)
+        or exists (select 1 from hazard_files hf join hazards h on h.id = hf.hazard_id
+          where hf.file_id = ${files.id} and (h.enterprise_id = ${reader.orgId} or h.finder_org_id = ${reader.orgId})))`,
+    )!,
+  );
   return or(...conditions)!;
 }
 

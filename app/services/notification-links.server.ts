@@ -1,6 +1,8 @@
-import { and, eq, like, or } from "drizzle-orm";
+import { and, eq, like, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { engagements, organisations, practiceNotices, qualifications } from "../../db/schema";
+import { engagements, hazards, organisations, practiceNotices, qualifications } from "../../db/schema";
+import { shanghaiDateString } from "../domain/format";
+import { enterpriseRecordsVisibleTo } from "./enterprise-relations.server";
 import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-types";
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
@@ -60,6 +62,21 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
         .select({ id: practiceNotices.id })
         .from(practiceNotices)
         .where(and(eq(practiceNotices.id, id), like(practiceNotices.countyCode, regionLikePattern(bureau.regionCode))));
+      return Boolean(row);
+    }
+    case "hazard": {
+      // Issue 8: the enterprise's records rule, or the organisation whose inspection found it.
+      const [org] = await db.select().from(organisations).where(eq(organisations.id, viewer.orgId));
+      if (!org) return false;
+      const visible = enterpriseRecordsVisibleTo(
+        { id: org.id, kind: org.kind, regionCode: org.regionCode },
+        hazards.enterpriseId,
+        shanghaiDateString(viewer.now),
+      );
+      const [row] = await db
+        .select({ id: hazards.id })
+        .from(hazards)
+        .where(and(eq(hazards.id, id), sql`(${visible} OR ${hazards.finderOrgId} = ${viewer.orgId})`));
       return Boolean(row);
     }
     case "provider_credit":

@@ -139,6 +139,17 @@ export const checklistTemplates = pgTable(
   (t) => [index("checklist_templates_owner_idx").on(t.ownerOrgId)],
 );
 
+/** A hazard proposed in a draft inspection (see inspections.draftHazards). */
+export type DraftHazard = {
+  itemKey: string | null;
+  grade: "general" | "major";
+  description: string;
+  location: string;
+  responsiblePerson: string;
+  deadline: string;
+  photoFileIds: string[];
+};
+
 export const inspectionSource = pgEnum("inspection_source", [
   "self_check",
   "mutual_aid",
@@ -177,6 +188,12 @@ export const inspections = pgTable(
     findings: text().notNull().default(""),
     /** passed ÷ applicable in basis points (checklist-templates.ts); null without a template. */
     scoreBp: integer(),
+    /**
+     * Hazards proposed while the inspection is a draft (candidates from failed items and manual
+     * ones). They become hazards rows only when the inspecting side confirms (hazard-intake),
+     * so the enterprise and its bureau only ever see signed findings (decision 018).
+     */
+    draftHazards: jsonb().$type<DraftHazard[]>().notNull().default([]),
     createdByUserId: uuid().references(() => users.id),
     inspectorConfirmedAt: timestamp({ withTimezone: true }),
     inspectorConfirmedByUserId: uuid().references(() => users.id),

@@ -7,6 +7,7 @@ export default {
   credit: "Credit disclosure",
   requests: "My requests",
   engagements: "Engagements",
+  inspections: "Inspections",
   inbox: "Request inbox",
   providerProfile: "Provider profile",
   qualifications: "Qualifications",

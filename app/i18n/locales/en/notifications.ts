@@ -110,6 +110,11 @@ export default {
       title: "Your organisation was suspended",
       body: "The platform suspended your organisation: {{reason}}",
     },
+    hazard_major_reported: {
+      label: "Major hazard report",
+      title: "Major hazard reported",
+      body: "An inspection on {{foundOn}} found a major hazard: {{description}}; deadline {{deadline}}.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

@@ -104,6 +104,11 @@ export default {
       body: "您的信用等级由 {{from}} 变为 {{to}}。",
     },
     org_suspended: { label: "账户暂停", title: "您的机构已被暂停", body: "平台暂停了您的机构，原因：{{reason}}" },
+    hazard_major_reported: {
+      label: "重大隐患报告",
+      title: "重大事故隐患报告",
+      body: "{{foundOn}} 检查发现重大事故隐患：{{description}}，整改期限 {{deadline}}。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };

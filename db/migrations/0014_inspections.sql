@@ -1,0 +1,1 @@
+ALTER TABLE "inspections" ADD COLUMN "draft_hazards" jsonb DEFAULT '[]'::jsonb NOT NULL;
