@@ -73,6 +73,16 @@ export default [
   route("engagements/new", "routes/engagements/new.tsx"),
   route("engagements/:engagementId", "routes/engagements/detail.tsx"),
 
+  // The expert pool (专家库): search, profiles, independent experts, assignments; bureau draws.
+  route("experts", "routes/experts/index.tsx"),
+  route("experts/new", "routes/experts/new.tsx"),
+  route("experts/assignments", "routes/experts/assignments.tsx"),
+  route("experts/:expertId", "routes/experts/expert.tsx"),
+  route("experts/:expertId/edit", "routes/experts/edit.tsx"),
+  route("bureau/expert-draws", "routes/bureau/expert-draws.tsx"),
+  route("bureau/expert-draws/new", "routes/bureau/expert-draws-new.tsx"),
+  route("bureau/expert-draws/:drawId", "routes/bureau/expert-draw.tsx"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),

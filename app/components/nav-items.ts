@@ -9,6 +9,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/providers", labelKey: "providers" },
     { to: "/requests", labelKey: "requests" },
     { to: "/engagements", labelKey: "engagements" },
+    { to: "/experts", labelKey: "experts" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -18,10 +19,12 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/provider/qualifications", labelKey: "qualifications" },
     { to: "/provider/notices", labelKey: "practiceNotices" },
     { to: "/engagements", labelKey: "engagements" },
+    { to: "/experts/assignments", labelKey: "expertAssignments" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
+    { to: "/experts", labelKey: "experts" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -32,6 +35,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/bureau/enterprises", labelKey: "regionOrganisations" },
     { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
     { to: "/bureau/evaluations", labelKey: "bureauEvaluations" },
+    { to: "/experts", labelKey: "experts" },
+    { to: "/bureau/expert-draws", labelKey: "expertDraws" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -39,6 +44,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/admin/qualifications", labelKey: "adminQualifications" },
     { to: "/admin/bureaus/new", labelKey: "adminNewBureau" },
     { to: "/admin/violations", labelKey: "adminViolations" },
+    { to: "/experts", labelKey: "experts" },
     // Disputed engagements, for the platform to rule on (the page titles itself 争议处理).
     { to: "/engagements", labelKey: "engagements" },
     { to: "/admin/audit", labelKey: "adminAudit" },
