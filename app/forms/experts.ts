@@ -122,9 +122,8 @@ const optionalCode = (valid: (c: string) => boolean) =>
   z
     .string()
     .trim()
-    .max(12)
     .optional()
-    .transform((v) => (v && valid(v) ? v : undefined));
+    .transform((v) => (v && v.length <= 12 && valid(v) ? v : undefined));
 
 /** The pool search: an unknown filter value is ignored (a shared link still lists), never a 500. */
 export const ExpertSearchSchema = z.object({
@@ -136,9 +135,8 @@ export const ExpertSearchSchema = z.object({
   availableOn: z
     .string()
     .trim()
-    .max(10)
     .optional()
-    .transform((v) => (v && isCalendarDate(v) ? v : undefined)),
+    .transform((v) => (v && v.length === 10 && isCalendarDate(v) ? v : undefined)),
   q: z
     .string()
     .trim()
