@@ -270,6 +270,7 @@ describe("assignment", () => {
     ["an enterprise for another enterprise", () => otherEnterprise, () => enterprise.org.id, 403],
     ["the bureau of the region", () => bureau, () => enterprise.org.id, "ok"],
     ["another region's bureau", () => otherBureau, () => enterprise.org.id, 403],
+    ["the bureau, to another region's enterprise", () => bureau, () => farEnterprise.org.id, 403],
     ["an insurer with a policy in force", () => insurer, () => enterprise.org.id, "ok"],
     ["an insurer without a policy", () => insurer, () => otherEnterprise.org.id, 403],
     ["a provider", () => provider, () => enterprise.org.id, 403],
