@@ -102,7 +102,8 @@ export async function createExpertDraw(
     const pool = await readPool(tx);
     const criteria: DrawCriteria = {
       specialty: input.specialty as ExpertSpecialty | undefined,
-      regionCode: input.regionCode,
+      // Without a region asked for, the expert must serve the inspected enterprise's region.
+      regionCode: input.regionCode ?? enterprise.regionCode,
       industryCode: input.industryCode,
       from: input.from,
       to: input.to,

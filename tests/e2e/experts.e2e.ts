@@ -41,7 +41,7 @@ describe("bureau random draw of experts", () => {
     await expectAccessible(page);
     await Promise.all([
       page.waitForURL(/\/bureau\/expert-draws\/[0-9a-f-]{36}$/),
-      page.click("form button[type=submit]"),
+      page.click("main form button[type=submit]"),
     ]);
 
     expect(await page.locator("h1").textContent()).toBe("专家抽取结果");
