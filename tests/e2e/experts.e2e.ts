@@ -44,6 +44,8 @@ describe("bureau random draw of experts", () => {
       page.click("main form button[type=submit]"),
     ]);
 
+    // The URL changes as the client-side navigation starts; wait for the result to render.
+    await page.waitForSelector("[data-testid=drawn-experts]");
     expect(await page.locator("h1").textContent()).toBe("专家抽取结果");
     expect(await page.locator("[data-testid=drawn-experts] li").count()).toBe(2);
     const excluded = (await page.locator("[data-testid=excluded-experts]").textContent()) ?? "";
