@@ -55,7 +55,7 @@ describe("bureau random draw of experts", () => {
     expect(excluded).toContain("暂停接受指派");
     expect(excluded).toContain("专业领域不符");
     expect((await page.locator("[data-testid=draw-seed]").textContent())?.trim()).toMatch(/^[0-9a-f]{32}$/);
-    expect(await page.locator("[data-testid=rerun-result]").textContent()).toContain("结果与记录一致");
+    expect(await page.locator("[data-testid=rerun-result]").textContent()).toContain("抽中的专家与记录一致");
     await expectAccessible(page);
     await screenshot(page, "expert-draw-result");
 
