@@ -82,6 +82,15 @@ export default [
   route("inspections/export", "routes/inspections/export.ts"),
   route("inspections/:inspectionId", "routes/inspections/detail.tsx"),
   route("inspections/:inspectionId/print", "routes/inspections/print.tsx"),
+  // The expert pool (专家库): search, profiles, independent experts, assignments; bureau draws.
+  route("experts", "routes/experts/index.tsx"),
+  route("experts/new", "routes/experts/new.tsx"),
+  route("experts/assignments", "routes/experts/assignments.tsx"),
+  route("experts/:expertId", "routes/experts/expert.tsx"),
+  route("experts/:expertId/edit", "routes/experts/edit.tsx"),
+  route("bureau/expert-draws", "routes/bureau/expert-draws.tsx"),
+  route("bureau/expert-draws/new", "routes/bureau/expert-draws-new.tsx"),
+  route("bureau/expert-draws/:drawId", "routes/bureau/expert-draw.tsx"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),

@@ -10,6 +10,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/requests", labelKey: "requests" },
     { to: "/engagements", labelKey: "engagements" },
     { to: "/inspections", labelKey: "inspections" },
+    { to: "/experts", labelKey: "experts" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -20,11 +21,13 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/provider/notices", labelKey: "practiceNotices" },
     { to: "/engagements", labelKey: "engagements" },
     { to: "/inspections", labelKey: "inspections" },
+    { to: "/experts/assignments", labelKey: "expertAssignments" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
+    { to: "/experts", labelKey: "experts" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -37,6 +40,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
     { to: "/bureau/evaluations", labelKey: "bureauEvaluations" },
     { to: "/inspections", labelKey: "inspections" },
+    { to: "/experts", labelKey: "experts" },
+    { to: "/bureau/expert-draws", labelKey: "expertDraws" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -44,6 +49,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/admin/qualifications", labelKey: "adminQualifications" },
     { to: "/admin/bureaus/new", labelKey: "adminNewBureau" },
     { to: "/admin/violations", labelKey: "adminViolations" },
+    { to: "/experts", labelKey: "experts" },
     // Disputed engagements, for the platform to rule on (the page titles itself 争议处理).
     { to: "/engagements", labelKey: "engagements" },
     { to: "/admin/audit", labelKey: "adminAudit" },

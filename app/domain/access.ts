@@ -32,6 +32,16 @@ export const ACCESS = {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },
     edit: { kinds: ["platform"], roles: ORG_MANAGERS },
   },
+  /**
+   * The expert pool (专家库, decision 021): every member searches it; bureaus and the platform
+   * add and keep independent experts (a provider keeps its own on /provider/experts).
+   */
+  expertPool: { view: {}, edit: { kinds: ["bureau", "platform"] } },
+  /** Assigning an expert to an enterprise's inspection: its bureau, an insurer, the enterprise itself. */
+  expertAssign: {
+    view: { kinds: ["bureau", "insurer", "enterprise"] },
+    edit: { kinds: ["bureau", "insurer", "enterprise"] },
+  },
 } as const satisfies Record<string, FeatureAccess>;
 
 /** Whether a member of this organisation passes the rule (an empty rule lets every member through). */

@@ -138,3 +138,22 @@ it("every specialty has a Chinese and an English label", () => {
     expect(EXPERT_SPECIALTY_LABELS[s].en).not.toBe("");
   }
 });
+
+describe("industryOverlaps (decision 021): equal codes, or a section and one of its divisions", () => {
+  it.each([
+    ["C", "33", true],
+    ["33", "C", true],
+    ["33", "33", true],
+    ["3311", "33", true],
+    ["C", "F", false],
+    ["33", "47", false],
+    ["F", "33", false],
+  ])("%s ~ %s → %s", async (a, b, expected) => {
+    const { industryOverlaps } = await import("./expert-draw");
+    expect(industryOverlaps(a, b)).toBe(expected);
+  });
+  it("an expert of section C is eligible for a division 33 task", () => {
+    expect(exclusionReason(expert("x", { industries: ["C"] }), task({ industryCode: "33" }))).toBeNull();
+    expect(exclusionReason(expert("x", { industries: ["F"] }), task({ industryCode: "33" }))).toBe("industry");
+  });
+});

@@ -9,68 +9,14 @@
  * and anyone can re-run a published draw. The draw reports every excluded expert with the
  * reason, so a bureau can show why a name did not come up.
  */
+import { sectionOf } from "./industries";
 import { regionContains } from "./regions";
 import { sample, seededRandom } from "./seeded-random";
 import type { IsoDate } from "./calendar-date";
 
-export const EXPERT_SPECIALTIES = [
-  "mining",
-  "hazardous_chemicals",
-  "fireworks",
-  "metallurgy",
-  "construction",
-  "mechanical",
-  "electrical",
-  "special_equipment",
-  "fire",
-  "dust_explosion",
-  "confined_space",
-  "occupational_health",
-  "transport",
-  "emergency_rescue",
-  "safety_management",
-  "law",
-] as const;
-export type ExpertSpecialty = (typeof EXPERT_SPECIALTIES)[number];
-
-export const EXPERT_SPECIALTY_LABELS: Record<ExpertSpecialty, { zh: string; en: string }> = {
-  mining: { zh: "矿山安全", en: "Mining safety" },
-  hazardous_chemicals: { zh: "危险化学品", en: "Hazardous chemicals" },
-  fireworks: { zh: "烟花爆竹", en: "Fireworks" },
-  metallurgy: { zh: "冶金有色", en: "Metallurgy and non-ferrous metals" },
-  construction: { zh: "建筑施工", en: "Construction" },
-  mechanical: { zh: "机械安全", en: "Machinery safety" },
-  electrical: { zh: "电气安全", en: "Electrical safety" },
-  special_equipment: { zh: "特种设备", en: "Special equipment" },
-  fire: { zh: "消防安全", en: "Fire safety" },
-  dust_explosion: { zh: "粉尘防爆", en: "Combustible dust" },
-  confined_space: { zh: "有限空间", en: "Confined spaces" },
-  occupational_health: { zh: "职业卫生", en: "Occupational health" },
-  transport: { zh: "交通运输", en: "Transport" },
-  emergency_rescue: { zh: "应急救援", en: "Emergency rescue" },
-  safety_management: { zh: "安全管理", en: "Safety management" },
-  law: { zh: "安全生产法律", en: "Work-safety law" },
-};
-
-/** Professional titles (职称). */
-export const EXPERT_TITLES = ["senior_full", "senior", "intermediate", "junior", "none"] as const;
-export type ExpertTitle = (typeof EXPERT_TITLES)[number];
-export const EXPERT_TITLE_LABELS: Record<ExpertTitle, { zh: string; en: string }> = {
-  senior_full: { zh: "正高级工程师", en: "Professor-level senior engineer" },
-  senior: { zh: "高级工程师", en: "Senior engineer" },
-  intermediate: { zh: "工程师", en: "Engineer" },
-  junior: { zh: "助理工程师", en: "Assistant engineer" },
-  none: { zh: "无职称", en: "No title" },
-};
-
-/** Registered safety engineer levels (注册安全工程师分类管理办法, 2017): senior, intermediate, junior (助理). */
-export const SAFETY_ENGINEER_LEVELS = ["senior", "intermediate", "junior"] as const;
-export type SafetyEngineerLevel = (typeof SAFETY_ENGINEER_LEVELS)[number];
-export const SAFETY_ENGINEER_LEVEL_LABELS: Record<SafetyEngineerLevel, { zh: string; en: string }> = {
-  senior: { zh: "高级注册安全工程师", en: "Senior registered safety engineer" },
-  intermediate: { zh: "中级注册安全工程师", en: "Registered safety engineer" },
-  junior: { zh: "助理注册安全工程师", en: "Assistant registered safety engineer" },
-};
+// The codes and labels live apart so that pages can use them without the region table.
+export * from "./expert-codes";
+import type { ExpertSpecialty, ExpertTitle, SafetyEngineerLevel } from "./expert-codes";
 
 export type ExpertProfile = {
   id: string;
@@ -140,6 +86,20 @@ function servesRegion(expert: ExpertProfile, regionCode: string): boolean {
   return expert.regions.some((r) => regionContains(r, regionCode) || regionContains(regionCode, r));
 }
 
+/**
+ * An expert's industry code and the task's overlap when equal or when one is the GB/T 4754
+ * section of the other (an expert of section C knows division 33; one of division 33 is fit
+ * for a task asking for section C). Class codes ("3311") count by their division.
+ */
+export function industryOverlaps(a: string, b: string): boolean {
+  const norm = (c: string) => (/^\d{3,}$/.test(c) ? c.slice(0, 2) : c);
+  const x = norm(a);
+  const y = norm(b);
+  if (x === y) return true;
+  const sectionOfCode = (c: string) => (/^\d{2}$/.test(c) ? sectionOf(c)?.code : c);
+  return (/^[A-Z]$/.test(x) && sectionOfCode(y) === x) || (/^[A-Z]$/.test(y) && sectionOfCode(x) === y);
+}
+
 /** The first reason an expert cannot take the task, or null. Ties come first: they matter most. */
 export function exclusionReason(expert: ExpertProfile, task: DrawTask): ExclusionReason | null {
   if (expert.employerOrgId === task.inspectedOrgId) return "employed_by_inspected";
@@ -151,7 +111,11 @@ export function exclusionReason(expert: ExpertProfile, task: DrawTask): Exclusio
   if (!expert.active) return "inactive";
   if (task.specialty && !expert.specialties.includes(task.specialty)) return "specialty";
   if (task.regionCode && !servesRegion(expert, task.regionCode)) return "region";
-  if (task.industryCode && expert.industries.length > 0 && !expert.industries.includes(task.industryCode))
+  if (
+    task.industryCode &&
+    expert.industries.length > 0 &&
+    !expert.industries.some((c) => industryOverlaps(c, task.industryCode!))
+  )
     return "industry";
   if (expert.unavailable.some((u) => u.from <= task.to && task.from <= u.to)) return "unavailable";
   return null;

@@ -77,14 +77,6 @@ export const ProviderProfileSchema = z.object({
 });
 export type ProviderProfileInput = z.infer<typeof ProviderProfileSchema>;
 
-export const ExpertSchema = z.object({
-  name: requiredText(50),
-  title: optionalText(50),
-  certificateNo: optionalText(64),
-  specialties: optionalText(500),
-});
-export type ExpertInput = z.infer<typeof ExpertSchema>;
-
 export const QualificationSchema = z
   .object({
     type: z.enum(QUALIFICATION_TYPES, { errorMap: () => ({ message: "provider.qualification_type_required" }) }),

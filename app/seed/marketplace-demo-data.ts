@@ -35,7 +35,6 @@ export type DemoProviderContent = {
   industryCodes: string[];
   staffCount: number;
   contact: { name: string; phone: string; email: string };
-  experts: Array<{ name: string; title: string; certificateNo?: string; specialties: string }>;
   qualifications: DemoQualification[];
   notices: Array<{ countyCode: string; categories: ServiceCategory[]; note?: string }>;
   listings: DemoListing[];
@@ -50,21 +49,6 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     industryCodes: ["C", "33", "34"],
     staffCount: 28,
     contact: { name: "张明", phone: "0579-82261234", email: "service@anzheng.anfu.demo" },
-    experts: [
-      {
-        name: "张明",
-        title: "注册安全工程师（化工安全）",
-        certificateNo: "ZAG33202100156",
-        specialties: "危险化学品、涉爆粉尘",
-      },
-      {
-        name: "王丽",
-        title: "注册安全工程师（其他安全）",
-        certificateNo: "ZAG33201900342",
-        specialties: "工贸企业安全生产标准化",
-      },
-      { name: "陈刚", title: "高级工程师", specialties: "机械安全、有限空间作业" },
-    ],
     qualifications: [
       {
         type: "registered_safety_engineer",
@@ -137,15 +121,6 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     industryCodes: ["C", "26", "31", "E"],
     staffCount: 45,
     contact: { name: "周红", phone: "0579-82158899", email: "pingjia@anlian.anfu.demo" },
-    experts: [
-      { name: "周红", title: "一级安全评价师", specialties: "危险化学品建设项目安全评价" },
-      {
-        name: "吴建华",
-        title: "注册安全工程师（金属冶炼安全）",
-        certificateNo: "ZAG33201800221",
-        specialties: "金属冶炼、粉尘防爆",
-      },
-    ],
     qualifications: [
       {
         type: "safety_assessment",
@@ -206,16 +181,6 @@ export const MARKETPLACE_DEMO: Record<string, DemoProviderContent> = {
     industryCodes: ["C", "26", "G"],
     staffCount: 62,
     contact: { name: "孙伟", phone: "0532-88996677", email: "jiance@anda.anfu.demo" },
-    experts: [
-      {
-        name: "孙伟",
-        title: "注册安全工程师（化工安全）",
-        certificateNo: "ZAG37202000412",
-        specialties: "可燃有毒气体检测、化工过程安全",
-      },
-      { name: "刘洋", title: "职业卫生检测工程师", specialties: "粉尘、噪声、化学毒物检测" },
-      { name: "赵强", title: "应急救援队长", specialties: "有限空间救援、危化品泄漏处置" },
-    ],
     qualifications: [
       {
         type: "testing_inspection",

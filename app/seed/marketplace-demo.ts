@@ -1,13 +1,6 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/client";
-import {
-  organisations,
-  practiceNotices,
-  providerExperts,
-  providerProfiles,
-  qualifications,
-  serviceListings,
-} from "../../db/schema";
+import { organisations, practiceNotices, providerProfiles, qualifications, serviceListings } from "../../db/schema";
 import { categoriesCoveredBy, licenceFor } from "../domain/qualification-types";
 import { shanghaiDateString } from "../domain/format";
 import { refreshListingSearchIndex, refreshProviderSearchIndex } from "../services/search-index.server";
@@ -15,9 +8,9 @@ import { DEMO_ORGS } from "./demo-data";
 import { MARKETPLACE_DEMO, type DemoProviderContent } from "./marketplace-demo-data";
 
 /**
- * Profiles, experts, qualifications, practice notices and listings for the demo providers.
+ * Profiles, qualifications, practice notices and listings for the demo providers.
  * Idempotent: a profile is only filled while still empty, and every other row is matched by
- * its natural key (expert name, certificate number, county, listing title) before inserting.
+ * its natural key (certificate number, county, listing title) before inserting.
  */
 export async function seedMarketplaceDemo(db: Db, now: Date): Promise<void> {
   const year = Number(shanghaiDateString(now).slice(0, 4));
@@ -56,14 +49,6 @@ async function seedProvider(tx: Tx, providerId: string, c: DemoProviderContent, 
       setWhere: sql`${providerProfiles.categories} = '{}'`,
     });
   await refreshProviderSearchIndex(tx, providerId, now);
-
-  for (const e of c.experts) {
-    const [found] = await tx
-      .select({ id: providerExperts.id })
-      .from(providerExperts)
-      .where(and(eq(providerExperts.providerId, providerId), eq(providerExperts.name, e.name)));
-    if (!found) await tx.insert(providerExperts).values({ providerId, ...e });
-  }
 
   const date = ([offset, monthDay]: [number, string]) => `${year + offset}-${monthDay}`;
   for (const q of c.qualifications) {

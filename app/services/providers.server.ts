@@ -1,15 +1,14 @@
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
-import { organisations, providerExperts, providerProfiles, qualifications } from "../../db/schema";
+import { organisations, providerProfiles, qualifications } from "../../db/schema";
 import { qualificationInForce } from "../domain/listing-visibility";
-import type { ExpertInput, ProviderProfileInput } from "../forms/provider";
-import { AppError, notFound } from "../utils/errors";
+import type { ProviderProfileInput } from "../forms/provider";
+import { notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { listMaintainedExperts, publicExpertsOf } from "./experts.server";
 import { listVisibleListingsOf } from "./listings.server";
 import { refreshProviderSearchIndex } from "./search-index.server";
 import type { Actor } from "./actor";
-
-const MAX_EXPERTS = 200;
 
 /**
  * Every provider organisation has exactly one profile row. Registration does not create it;
@@ -39,13 +38,13 @@ async function requireProviderOrg(db: DbOrTx, orgId: string) {
   return org;
 }
 
-/** The acting provider's own profile and experts; creates the profile on first use. */
+/** The acting provider's own profile and experts (rows of the pool it keeps); creates the profile on first use. */
 export async function getOwnProfile(db: Db, params: { orgId: string; now: Date }) {
   return db.transaction(async (tx) => {
     const org = await requireProviderOrg(tx, params.orgId);
     await ensureProviderProfile(tx, params.orgId, params.now);
     const [profile] = await tx.select().from(providerProfiles).where(eq(providerProfiles.orgId, params.orgId));
-    const experts = await listExperts(tx, params.orgId);
+    const experts = await listMaintainedExperts(tx, params.orgId);
     return { org, profile: profile!, experts };
   });
 }
@@ -81,61 +80,6 @@ export async function updateOwnProfile(db: Db, actor: Actor, input: ProviderProf
   });
 }
 
-function listExperts(db: DbOrTx, providerId: string) {
-  return db
-    .select()
-    .from(providerExperts)
-    .where(eq(providerExperts.providerId, providerId))
-    .orderBy(asc(providerExperts.createdAt), asc(providerExperts.name), asc(providerExperts.id));
-}
-
-export async function addExpert(db: Db, actor: Actor, input: ExpertInput) {
-  return db.transaction(async (tx) => {
-    await requireProviderOrg(tx, actor.orgId);
-    const [{ n }] = await tx
-      .select({ n: count() })
-      .from(providerExperts)
-      .where(eq(providerExperts.providerId, actor.orgId));
-    if (n >= MAX_EXPERTS)
-      throw new AppError(409, "too_many_experts", "provider.too_many_experts", { max: MAX_EXPERTS });
-    const [row] = await tx
-      .insert(providerExperts)
-      .values({
-        providerId: actor.orgId,
-        name: input.name,
-        title: input.title,
-        certificateNo: input.certificateNo,
-        specialties: input.specialties,
-      })
-      .returning();
-    return row!;
-  });
-}
-
-/** Only the provider's own experts: the id alone never reaches another provider's row. */
-export async function updateExpert(db: DbOrTx, actor: Actor, expertId: string, input: ExpertInput) {
-  const [row] = await db
-    .update(providerExperts)
-    .set({
-      name: input.name,
-      title: input.title ?? null,
-      certificateNo: input.certificateNo ?? null,
-      specialties: input.specialties ?? null,
-    })
-    .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
-    .returning();
-  if (!row) throw notFound();
-  return row;
-}
-
-export async function deleteExpert(db: DbOrTx, actor: Actor, expertId: string) {
-  const deleted = await db
-    .delete(providerExperts)
-    .where(and(eq(providerExperts.id, expertId), eq(providerExperts.providerId, actor.orgId)))
-    .returning({ id: providerExperts.id });
-  if (deleted.length === 0) throw notFound();
-}
-
 /**
  * The public profile page: what the provider publishes, its verified qualifications with
  * whether each is in force today, and its listings that are publicly visible. A suspended
@@ -161,7 +105,7 @@ export async function getPublicProviderProfile(db: DbOrTx, params: { providerId:
     );
   if (!org || org.verificationStatus === "rejected") throw notFound();
   const [profile] = await db.select().from(providerProfiles).where(eq(providerProfiles.orgId, org.id));
-  const experts = await listExperts(db, org.id);
+  const experts = await publicExpertsOf(db, org.id);
   const verified = await db
     .select({
       id: qualifications.id,
@@ -181,13 +125,7 @@ export async function getPublicProviderProfile(db: DbOrTx, params: { providerId:
   return {
     org,
     profile: profile ?? null,
-    experts: experts.map(({ id, name, title, certificateNo, specialties }) => ({
-      id,
-      name,
-      title,
-      certificateNo,
-      specialties,
-    })),
+    experts,
     qualifications: verified.map((q) => ({ ...q, inForce: qualificationInForce(q, today) })),
     listings,
     today,

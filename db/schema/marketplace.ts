@@ -134,22 +134,6 @@ export const providerProfiles = pgTable(
   ],
 );
 
-export const providerExperts = pgTable(
-  "provider_experts",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    providerId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    name: text().notNull(),
-    title: text(),
-    certificateNo: varchar({ length: 64 }),
-    specialties: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("provider_experts_provider_idx").on(t.providerId)],
-);
-
 export const qualifications = pgTable(
   "qualifications",
   {

@@ -420,6 +420,11 @@ export const experts = pgTable(
     name: text().notNull(),
     /** The organisation that employs the expert and maintains the profile, if any. */
     employerOrgId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    /**
+     * Who keeps the profile: the employer for an employed expert; for an independent expert the
+     * bureau or the platform that added it (decision 021). It also sees the expert's assignments.
+     */
+    maintainedByOrgId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
     /** A platform account of the expert's own, when they act on the platform themselves. */
     userId: uuid().references(() => users.id),
     specialties: text()

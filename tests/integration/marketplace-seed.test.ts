@@ -6,7 +6,7 @@ import { count, eq } from "drizzle-orm";
 import {
   organisations,
   practiceNotices,
-  providerExperts,
+  experts,
   providerProfiles,
   qualifications,
   serviceListings,
@@ -33,7 +33,7 @@ const idOf = async (name: string) =>
   (await t.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, name)))[0]!.id;
 const counts = async () => ({
   profiles: (await t.db.select({ n: count() }).from(providerProfiles))[0]!.n,
-  experts: (await t.db.select({ n: count() }).from(providerExperts))[0]!.n,
+  experts: (await t.db.select({ n: count() }).from(experts))[0]!.n,
   qualifications: (await t.db.select({ n: count() }).from(qualifications))[0]!.n,
   notices: (await t.db.select({ n: count() }).from(practiceNotices))[0]!.n,
   listings: (await t.db.select({ n: count() }).from(serviceListings))[0]!.n,
@@ -49,9 +49,7 @@ describe("seedMarketplaceDemo", () => {
       const listings = await t.db.select().from(serviceListings).where(eq(serviceListings.providerId, id));
       expect(listings.length).toBeGreaterThanOrEqual(3);
       expect(listings.length).toBeLessThanOrEqual(5);
-      expect(
-        (await t.db.select().from(providerExperts).where(eq(providerExperts.providerId, id))).length,
-      ).toBeGreaterThan(0);
+      expect((await t.db.select().from(experts).where(eq(experts.employerOrgId, id))).length).toBeGreaterThan(0);
       expect(
         (await t.db.select().from(practiceNotices).where(eq(practiceNotices.providerId, id))).length,
       ).toBeGreaterThan(0);

@@ -2,16 +2,9 @@
 // own organisation; the public page shows verified qualifications and visible listings only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { organisations, providerExperts, providerProfiles, serviceListings } from "../../db/schema";
-import { ExpertSchema, ProviderProfileSchema, collapseMultiValues } from "../../app/forms/provider";
-import {
-  addExpert,
-  deleteExpert,
-  getOwnProfile,
-  getPublicProviderProfile,
-  updateExpert,
-  updateOwnProfile,
-} from "../../app/services/providers.server";
+import { organisations, providerProfiles, serviceListings } from "../../db/schema";
+import { ProviderProfileSchema, collapseMultiValues } from "../../app/forms/provider";
+import { getOwnProfile, getPublicProviderProfile, updateOwnProfile } from "../../app/services/providers.server";
 import { createListing } from "../../app/services/listings.server";
 import { AppError } from "../../app/utils/errors";
 import { insertQualification, listingInput, providerWithActor } from "../factories/providers";
@@ -108,33 +101,7 @@ describe("own profile", () => {
   });
 });
 
-describe("experts", () => {
-  it("are added, edited and removed by their provider only", async () => {
-    const a = await providerWithActor(t.db);
-    const b = await providerWithActor(t.db);
-    const expert = await addExpert(
-      t.db,
-      a.actor,
-      ExpertSchema.parse({
-        name: "李国强",
-        title: "注册安全工程师",
-        certificateNo: "ZA20150001",
-        specialties: "危险化学品",
-      }),
-    );
-    await updateExpert(t.db, a.actor, expert.id, ExpertSchema.parse({ name: "李国强", title: "高级工程师" }));
-
-    expect(await statusOf(updateExpert(t.db, b.actor, expert.id, ExpertSchema.parse({ name: "冒名顶替" })))).toBe(404);
-    expect(await statusOf(deleteExpert(t.db, b.actor, expert.id))).toBe(404);
-    const [kept] = await t.db.select().from(providerExperts).where(eq(providerExperts.id, expert.id));
-    expect(kept!.name).toBe("李国强");
-    expect(kept!.title).toBe("高级工程师");
-    expect((await getOwnProfile(t.db, { orgId: b.org.id, now: NOW })).experts).toHaveLength(0);
-
-    await deleteExpert(t.db, a.actor, expert.id);
-    expect((await getOwnProfile(t.db, { orgId: a.org.id, now: NOW })).experts).toHaveLength(0);
-  });
-});
+// Provider experts are rows of the expert pool now: tests/integration/experts.test.ts.
 
 describe("public profile", () => {
   it("shows verified qualifications with their validity and visible listings only", async () => {

@@ -1,58 +1,77 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { Field, SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
+import {
+  ConfirmSubmit,
+  EMPTY_EXPERT,
+  ExpertProfileFields,
+  SpecialtyBadges,
+  useExpertLabels,
+} from "../../components/expert-bits";
+import { SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { ACCESS } from "../../domain/access";
-import { ExpertSchema, IdSchema } from "../../forms/provider";
-import { addExpert, deleteExpert, getOwnProfile, updateExpert } from "../../services/providers.server";
+import { regionNamesOf } from "../../domain/regions";
+import { EXPERT_MULTI_FIELDS, ExpertProfileSchema } from "../../forms/experts";
+import { collapseMultiValues, IdSchema, stringValues } from "../../forms/provider";
+import { createExpert, deleteExpert, listMaintainedExperts, updateExpert } from "../../services/experts.server";
 import { requireAccess } from "../../utils/access.server";
 import { parseForm } from "../../utils/forms";
-import { formFailure, orErrorPage } from "../../utils/http.server";
+import { formFailure } from "../../utils/http.server";
 import { readFormData } from "../../utils/form-data.server";
 
+/**
+ * The provider's experts: its rows of the one expert pool (decision 021), with the full
+ * profile the pool searches and draws on. Other organisations see them on /experts.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { org, canEdit } = await requireAccess(request, context, ACCESS.providerWorkspace, "view");
-  const { experts } = await orErrorPage(() => getOwnProfile(context.db, { orgId: org.id, now: new Date() }));
+  const experts = await listMaintainedExperts(context.db, org.id);
   const editId = new URL(request.url).searchParams.get("edit");
   const editing = experts.find((e) => e.id === editId) ?? null;
-  return { experts, editing, canEdit };
+  return {
+    experts,
+    editing: editing ? { ...editing, conflictUsccs: editing.conflicts.map((c) => c.uscc ?? "").filter(Boolean) } : null,
+    canEdit,
+    regionNames: regionNamesOf(experts.flatMap((e) => e.regionCodes)),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.providerWorkspace, "edit");
   const actor = { userId: user.id, orgId: org.id, ip: context.clientIp };
-  const form = await readFormData(request);
+  const form = collapseMultiValues(await readFormData(request), EXPERT_MULTI_FIELDS);
   const intent = form.get("intent");
   const expertId = IdSchema.safeParse(form.get("expertId"));
   try {
     if (intent === "delete") {
       if (!expertId.success) throw data({ messageKey: "not_found" }, { status: 404 });
-      await deleteExpert(context.db, actor, expertId.data);
+      await deleteExpert(context.db, actor, org, expertId.data);
       return { done: "deleted" as const };
     }
-    const parsed = parseForm(ExpertSchema, form);
+    const parsed = parseForm(ExpertProfileSchema, form);
     if (!parsed.ok)
       return data({ fieldErrors: parsed.fieldErrors, values: parsed.values, done: null }, { status: 400 });
-    if (expertId.success) await updateExpert(context.db, actor, expertId.data, parsed.data);
-    else await addExpert(context.db, actor, parsed.data);
+    if (expertId.success) await updateExpert(context.db, actor, org, expertId.data, parsed.data);
+    else await createExpert(context.db, actor, org, parsed.data);
     return { done: "saved" as const };
   } catch (error) {
-    return formFailure(error);
+    return formFailure(error, stringValues(form));
   }
 }
 
-export default function ExpertsPage() {
-  const { experts, editing, canEdit } = useLoaderData<typeof loader>();
+export default function ProviderExpertsPage() {
+  const { experts, editing, canEdit, regionNames } = useLoaderData<typeof loader>();
   const result = useActionData<{ done?: "saved" | "deleted" | null }>();
-  const { t } = useTranslation("provider");
+  const { t } = useTranslation("experts");
+  const label = useExpertLabels();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <Link to="/provider/profile" className="link text-sm">
-        ← {t("profileTitle")}
+        ← {t("provider:profileTitle")}
       </Link>
-      <h1 className="text-2xl font-semibold">{t("expertsTitle")}</h1>
-      <p className="text-sm text-slate-600">{t("expertsIntro")}</p>
-      {result?.done ? <SuccessNote>{t(result.done === "saved" ? "expertSaved" : "expertDeleted")}</SuccessNote> : null}
+      <h1 className="text-2xl font-semibold">{t("providerTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("providerLead")}</p>
+      {result?.done ? <SuccessNote>{t(result.done === "saved" ? "saved" : "deleted")}</SuccessNote> : null}
       <section className="card overflow-x-auto">
         {experts.length === 0 ? (
           <p className="text-slate-500">{t("noExperts")}</p>
@@ -60,32 +79,47 @@ export default function ExpertsPage() {
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col">{t("expertName")}</th>
-                <th scope="col">{t("expertTitle")}</th>
-                <th scope="col">{t("expertCertificate")}</th>
-                <th scope="col">{t("expertSpecialties")}</th>
-                {canEdit ? <th scope="col">{t("actions")}</th> : null}
+                <th scope="col">{t("col.name")}</th>
+                <th scope="col">{t("col.title")}</th>
+                <th scope="col">{t("col.specialties")}</th>
+                <th scope="col">{t("col.regions")}</th>
+                {canEdit ? <th scope="col">{t("col.actions")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {experts.map((e) => (
                 <tr key={e.id}>
-                  <td data-label={t("expertName")}>{e.name}</td>
-                  <td data-label={t("expertTitle")}>{e.title}</td>
-                  <td data-label={t("expertCertificate")} className="font-mono text-xs">
-                    {e.certificateNo}
+                  <td data-label={t("col.name")}>
+                    <Link to={`/experts/${e.id}`} className="link">
+                      {e.name}
+                    </Link>
+                    {!e.active ? <span className="badge ml-1 bg-slate-200 text-slate-700">{t("inactive")}</span> : null}
                   </td>
-                  <td data-label={t("expertSpecialties")}>{e.specialties}</td>
+                  <td data-label={t("col.title")}>
+                    {label.title(e.title)}
+                    {e.safetyEngineerLevel ? (
+                      <span className="block text-xs text-slate-500">{label.level(e.safetyEngineerLevel)}</span>
+                    ) : null}
+                  </td>
+                  <td data-label={t("col.specialties")}>
+                    <SpecialtyBadges codes={e.specialties} />
+                  </td>
+                  <td data-label={t("col.regions")}>{e.regionCodes.map((c) => regionNames[c] ?? c).join("、")}</td>
                   {canEdit ? (
-                    <td data-label={t("actions")} className="flex gap-2">
+                    <td data-label={t("col.actions")} className="flex gap-2">
                       <Link to={`?edit=${e.id}`} className="btn-secondary py-1">
                         {t("edit")}
                       </Link>
                       <Form method="post">
                         <input type="hidden" name="expertId" value={e.id} />
-                        <button type="submit" name="intent" value="delete" className="btn-danger py-1">
+                        <ConfirmSubmit
+                          className="btn-danger py-1"
+                          name="intent"
+                          value="delete"
+                          message={t("deleteConfirm", { name: e.name })}
+                        >
                           {t("delete")}
-                        </button>
+                        </ConfirmSubmit>
                       </Form>
                     </td>
                   ) : null}
@@ -98,47 +132,26 @@ export default function ExpertsPage() {
       {canEdit ? (
         <section className="card">
           <h2 className="mb-4 text-lg font-semibold">
-            {editing ? t("editExpert", { name: editing.name }) : t("addExpert")}
+            {editing ? t("editTitle", { name: editing.name }) : t("addEmployed")}
           </h2>
           {/* key: switching between experts must reset the uncontrolled inputs */}
-          <ValidatedForm schema={ExpertSchema} key={editing?.id ?? "new"}>
+          <ValidatedForm schema={ExpertProfileSchema} key={editing?.id ?? "new"}>
             {({ errors, values }) => (
               <>
                 {editing ? <input type="hidden" name="expertId" value={editing.id} /> : null}
-                <div className="grid gap-x-4 sm:grid-cols-2">
-                  <Field
-                    name="name"
-                    label={t("expertName")}
-                    errors={errors}
-                    defaultValue={values.name ?? editing?.name ?? ""}
-                    required
-                  />
-                  <Field
-                    name="title"
-                    label={t("expertTitle")}
-                    errors={errors}
-                    defaultValue={values.title ?? editing?.title ?? ""}
-                  />
-                  <Field
-                    name="certificateNo"
-                    label={t("expertCertificate")}
-                    errors={errors}
-                    defaultValue={values.certificateNo ?? editing?.certificateNo ?? ""}
-                  />
-                  <Field
-                    name="specialties"
-                    label={t("expertSpecialties")}
-                    errors={errors}
-                    defaultValue={values.specialties ?? editing?.specialties ?? ""}
-                  />
-                </div>
+                <ExpertProfileFields
+                  errors={errors}
+                  values={values}
+                  expert={editing ?? EMPTY_EXPERT}
+                  regionNames={regionNames}
+                />
                 <div className="flex gap-2">
                   <SubmitButton name="intent" value="save">
-                    {t("saveExpert")}
+                    {t("form.save")}
                   </SubmitButton>
                   {editing ? (
                     <Link to="/provider/experts" className="btn-secondary">
-                      {t("cancelEdit")}
+                      {t("cancel")}
                     </Link>
                   ) : null}
                 </div>

@@ -12,6 +12,7 @@ import { toLanguage } from "../../i18n/config";
 import { getPublicProviderProfile } from "../../services/providers.server";
 import { orErrorPage } from "../../utils/http.server";
 import { shanghaiDateString } from "../../domain/format";
+import { SpecialtyBadges, useExpertLabels } from "../../components/expert-bits";
 
 /** Public: anyone may read a provider's published profile; nothing private is loaded. */
 export async function loader({ context, params }: LoaderFunctionArgs) {
@@ -29,6 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 
 export default function PublicProviderPage() {
   const { org, profile, experts, qualifications, listings, today, regionNames } = useLoaderData<typeof loader>();
+  const expertLabel = useExpertLabels();
   const regionName = (code: string) => regionNames[code] ?? "";
   const { t, i18n } = useTranslation("provider");
   const lang = toLanguage(i18n.language);
@@ -162,10 +164,14 @@ export default function PublicProviderPage() {
             {experts.map((e) => (
               <li key={e.id} className="rounded border border-slate-200 p-3 text-sm">
                 <p className="font-medium">
-                  {e.name}
-                  {e.title ? <span className="ml-2 text-slate-600">{e.title}</span> : null}
+                  <Link to={`/experts/${e.id}`} className="link">
+                    {e.name}
+                  </Link>
+                  <span className="ml-2 text-slate-600">
+                    {[expertLabel.title(e.title), expertLabel.level(e.safetyEngineerLevel)].filter(Boolean).join(" · ")}
+                  </span>
                 </p>
-                {e.specialties ? <p className="text-slate-700">{e.specialties}</p> : null}
+                <SpecialtyBadges codes={e.specialties} />
                 {e.certificateNo ? (
                   <p className="font-mono text-xs text-slate-500">
                     {t("expertCertificate")}：{e.certificateNo}

@@ -57,6 +57,33 @@ export default {
     date_invalid: "Enter a valid date (YYYY-MM-DD)",
     date_in_future: "The date cannot be after today",
   },
+  experts: {
+    too_many: "Too many items selected",
+    title_invalid: "Choose a professional title",
+    level_invalid: "Choose a valid registered safety engineer level",
+    specialty_invalid: "Choose a valid specialty",
+    specialties_required: "Choose at least one specialty",
+    regions_required: "Add at least one region served",
+    unavailable_invalid: "Unavailable days: one date or “start~end” a line, e.g. 2026-12-01~2026-12-05",
+    conflict_invalid: "Conflicts: enter valid unified social credit codes, one a line",
+    conflict_unknown: "No organisation on the platform has the unified social credit code {{uscc}}",
+    too_many_experts: "An organisation keeps at most {{max}} experts",
+    in_use: "This expert has assignments or draws and cannot be deleted; untick “takes assignments” to pause them",
+    enterprise_required: "Choose an enterprise",
+    enterprise_not_in_region: "Experts can only be drawn for enterprises of your region",
+    no_relation: "Only the enterprise itself, its bureau or an insurer with a policy in force may assign an expert",
+    assign_not_allowed: "Only bureaus, insurers and enterprises assign experts",
+    count_invalid: "Draw between 1 and 20 experts",
+    range_invalid: "The end date cannot be before the start date",
+    not_enough_eligible:
+      "Only {{eligible}} experts are eligible, fewer than the {{needed}} needed; widen the specialty, region or dates",
+    tied: {
+      employed_by_inspected: "The expert works for the inspected enterprise and must stand aside",
+      employed_by_serving_provider:
+        "The expert's organisation is serving this enterprise, so the expert must stand aside",
+      declared_conflict: "The expert declared a conflict of interest with this enterprise",
+    },
+  },
   provider: {
     file_too_large: "The file is too large; each file may be at most {{maxMb}} MB",
     file_empty: "The file is empty; please choose it again",

@@ -26,4 +26,7 @@ export default {
   account: "Account",
   organisation: "Organisation",
   apiTokens: "API tokens",
+  experts: "Expert pool",
+  expertDraws: "Expert draws",
+  expertAssignments: "Expert tasks",
 };

@@ -14,3 +14,4 @@ export { default as engagements } from "./engagements";
 export { default as requests } from "./requests";
 export { default as notifications } from "./notifications";
 export { default as inspections } from "./inspections";
+export { default as experts } from "./experts";

@@ -26,4 +26,7 @@ export default {
   account: "账号设置",
   organisation: "单位信息",
   apiTokens: "API 令牌",
+  experts: "专家库",
+  expertDraws: "专家抽取",
+  expertAssignments: "专家任务",
 };
