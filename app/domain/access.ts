@@ -22,6 +22,11 @@ export const ACCESS = {
   apiTokens: { view: { roles: ORG_MANAGERS }, edit: { roles: ORG_MANAGERS } },
   /** A bureau's desk: its region's organisations, practice notices, evaluations and violations. */
   bureauDesk: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"] } },
+  /**
+   * An enterprise's register record and risk grades (issue 8): every member may open it; who sees
+   * which enterprise, and who may grade it, is the service's relation check (enterpriseRecordsVisibleTo).
+   */
+  enterpriseRecords: { view: {}, edit: {} },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },
