@@ -37,7 +37,10 @@ export const RegisterListQuerySchema = z.object({
   priority: z.coerce.number().int().min(1).max(5).optional().catch(undefined) as z.ZodType<
     1 | 2 | 3 | 4 | 5 | undefined
   >,
-  grade: z.enum([...RISK_GRADES, "none"]).optional().catch(undefined),
+  grade: z
+    .enum([...RISK_GRADES, "none"])
+    .optional()
+    .catch(undefined),
   page: PageField,
 });
 export type RegisterListQuery = z.infer<typeof RegisterListQuerySchema>;

@@ -98,7 +98,10 @@ async function validate(db: DbOrTx, sheet: string[][], bureau: Bureau): Promise<
     db,
     first.rows.map((r) => r.uscc),
   );
-  const valid = first.rows.map((r) => ({ ...r, action: existing.has(r.uscc) ? ("update" as const) : ("create" as const) }));
+  const valid = first.rows.map((r) => ({
+    ...r,
+    action: existing.has(r.uscc) ? ("update" as const) : ("create" as const),
+  }));
   const errors: RegisterImportError[] = [...first.errors, ...databaseErrors(valid, existing, bureau)].sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0),
   );
@@ -446,7 +449,12 @@ function registerWhere(bureauRegionCode: string, filter: RegisterFilter, today: 
   if (filter.kind) where.push(sql`o.kind = ${filter.kind}`);
   // The register filters are about enterprises: any of them narrows the list to enterprises.
   const registerOnly =
-    filter.claimed || filter.section || filter.highRisk || filter.priority || filter.grade || filter.kind === "enterprise";
+    filter.claimed ||
+    filter.section ||
+    filter.highRisk ||
+    filter.priority ||
+    filter.grade ||
+    filter.kind === "enterprise";
   if (registerOnly) where.push(sql`o.kind = 'enterprise'`);
   if (filter.claimed) where.push(filter.claimed === "unclaimed" ? sql`o.unclaimed` : sql`NOT o.unclaimed`);
   if (filter.county) where.push(sql`o.region_code LIKE ${regionLikePattern(filter.county)}`);

@@ -10,7 +10,12 @@ import { spreadsheetResponse, type SheetColumn } from "../../services/spreadshee
 import { requireAccess } from "../../utils/access.server";
 import { parseQuery } from "../../utils/form-data.server";
 
-const KIND_ZH: Record<string, string> = { enterprise: "企业", provider: "服务机构", insurer: "保险机构", group: "协作组织" };
+const KIND_ZH: Record<string, string> = {
+  enterprise: "企业",
+  provider: "服务机构",
+  insurer: "保险机构",
+  group: "协作组织",
+};
 const STATUS_ZH: Record<string, string> = { pending: "待审核", verified: "已认证", rejected: "未通过" };
 
 /** The bureau's register with the page's filters, as .xlsx (default) or CSV; officials work from it in Excel. */
@@ -32,7 +37,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { header: "是否高危", value: (r) => (r.highRisk ? "是" : r.highRisk === false ? "否" : "") },
     { header: "重点对象原因", value: (r) => (r.priorityReasons ?? []).map((p) => p.reason).join("、") },
     { header: "认领状态", value: (r) => (r.unclaimed ? "未认领" : "已注册") },
-    { header: "认证状态", value: (r) => (r.unclaimed ? "" : (STATUS_ZH[r.verificationStatus] ?? r.verificationStatus)) },
+    {
+      header: "认证状态",
+      value: (r) => (r.unclaimed ? "" : (STATUS_ZH[r.verificationStatus] ?? r.verificationStatus)),
+    },
     { header: "当前风险等级", width: 18, value: (r) => (r.grade ? RISK_GRADE_LABELS[r.grade].zh : "") },
     { header: "评定日期", value: (r) => r.gradeOn },
   ];

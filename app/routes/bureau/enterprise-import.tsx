@@ -277,7 +277,9 @@ export default function EnterpriseImportPage() {
                 ))}
               </ul>
               {preview.preview.errorCount > preview.preview.errors.length ? (
-                <p className="mt-2">{t("import.moreErrors", { count: preview.preview.errorCount - preview.preview.errors.length })}</p>
+                <p className="mt-2">
+                  {t("import.moreErrors", { count: preview.preview.errorCount - preview.preview.errors.length })}
+                </p>
               ) : null}
             </div>
           )}

@@ -156,7 +156,9 @@ export default function EnterprisePage() {
                 <tr key={h.id}>
                   <td data-label={t("page.assessedOn")}>
                     {h.assessedOn}
-                    {h.assessedOn > today ? <span className="ml-1 text-xs text-slate-500">{t("page.future")}</span> : null}
+                    {h.assessedOn > today ? (
+                      <span className="ml-1 text-xs text-slate-500">{t("page.future")}</span>
+                    ) : null}
                   </td>
                   <td data-label={t("page.grade")}>
                     <RiskGradeBadge grade={h.grade} />
@@ -164,12 +166,17 @@ export default function EnterprisePage() {
                   </td>
                   <td data-label={t("page.assessor")}>
                     {h.assessor}
-                    {h.assessorOrgName ? <span className="block text-xs text-slate-500">{h.assessorOrgName}</span> : null}
+                    {h.assessorOrgName ? (
+                      <span className="block text-xs text-slate-500">{h.assessorOrgName}</span>
+                    ) : null}
                   </td>
                   <td data-label={t("page.reason")}>
                     {h.reason}
                     <span className="block text-xs text-slate-500">
-                      {t("page.recorded", { at: formatDateTime(new Date(h.recordedAt), lang), by: h.recordedByName ?? "—" })}
+                      {t("page.recorded", {
+                        at: formatDateTime(new Date(h.recordedAt), lang),
+                        by: h.recordedByName ?? "—",
+                      })}
                     </span>
                   </td>
                 </tr>

@@ -147,7 +147,8 @@ export default {
     uscc_other_kind: "This USCC belongs to an organisation that is not an enterprise",
     region_invalid: "The region code is not valid",
     name_required: "Enter the enterprise's name",
-    not_an_assessor: "Your organisation has no relation to this enterprise that allows grading its risk (its bureau, an insurer with a policy in force, a serving provider)",
+    not_an_assessor:
+      "Your organisation has no relation to this enterprise that allows grading its risk (its bureau, an insurer with a policy in force, a serving provider)",
     grade_required: "Choose a risk grade",
   },
   page: {

@@ -49,7 +49,8 @@ export default {
   },
   import: {
     title: "Import enterprise register",
-    intro: "Upload the register of enterprises in {{region}} (.xlsx or .csv). Preview first: if any row is wrong nothing is written; when all are valid, confirm to write. Rows are matched by USCC, so a re-import updates and never duplicates.",
+    intro:
+      "Upload the register of enterprises in {{region}} (.xlsx or .csv). Preview first: if any row is wrong nothing is written; when all are valid, confirm to write. Rows are matched by USCC, so a re-import updates and never duplicates.",
     columnsTitle: "Columns",
     columns:
       "Required: USCC, name, region code, industry code (GB/T 4754, e.g. C33 or 3311), employees. Optional: high-risk, priority reasons (e.g. 小微企业, 高危行业, 重大危险源), occupational hazard (一般/较重/严重), supervised major hazard, accidents in 3 years, address.",
@@ -93,7 +94,8 @@ export default {
     uscc_outside_region: "This enterprise is registered outside your region ({{region}})",
   },
   page: {
-    unclaimedNote: "Put on the register by a bureau or another party; nobody has claimed it yet. Its principal claims it, with all its records, by registering with this USCC.",
+    unclaimedNote:
+      "Put on the register by a bureau or another party; nobody has claimed it yet. Its principal claims it, with all its records, by registering with this USCC.",
     facts: "Register facts",
     addedBy: "Registered by",
     risk: "Safety risk grade",
@@ -109,7 +111,8 @@ export default {
     self: "self-assessment",
     record: "Record a risk grade",
     recordSelf: "Record a self-assessment",
-    selfNote: "A self-assessment is kept in the history but is not the current grade (that comes from the bureau, an insurer or a serving provider).",
+    selfNote:
+      "A self-assessment is kept in the history but is not the current grade (that comes from the bureau, an insurer or a serving provider).",
     pickGrade: "Choose",
     save: "Save assessment",
     graded: "Risk grade recorded.",
