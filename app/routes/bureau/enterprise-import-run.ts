@@ -14,7 +14,7 @@ import { uuidOrNotFound } from "../../utils/ids";
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.bureauDesk, "edit");
-  const importId = uuidOrNotFound(params.importId);
+  const importId = await orErrorPage(async () => uuidOrNotFound(params.importId));
   const staged = await orErrorPage(() => getStagedImport(context.db, { bureauId: org.id, importId }));
   if (staged.status !== "previewed") errorResponse(new AppError(409, "import_done", "register.import_done"));
   const encoder = new TextEncoder();
