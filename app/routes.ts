@@ -35,6 +35,13 @@ export default [
 
   ...prefix("bureau", [route("enterprises", "routes/bureau/enterprises.tsx")]),
 
+  // Enterprise register (issue 8): the bureau's import with streamed progress, the export, the enterprise page.
+  route("bureau/enterprises/import", "routes/bureau/enterprise-import.tsx"),
+  route("bureau/enterprises/import/:importId/run", "routes/bureau/enterprise-import-run.ts"),
+  route("bureau/enterprises/export", "routes/bureau/enterprise-export.ts"),
+  route("enterprises/mine", "routes/enterprises/mine.ts"),
+  route("enterprises/:enterpriseId", "routes/enterprises/enterprise.tsx"),
+
   // Marketplace: provider profiles, qualifications, listings, practice notices, uploads.
   route("files/:fileId", "routes/files/file.tsx"),
   ...prefix("provider", [

@@ -6,6 +6,7 @@ export type NavItem = { to: string; labelKey: string };
 export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
   enterprise: [
     { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/enterprises/mine", labelKey: "enterpriseRecord" },
     { to: "/providers", labelKey: "providers" },
     { to: "/requests", labelKey: "requests" },
     { to: "/engagements", labelKey: "engagements" },

@@ -27,6 +27,11 @@ export const ACCESS = {
     view: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
     edit: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
   },
+  /**
+   * An enterprise's register record and risk grades (issue 8): every member may open it; who sees
+   * which enterprise, and who may grade it, is the service's relation check (enterpriseRecordsVisibleTo).
+   */
+  enterpriseRecords: { view: {}, edit: {} },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },

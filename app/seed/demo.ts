@@ -7,6 +7,7 @@ import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
 import { seedMarketplaceDemo } from "./marketplace-demo";
 import { seedInspectionsDemo } from "./inspections-demo-data";
 import { seedExpertsDemo } from "./experts-demo";
+import { seedRegisterDemo } from "./register-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedMarketplaceDemo(db, now);
   await seedInspectionsDemo(db, now); // issue 8: a serving engagement 安正 → 鑫达, to inspect under
   await seedExpertsDemo(db, now);
+  await seedRegisterDemo(db, now);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }

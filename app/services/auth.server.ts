@@ -6,6 +6,7 @@ import { checkPassword } from "../domain/password-policy";
 import { sha256Hex } from "../utils/crypto.server";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { claimUnclaimedEnterprise } from "./enterprise-register.server";
 import { isUniqueViolation } from "./db-errors.server";
 import { passwordCheckKey, recordSuccess, reserveAttempt } from "./login-throttle.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
@@ -37,31 +38,46 @@ async function insertRegistration(db: Db, input: RegisterInput, meta: RequestMet
       .select({ id: organisations.id })
       .from(organisations)
       .where(eq(organisations.uscc, input.uscc));
-    if (existingOrg) throw new AppError(409, "uscc_taken", "uscc_taken");
+    // The USCC of an unclaimed enterprise on the register is claimed, not refused (decision 017).
+    const claimed =
+      existingOrg && input.orgKind === "enterprise"
+        ? await claimUnclaimedEnterprise(tx, {
+            uscc: input.uscc,
+            name: input.orgName,
+            regionCode: input.regionCode,
+            industryCode: input.industryCode,
+            contactPhone: input.phone,
+          })
+        : null;
+    if (existingOrg && !claimed) throw new AppError(409, "uscc_taken", "uscc_taken");
 
     const [user] = await tx
       .insert(users)
       .values({ email: input.email, name: input.name, phone: input.phone, passwordHash })
       .returning();
-    const [org] = await tx
-      .insert(organisations)
-      .values({
-        kind: input.orgKind,
-        name: input.orgName,
-        uscc: input.uscc,
-        regionCode: input.regionCode,
-        industryCode: input.industryCode,
-        contactPhone: input.phone,
-      })
-      .returning();
+    const org =
+      claimed ??
+      (
+        await tx
+          .insert(organisations)
+          .values({
+            kind: input.orgKind,
+            name: input.orgName,
+            uscc: input.uscc,
+            regionCode: input.regionCode,
+            industryCode: input.industryCode,
+            contactPhone: input.phone,
+          })
+          .returning()
+      )[0]!;
     await tx.insert(memberships).values({ userId: user.id, orgId: org.id, role: "owner" });
     await writeAudit(tx, {
-      action: "user.registered",
+      action: claimed ? "enterprise_register.claimed" : "user.registered",
       actorUserId: user.id,
       orgId: org.id,
       subjectType: "organisation",
       subjectId: org.id,
-      data: { kind: org.kind, name: org.name },
+      data: { kind: org.kind, name: org.name, ...(claimed ? { claimed: true } : {}) },
       ip: meta.ip,
     });
     const { token, session } = await createSession(tx, {

@@ -5,3 +5,4 @@ export * from "./marketplace";
 export * from "./engagements";
 export * from "./notifications";
 export * from "./safety";
+export * from "./register";

@@ -166,6 +166,18 @@ export default {
     price_invalid: "Enter a valid amount in yuan (at most 2 decimals)",
     price_range_invalid: "The maximum price cannot be below the minimum",
   },
+  register: {
+    sheet_unreadable: "The file could not be read: upload the register as .xlsx or .csv",
+    file_required: "Choose the register file to import",
+    import_done: "This import has already been written",
+    import_changed: "The data changed since the preview (row {{row}}); upload the file again",
+    uscc_other_kind: "This USCC belongs to an organisation that is not an enterprise",
+    region_invalid: "The region code is not valid",
+    name_required: "Enter the enterprise's name",
+    not_an_assessor:
+      "Your organisation has no relation to this enterprise that allows grading its risk (its bureau, an insurer with a policy in force, a serving provider)",
+    grade_required: "Choose a risk grade",
+  },
   page: {
     home: "Back to the home page",
     forbidden: { title: "Not allowed", body: "Your current role cannot open this page." },

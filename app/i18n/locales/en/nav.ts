@@ -2,6 +2,7 @@ export default {
   label: "Main navigation",
   menu: "Menu",
   dashboard: "Dashboard",
+  enterpriseRecord: "Our register record",
   providers: "Find providers",
   listings: "Services",
   credit: "Credit disclosure",

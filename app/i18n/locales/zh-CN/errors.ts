@@ -162,6 +162,17 @@ export default {
     price_invalid: "请输入有效的金额（元，最多两位小数）",
     price_range_invalid: "最高价不能低于最低价",
   },
+  register: {
+    sheet_unreadable: "无法读取该文件：请上传 .xlsx 或 .csv 格式的台账",
+    file_required: "请选择要导入的台账文件",
+    import_done: "该导入已完成，不能重复写入",
+    import_changed: "自预览以来数据已变化（第 {{row}} 行），请重新上传预览",
+    uscc_other_kind: "该统一社会信用代码已属于非企业类单位",
+    region_invalid: "行政区划代码无效",
+    name_required: "请填写企业名称",
+    not_an_assessor: "您的单位与该企业没有可评定风险等级的关系（辖区监管部门、在保保险机构或在服务机构）",
+    grade_required: "请选择风险等级",
+  },
   page: {
     home: "返回首页",
     forbidden: { title: "无权访问", body: "您当前的身份不能打开这个页面。" },

@@ -15,3 +15,4 @@ export { default as requests } from "./requests";
 export { default as notifications } from "./notifications";
 export { default as inspections } from "./inspections";
 export { default as experts } from "./experts";
+export { default as register } from "./register";

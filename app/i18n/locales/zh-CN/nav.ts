@@ -2,6 +2,7 @@ export default {
   label: "主导航",
   menu: "菜单",
   dashboard: "工作台",
+  enterpriseRecord: "企业档案",
   providers: "找服务机构",
   listings: "服务项目",
   credit: "信用公示",
