@@ -84,7 +84,13 @@ export function routeJs(
         const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
         const routes = chain(manifest, route.id);
         for (const r of routes) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
-        const more = typeof extra === "function" ? extra(routes.map((r) => r.id), files) : extra;
+        const more =
+          typeof extra === "function"
+            ? extra(
+                routes.map((r) => r.id),
+                files,
+              )
+            : extra;
         for (const f of more) files.add(f);
         const list = [...files];
         const total = list
