@@ -2,6 +2,7 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { i18nNamespaces } from "./app/i18n/vite-plugin";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -26,5 +27,7 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    // One chunk per translation namespace, and which namespaces each route uses (decision 023).
+    i18nNamespaces(),
   ],
 });

@@ -4,23 +4,25 @@ import { StrictMode, startTransition } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nBaseConfig, toLanguage } from "./i18n/config";
-import { lazyLanguageBackend, loadLanguage } from "./i18n/client-resources";
+import { lazyNamespaceBackend, loadNamespaces } from "./i18n/client-resources";
+import { readEmbeddedNamespaces } from "./i18n/used-namespaces";
 
 async function hydrate() {
-  // Only the page's language is downloaded (docs/decisions/016-client-i18n-and-region-data.md);
-  // the backend fetches the other one if the user switches. No fallback language in the
-  // browser: en mirrors zh-CN key for key (app/i18n/resources.test.ts), and a fallback would
-  // make i18next download zh-CN for every English page.
+  // Only the namespaces the server's render used, in the page's language, are downloaded before
+  // hydrating (docs/decisions/023-namespace-chunks.md); the backend fetches others when a route
+  // or a language switch needs them. No fallback language in the browser: en mirrors zh-CN key
+  // for key (app/i18n/resources.test.ts), and a fallback would download zh-CN for English pages.
   const lng = toLanguage(document.documentElement.lang);
-  const bundle = await loadLanguage(lng);
+  const namespaces = readEmbeddedNamespaces(document);
+  const bundle = await loadNamespaces(lng, namespaces);
   await i18next
-    .use(lazyLanguageBackend)
+    .use(lazyNamespaceBackend)
     .use(initReactI18next)
     .init({
       ...i18nBaseConfig,
       fallbackLng: false,
       lng,
-      ns: Object.keys(bundle),
+      ns: namespaces,
       resources: { [lng]: bundle },
       partialBundledLanguages: true,
     });

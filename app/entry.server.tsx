@@ -8,6 +8,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nServer } from "./i18n/i18n.server";
 import { i18nServerConfig } from "./i18n/server-config";
+import { recordNamespaces } from "./i18n/record-namespaces";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -39,7 +40,9 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const i18n = await i18nFor(await i18nServer.getLocale(request));
+  // A per-request view that records the namespaces this page uses (the root layout writes the
+  // list into the page for the browser: docs/decisions/023-namespace-chunks.md).
+  const i18n = recordNamespaces(await i18nFor(await i18nServer.getLocale(request)));
 
   // Bots get the whole document at once; browsers get the shell as soon as it is ready.
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";

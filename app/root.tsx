@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useMatches,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { AppErrorBoundary } from "./components/error-boundary";
@@ -8,6 +17,7 @@ import { toLanguage } from "./i18n/config";
 import enCommon from "./i18n/locales/en/common";
 import zhCommon from "./i18n/locales/zh-CN/common";
 import { i18nServer } from "./i18n/i18n.server";
+import { UsedNamespaces, useRouteNamespaces } from "./i18n/used-namespaces";
 import stylesheet from "./tailwind.css?url";
 import { unreadCount } from "./services/notifications.server";
 import { getSessionContext } from "./utils/auth.server";
@@ -81,6 +91,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="mx-auto max-w-6xl px-4 py-8">
           {children}
         </main>
+        {/* After the content: the namespaces its render used, for the browser (decision 023). */}
+        <UsedNamespaces />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -91,6 +103,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { lang } = useLoaderData<typeof loader>();
   useChangeLanguage(lang);
+  // Loads the namespaces of the routes being shown before they render (decision 023).
+  useRouteNamespaces(useMatches().map((m) => m.id));
   return <Outlet />;
 }
 

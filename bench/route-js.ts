@@ -3,15 +3,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { SUPPORTED_LANGUAGES } from "../app/i18n/config";
+import { routeNamespaces } from "../app/i18n/namespace-scan";
 
 /**
  * npm run bench:js [-- --build=build --limit-kb=150]
  * The JavaScript a first visit to each route downloads, from the production build alone (no
  * database, no server): the client entry, the root route and the route's own module with all
  * their static imports, deduplicated — what Remix puts in the page's <script type="module"> and
- * <link rel="modulepreload"> tags — plus the chunks the client entry always loads before it
- * hydrates (the active language's translations, see docs/decisions/016-client-i18n-and-region-data.md),
- * counted in the larger of the two languages. Gzip at level 9, like pre-compressed assets.
+ * <link rel="modulepreload"> tags — plus the translation chunks the page loads: one per namespace
+ * (`i18n-<lang>-<ns>-<hash>.js`), for every namespace the sources of the route and its parents use
+ * (app/i18n/namespace-scan.ts: what the browser loads before hydrating is a subset of these, the
+ * rest follows after; docs/decisions/023-namespace-chunks.md), counted in the heavier language
+ * for that route. Gzip at level 9, like pre-compressed assets.
  * Exits 1 when a route is over the limit (issue 12: ≤ 150 KB gz on every route).
  */
 
@@ -58,12 +61,13 @@ function chain(manifest: ClientManifest, id: string): RouteManifestEntry[] {
 
 /**
  * Per leaf route: every distinct file (entry, its imports, each route of the chain and its
- * imports, then `alwaysLoaded`) and the summed sizes. A file shared by several of them counts once.
+ * imports, then the extra chunks `extra` gives for the chain's route ids, e.g. its translations)
+ * and the summed sizes. A file shared by several of them counts once.
  */
 export function routeJs(
   manifest: ClientManifest,
   size: (file: string) => AssetSize,
-  alwaysLoaded: string[] = [],
+  extra: string[] | ((routeIds: string[], counted: ReadonlySet<string>) => string[]) = [],
 ): RouteJs[] {
   const parents = new Set(
     Object.values(manifest.routes)
@@ -78,8 +82,16 @@ export function routeJs(
       .filter((route) => (route.imports ?? []).length > 0 || size(route.module).raw > 1)
       .map((route) => {
         const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
-        for (const r of chain(manifest, route.id)) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
-        for (const f of alwaysLoaded) files.add(f);
+        const routes = chain(manifest, route.id);
+        for (const r of routes) for (const f of [r.module, ...(r.imports ?? [])]) files.add(f);
+        const more =
+          typeof extra === "function"
+            ? extra(
+                routes.map((r) => r.id),
+                files,
+              )
+            : extra;
+        for (const f of more) files.add(f);
         const list = [...files];
         const total = list
           .map(size)
@@ -119,18 +131,37 @@ export function withStaticImports(assetsDir: string, file: string, seen = new Se
   return [...seen];
 }
 
-/**
- * Chunks the client entry imports dynamically before it hydrates: the active language's
- * translations (app/i18n/i18n-<lang>.ts → i18n-<lang>-<hash>.js) with their static imports.
- */
-function languageChunks(assetsDir: string): Map<string, string[]> {
-  const byLang = new Map<string, string[]>();
-  const files = readdirSync(assetsDir);
-  for (const lang of SUPPORTED_LANGUAGES) {
-    const chunk = files.find((f) => f.startsWith(`i18n-${lang}-`) && f.endsWith(".js"));
-    if (chunk) byLang.set(lang, withStaticImports(assetsDir, `/assets/${chunk}`));
+/** The namespace chunks of the build (`i18n-<lang>-<ns>-<hash>.js`), each with its static imports: "<lang>|<ns>" → files. */
+export function namespaceChunks(assetsDir: string): Map<string, string[]> {
+  const byKey = new Map<string, string[]>();
+  const languages = SUPPORTED_LANGUAGES.join("|");
+  for (const file of readdirSync(assetsDir)) {
+    const m = new RegExp(`^i18n-(${languages})-(\\w+)-[\\w-]+\\.js$`).exec(file);
+    if (m) byKey.set(`${m[1]}|${m[2]}`, withStaticImports(assetsDir, `/assets/${file}`));
   }
-  return byLang;
+  return byKey;
+}
+
+/**
+ * The translation chunks a route loads: its chain's namespaces in the language whose chunks
+ * weigh more for it (files the route counts already, such as `common` imported by the root,
+ * count once).
+ */
+export function translationChunks(
+  chunks: Map<string, string[]>,
+  namespacesOf: (routeIds: string[]) => string[],
+  size: (file: string) => AssetSize,
+): (routeIds: string[], counted: ReadonlySet<string>) => string[] {
+  return (routeIds, counted) => {
+    const namespaces = namespacesOf(routeIds);
+    const perLanguage = SUPPORTED_LANGUAGES.map((lang) => {
+      const files = [...new Set(namespaces.flatMap((ns) => chunks.get(`${lang}|${ns}`) ?? []))].filter(
+        (f) => !counted.has(f),
+      );
+      return { files, gzip: files.reduce((n, f) => n + size(f).gzip, 0) };
+    });
+    return perLanguage.sort((a, b) => b.gzip - a.gzip)[0].files;
+  };
 }
 
 function main() {
@@ -148,14 +179,13 @@ function main() {
     }
     return found;
   };
-  const languages = [...languageChunks(path.join(buildDir, "client/assets")).entries()];
-  // The heavier language is the one a route must fit in.
-  const heaviest = languages
-    .map(([lang, files]) => ({ lang, files, gzip: files.reduce((n, f) => n + size(f).gzip, 0) }))
-    .sort((a, b) => b.gzip - a.gzip)[0];
-  const rows = routeJs(manifest, size, heaviest?.files ?? []);
+  const chunks = namespaceChunks(path.join(buildDir, "client/assets"));
+  if (chunks.size === 0) throw new Error(`no i18n-<lang>-<ns>-<hash>.js chunk in ${buildDir}/client/assets`);
+  const byRoute = routeNamespaces(path.resolve("app"));
+  const namespacesOf = (ids: string[]) => [...new Set(ids.flatMap((id) => byRoute[id] ?? []))];
+  const rows = routeJs(manifest, size, translationChunks(chunks, namespacesOf, size));
   console.log(
-    `JavaScript of a first visit per route (${buildDir}/, gzip level 9, limit ${limitKb} KB gz${heaviest ? `, translations counted in ${heaviest.lang}` : ""}):`,
+    `JavaScript of a first visit per route (${buildDir}/, gzip level 9, limit ${limitKb} KB gz, translations: the route's namespaces in its heavier language):`,
   );
   console.log(formatTable(rows, limitKb));
   const over = rows.filter((r) => r.gzip > limitKb * 1024);

@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { industryName } from "../domain/industries";
-import { regionFullName } from "../domain/regions";
 import { categoryLabel, isServiceCategory } from "../domain/service-categories";
 import { toLanguage } from "../i18n/config";
 import { activeFilters, requestPrefillHref, type SearchValues } from "../utils/search-links";
@@ -10,12 +9,23 @@ import { activeFilters, requestPrefillHref, type SearchValues } from "../utils/s
  * A search that found nothing: the same search without each of its filters, and "发布需求"
  * with the terms pre-filled, so the visitor always has a next step (issue 11).
  */
-export function NoResults({ path, values, keys }: { path: string; values: SearchValues; keys: readonly string[] }) {
+export function NoResults({
+  path,
+  values,
+  keys,
+  regionNames,
+}: {
+  path: string;
+  values: SearchValues;
+  keys: readonly string[];
+  /** From the loader (regionNamesOf): the full region table stays on the server (decision 016). */
+  regionNames: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation("search");
   const lang = toLanguage(i18n.language);
   const describe = (key: string, value: string): string => {
     if (key === "category") return isServiceCategory(value) ? categoryLabel(value, lang) : value;
-    if (key === "region") return regionFullName(value) || value;
+    if (key === "region") return regionNames[value] || value;
     if (key === "industry") return industryName(value, lang) ?? value;
     if (key === "grade") return t("gradeAtLeast", { grade: value });
     if (key === "verified") return t("verifiedOnly");

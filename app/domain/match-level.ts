@@ -1,5 +1,4 @@
-import { POINTS } from "./matching";
-import { GRADE_POINTS, RATING_POINTS } from "./rank-weights";
+import { GRADE_POINTS, POINTS, RATING_POINTS } from "./rank-weights";
 
 /**
  * The matching score (matching.ts) as people read it: a level in words and a bar, instead of a

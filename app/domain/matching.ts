@@ -2,7 +2,7 @@ import { getRegion, regionContains } from "./regions";
 import { getIndustry, sectionOf } from "./industries";
 import { coveredCategories, qualificationInForce, type QualificationFacts } from "./listing-visibility";
 import { LICENSED_CATEGORIES, type ServiceCategoryCode } from "./service-categories";
-import { GRADE_POINTS, bayesianRating, ratingPoints, type CreditGradeCode } from "./rank-weights";
+import { GRADE_POINTS, POINTS, bayesianRating, ratingPoints, type CreditGradeCode } from "./rank-weights";
 
 export {
   BAYES_PRIOR_MEAN,
@@ -75,20 +75,8 @@ export type Assessment =
       exclusion: { code: ExclusionCode; params: Record<string, string | number> };
     };
 
-export const POINTS = {
-  regionExact: 25,
-  regionWithin: 22,
-  regionPart: 15,
-  industryDivision: 10,
-  industrySection: 6,
-  industryGeneral: 3,
-  qualificationValid: 20,
-  qualificationExpired: -5,
-  withinBudget: 10,
-  nearBudget: 4,
-  overBudget: -5,
-  verified: 5,
-} as const;
+// The points live in rank-weights.ts (no imports), so the browser can read them without the region table.
+export { POINTS };
 
 /** Within this share above the budget a price still counts as "near". */
 export const NEAR_BUDGET_RATIO = 1.2;

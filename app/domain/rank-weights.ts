@@ -38,3 +38,19 @@ export function staticScore(c: {
 }): number {
   return GRADE_POINTS[c.creditGrade ?? "none"] + ratingPoints(c.reviewCount, c.ratingSum);
 }
+
+/** Points of the need-dependent criteria (app/domain/matching.ts scores with them). */
+export const POINTS = {
+  regionExact: 25,
+  regionWithin: 22,
+  regionPart: 15,
+  industryDivision: 10,
+  industrySection: 6,
+  industryGeneral: 3,
+  qualificationValid: 20,
+  qualificationExpired: -5,
+  withinBudget: 10,
+  nearBudget: 4,
+  overBudget: -5,
+  verified: 5,
+} as const;

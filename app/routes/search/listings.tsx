@@ -63,7 +63,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values,
     errors: {} as Record<string, string>,
     result: { ...result, rows },
-    regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))),
+    // The filter's region too: the no-results hint names it (the browser has no county names).
+    regionNames: regionNamesOf(new Set([...rows.flatMap((r) => r.regionCodes), ...(q.region ? [q.region] : [])])),
   };
 }
 
@@ -161,7 +162,9 @@ function ListingResults({
           ? t("listingsTotalCapped", { count: result.total })
           : t("listingsTotal", { count: result.total })}
       </p>
-      {result.rows.length === 0 ? <NoResults path="/listings" values={values} keys={LISTING_FILTER_KEYS} /> : null}
+      {result.rows.length === 0 ? (
+        <NoResults path="/listings" values={values} regionNames={regionNames} keys={LISTING_FILTER_KEYS} />
+      ) : null}
       <ol className="space-y-3">
         {result.rows.map((row) => (
           <li key={row.id} className="card">

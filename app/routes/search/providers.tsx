@@ -78,7 +78,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values,
     errors: {} as Record<string, string>,
     result: { ...result, rows },
-    regionNames: regionNamesOf(new Set(rows.flatMap((r) => r.regionCodes))),
+    // The filter's region too: the no-results hint names it (the browser has no county names).
+    regionNames: regionNamesOf(new Set([...rows.flatMap((r) => r.regionCodes), ...(q.region ? [q.region] : [])])),
   };
 }
 
@@ -192,7 +193,9 @@ function ProviderResults({
           : t("total", { count: result.total })}
         {result.ranked ? ` · ${t("rankedNote", { window: RANK_WINDOW })}` : null}
       </p>
-      {result.rows.length === 0 ? <NoResults path="/providers" values={values} keys={PROVIDER_FILTER_KEYS} /> : null}
+      {result.rows.length === 0 ? (
+        <NoResults path="/providers" values={values} regionNames={regionNames} keys={PROVIDER_FILTER_KEYS} />
+      ) : null}
       <ol className="space-y-3">
         {result.rows.map((row) => (
           <li key={row.id} className="card">
