@@ -73,6 +73,18 @@ export default [
   route("engagements/new", "routes/engagements/new.tsx"),
   route("engagements/:engagementId", "routes/engagements/detail.tsx"),
 
+  // Mutual-aid groups (issue 8): the coordinator's desk under /group, the member's side under /mutual-aid.
+  ...prefix("group", [
+    index("routes/group/index.tsx"),
+    route("members", "routes/group/members.tsx"),
+    route("members/:enterpriseId", "routes/group/member.tsx"),
+    route("cycles/new", "routes/group/cycle-new.tsx"),
+    route("cycles/:cycleId", "routes/group/cycle.tsx"),
+    route("sessions", "routes/group/sessions.tsx"),
+  ]),
+  route("mutual-aid", "routes/mutual-aid/index.tsx"),
+  route("mutual-aid/groups/:groupId", "routes/mutual-aid/group.tsx"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),
