@@ -19,7 +19,7 @@ const UNCLAIMED = [
   },
   {
     name: "金华市婺城区永盛铝业有限公司",
-    uscc: uscc("91330702MA2GYS102"),
+    uscc: uscc("91330702MA2GYC102"),
     staff: [{ name: "方晓东", title: "安全员" }],
   },
   {
