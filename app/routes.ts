@@ -98,6 +98,17 @@ export default [
   route("bureau/expert-draws", "routes/bureau/expert-draws.tsx"),
   route("bureau/expert-draws/new", "routes/bureau/expert-draws-new.tsx"),
   route("bureau/expert-draws/:drawId", "routes/bureau/expert-draw.tsx"),
+  // Mutual-aid groups (issue 8): the coordinator's desk under /group, the member's side under /mutual-aid.
+  ...prefix("group", [
+    index("routes/group/index.tsx"),
+    route("members", "routes/group/members.tsx"),
+    route("members/:enterpriseId", "routes/group/member.tsx"),
+    route("cycles/new", "routes/group/cycle-new.tsx"),
+    route("cycles/:cycleId", "routes/group/cycle.tsx"),
+    route("sessions", "routes/group/sessions.tsx"),
+  ]),
+  route("mutual-aid", "routes/mutual-aid/index.tsx"),
+  route("mutual-aid/groups/:groupId", "routes/mutual-aid/group.tsx"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),

@@ -12,6 +12,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/engagements", labelKey: "engagements" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
+    // Mutual-aid groups (issue 8): invitations, staff, whom we inspect and who inspects us.
+    { to: "/mutual-aid", labelKey: "mutualAid" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -32,6 +34,10 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
+    // Mutual-aid group desk (issue 8).
+    { to: "/group", labelKey: "groupDesk" },
+    { to: "/group/members", labelKey: "groupMembers" },
+    { to: "/group/sessions", labelKey: "groupSessions" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
   ],

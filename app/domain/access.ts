@@ -32,6 +32,10 @@ export const ACCESS = {
    * which enterprise, and who may grade it, is the service's relation check (enterpriseRecordsVisibleTo).
    */
   enterpriseRecords: { view: {}, edit: {} },
+  /** A mutual-aid group's desk (/group): members, staff, rotation cycles, shared sessions. */
+  groupDesk: { view: { kinds: ["group"] }, edit: { kinds: ["group"], roles: ORG_MANAGERS } },
+  /** A member enterprise's side of mutual aid (/mutual-aid): invitations, its staff, its assignments. */
+  mutualAid: { view: { kinds: ["enterprise"] }, edit: { kinds: ["enterprise"], roles: ORG_MANAGERS } },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },

@@ -237,6 +237,20 @@ describe("inter-group rounds: one group's staff inspect another group's members"
       { numRuns: 200 },
     );
   });
+  it("is reproducible from the seed whatever order either group comes in (a recorded round can be replayed)", () => {
+    fc.assert(
+      fc.property(interGroups, seed, fc.string(), ({ inspecting, inspected }, s, shuffleSeed) => {
+        const random = seededRandom(shuffleSeed);
+        const again = planInterGroupRound({
+          inspectingGroup: shuffled(inspecting, random),
+          inspectedGroup: shuffled(inspected, random),
+          seed: s,
+        });
+        expect(again).toEqual(planInterGroupRound({ inspectingGroup: inspecting, inspectedGroup: inspected, seed: s }));
+      }),
+      { numRuns: 100 },
+    );
+  });
   it("refuses a round without staff or without members to inspect", () => {
     const none = [{ id: "a", hasStaff: false }];
     expect(

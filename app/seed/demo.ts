@@ -8,6 +8,7 @@ import { seedMarketplaceDemo } from "./marketplace-demo";
 import { seedInspectionsDemo } from "./inspections-demo-data";
 import { seedExpertsDemo } from "./experts-demo";
 import { seedRegisterDemo } from "./register-demo-data";
+import { seedGroupsDemo } from "./groups-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
@@ -57,6 +58,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedInspectionsDemo(db, now); // issue 8: a serving engagement 安正 → 鑫达, to inspect under
   await seedExpertsDemo(db, now);
   await seedRegisterDemo(db, now);
+  await seedGroupsDemo(db, now);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }

@@ -16,3 +16,4 @@ export { default as notifications } from "./notifications";
 export { default as inspections } from "./inspections";
 export { default as experts } from "./experts";
 export { default as register } from "./register";
+export { default as groups } from "./groups";
