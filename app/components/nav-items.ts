@@ -9,6 +9,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/providers", labelKey: "providers" },
     { to: "/requests", labelKey: "requests" },
     { to: "/engagements", labelKey: "engagements" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -18,20 +19,24 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/provider/qualifications", labelKey: "qualifications" },
     { to: "/provider/notices", labelKey: "practiceNotices" },
     { to: "/engagements", labelKey: "engagements" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   bureau: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/bureau/enterprises", labelKey: "regionOrganisations" },
     { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
     { to: "/bureau/evaluations", labelKey: "bureauEvaluations" },
+    { to: "/bureau/hazards", labelKey: "bureauHazards" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },

@@ -22,6 +22,15 @@ export const ACCESS = {
   apiTokens: { view: { roles: ORG_MANAGERS }, edit: { roles: ORG_MANAGERS } },
   /** A bureau's desk: its region's organisations, practice notices, evaluations and violations. */
   bureauDesk: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"] } },
+  /**
+   * Hazard registers (issue 8): every kind that relates to enterprises; which hazards each sees
+   * is the service's rule (enterpriseRecordsVisibleTo or found by it), which steps it may take
+   * is the hazard machine's. Any member may act: rectifying and verifying is staff work.
+   */
+  hazards: {
+    view: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+    edit: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+  },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },

@@ -16,7 +16,8 @@ export type NotificationSubject =
   | "qualification"
   | "practice_notice"
   | "provider_credit"
-  | "organisation";
+  | "organisation"
+  | "hazard";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -28,6 +29,7 @@ type TypeSpec = {
 };
 
 const engagementLink = (id: string | null) => `/engagements/${id}`;
+const hazardLink = (id: string | null) => `/hazards/${id}`;
 
 export const NOTIFICATION_TYPES = {
   request_matched: { subject: "request", defaultMode: "email", link: (id) => `/provider/inbox/${id}` },
@@ -49,6 +51,13 @@ export const NOTIFICATION_TYPES = {
   },
   grade_changed: { subject: "provider_credit", defaultMode: "email", link: (id) => `/credit/${id}` },
   org_suspended: { subject: "organisation", defaultMode: "email", link: () => "/dashboard" },
+  // Hazards (issue 8): each step of the rectification loop, and an unacknowledged major report.
+  hazard_rectification_started: { subject: "hazard", defaultMode: "in_app", link: hazardLink },
+  hazard_rectified: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_verified: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_rejected: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_closed: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -5,6 +5,8 @@ import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-t
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
 import { getOwnRequest, getRequestForProvider } from "./requests.server";
+import { mayViewHazard } from "./hazards.server";
+import { shanghaiDateString } from "../domain/format";
 
 type Viewer = { orgId: string; now: Date };
 
@@ -61,6 +63,10 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
         .from(practiceNotices)
         .where(and(eq(practiceNotices.id, id), like(practiceNotices.countyCode, regionLikePattern(bureau.regionCode))));
       return Boolean(row);
+    }
+    case "hazard": {
+      const [org] = await db.select().from(organisations).where(eq(organisations.id, viewer.orgId));
+      return Boolean(org) && mayViewHazard(db, org!, id, shanghaiDateString(viewer.now));
     }
     case "provider_credit":
     case "organisation":

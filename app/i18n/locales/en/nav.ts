@@ -7,6 +7,8 @@ export default {
   credit: "Credit disclosure",
   requests: "My requests",
   engagements: "Engagements",
+  hazards: "Hazards",
+  bureauHazards: "Hazard oversight",
   inbox: "Request inbox",
   providerProfile: "Provider profile",
   qualifications: "Qualifications",

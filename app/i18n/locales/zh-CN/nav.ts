@@ -7,6 +7,8 @@ export default {
   credit: "信用公示",
   requests: "我的需求",
   engagements: "服务合同",
+  hazards: "隐患",
+  bureauHazards: "隐患监管",
   inbox: "需求收件箱",
   providerProfile: "机构资料",
   qualifications: "资质管理",
