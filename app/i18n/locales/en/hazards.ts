@@ -118,8 +118,8 @@ export default {
   },
   dashboard: {
     title: "Major hazard reports",
-    awaiting: "{{count}} reports await acknowledgement",
-    escalated: "{{count}} reports unacknowledged for over 2 hours",
+    awaiting: "Awaiting acknowledgement: {{count}}",
+    escalated: "Unacknowledged for over 2 hours: {{count}}",
     none: "No major hazard reports await acknowledgement.",
     open: "Acknowledge",
   },
