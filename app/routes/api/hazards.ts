@@ -2,6 +2,7 @@ import { shanghaiDateString } from "../../domain/format";
 import { HazardListQuerySchema } from "../../forms/hazards";
 import { listHazards } from "../../services/hazards.server";
 import { apiError, apiRoute } from "../../utils/api.server";
+import { searchParamsOf } from "../../utils/form-data.server";
 
 /**
  * GET /api/v1/hazards?enterprise=&status=&grade=&source=&overdue=&page= — the hazards the
@@ -9,7 +10,7 @@ import { apiError, apiRoute } from "../../utils/api.server";
  * records it may see), overdue first, 20 a page. Bad parameters → 400 naming each field.
  */
 export const loader = apiRoute("required", async ({ request, context, org }) => {
-  const parsed = HazardListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const parsed = HazardListQuerySchema.safeParse(searchParamsOf(request));
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "query"), "invalid"]));
     return apiError(

@@ -13,16 +13,26 @@ import { requireAccess } from "../../utils/access.server";
 import { AppError } from "../../utils/errors";
 import { readFormData } from "../../utils/form-data.server";
 import { parseForm } from "../../utils/forms";
-import { orErrorPage } from "../../utils/http.server";
+import { errorResponse, orErrorPage } from "../../utils/http.server";
 import { uuidOrNotFound } from "../../utils/ids";
 
 export const meta: MetaFunction = () => [{ title: "隐患 · 安服市集" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { org } = await requireAccess(request, context, ACCESS.hazards, "view");
-  const hazardId = uuidOrNotFound(params.hazardId);
   const acting = { id: org.id, kind: org.kind, regionCode: org.regionCode };
-  return orErrorPage(() => getHazard(context.db, acting, { hazardId, now: new Date() }));
+  return orErrorPage(() =>
+    getHazard(context.db, acting, { hazardId: uuidOrNotFound(params.hazardId), now: new Date() }),
+  );
+}
+
+/** A not-a-uuid id is the 404 page, not a 500. */
+function orErrorPageSync<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    errorResponse(error);
+  }
 }
 
 type ActionResult = { intent: string; formError: { key: string; params?: Record<string, string | number> } };
@@ -38,7 +48,7 @@ function refused(intent: string, error: unknown) {
 /** One step of the loop (intent=step, with note and evidence files as the step needs), or the bureau's acknowledgement. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user, org } = await requireAccess(request, context, ACCESS.hazards, "edit");
-  const hazardId = uuidOrNotFound(params.hazardId);
+  const hazardId = orErrorPageSync(() => uuidOrNotFound(params.hazardId));
   const actor = {
     userId: user.id,
     org: { id: org.id, kind: org.kind, regionCode: org.regionCode },
