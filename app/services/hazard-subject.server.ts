@@ -45,16 +45,14 @@ export const HAZARD_SUBJECT: Subject<HazardState, HazardActor, HazardStamp, Haza
       })
       .returning({ id: hazardEvents.id });
     if (evidenceFileIds?.length) {
-      await tx
-        .insert(hazardFiles)
-        .values(
-          evidenceFileIds.map((fileId) => ({
-            hazardId: e.subjectId,
-            fileId,
-            role: "evidence" as const,
-            eventId: event!.id,
-          })),
-        );
+      await tx.insert(hazardFiles).values(
+        evidenceFileIds.map((fileId) => ({
+          hazardId: e.subjectId,
+          fileId,
+          role: "evidence" as const,
+          eventId: event!.id,
+        })),
+      );
     }
   },
   auditData: (row) => ({ grade: row.grade, enterpriseId: row.enterpriseId }),
