@@ -68,7 +68,13 @@ async function takeStep(page: Page, label: string, fill?: { note?: string; photo
       .setInputFiles({ name: "整改后.png", mimeType: "image/png", buffer: photo() });
   }
   if (fill?.note) await panel.locator("textarea").fill(fill.note);
-  await Promise.all([page.waitForLoadState("networkidle"), panel.locator('button[type="submit"]').click()]);
+  const version = await panel.locator('input[name="version"]').getAttribute("value");
+  await panel.locator('button[type="submit"]').click();
+  // Done when the page shows the hazard's next version (or no step is left to take).
+  await page.waitForFunction((v) => {
+    const input = document.querySelector('input[name="version"]');
+    return !input || input.getAttribute("value") !== v;
+  }, version);
 }
 
 describe("a major hazard from report to 销号, and a self-reported one", () => {
@@ -95,11 +101,8 @@ describe("a major hazard from report to 销号, and a self-reported one", () => 
     await bureau.waitForURL(/\/hazards\/[0-9a-f-]{36}$/);
     const hazardUrl = bureau.url();
     await bureau.locator("summary", { hasText: "签收报告" }).click();
-    await Promise.all([
-      bureau.waitForLoadState("networkidle"),
-      bureau.locator('form:has(input[value="acknowledge"]) button[type="submit"]').click(),
-    ]);
-    expect(await bureau.locator("main").textContent()).toContain("超时后签收");
+    await bureau.locator('form:has(input[value="acknowledge"]) button[type="submit"]').click();
+    await bureau.getByText("超时后签收").waitFor();
 
     const enterprise = await as(browser, "ent-xinda");
     await openHazard(enterprise, MAJOR);
