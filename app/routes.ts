@@ -109,10 +109,17 @@ export default [
   ]),
   route("mutual-aid", "routes/mutual-aid/index.tsx"),
   route("mutual-aid/groups/:groupId", "routes/mutual-aid/group.tsx"),
+  // Hazards (issue 8): the register and its export, one hazard and its files, the bureau's region view.
+  route("hazards", "routes/hazards/index.tsx"),
+  route("hazards/export", "routes/hazards/export.ts"),
+  route("hazards/:hazardId", "routes/hazards/detail.tsx"),
+  route("hazards/:hazardId/files/:fileId", "routes/hazards/file.tsx"),
+  route("bureau/hazards", "routes/bureau/hazards.tsx"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),
     route("me", "routes/api/me.ts"),
+    route("hazards", "routes/api/hazards.ts"),
     route("providers", "routes/api/providers.ts"),
     route("notifications", "routes/api/notifications.ts"),
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),

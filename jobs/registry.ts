@@ -6,6 +6,7 @@ import { pruneNotifications } from "../app/services/notification-retention.serve
 import { pruneLoginAttempts, sendQualificationReminders } from "../app/services/scheduled-jobs.server";
 import { regradeProviders } from "../app/services/credit.server";
 import { sweepOrphanUploads } from "../app/services/files.server";
+import { escalateHazardReports } from "../app/services/hazard-escalation.server";
 import type { StorageEnv } from "../app/services/storage/types";
 
 /** `storage` is absent where a process has no file storage configured (e.g. a test's queue). */
@@ -56,6 +57,9 @@ export const JOBS = [
     cron: "45 * * * *",
     run: async (c) => (c.storage ? (await sweepOrphanUploads(c.db, c.storage, { now: c.now })).length : 0),
   },
+  // Major-hazard reports unacknowledged 2 h after reporting go to the bureau's managers (decision 019);
+  // every 5 minutes, so an escalation is at most 5 minutes late.
+  { name: "escalate-hazard-reports", cron: "*/5 * * * *", run: (c) => escalateHazardReports(c.db, c.now) },
 ] as const satisfies readonly JobDefinition[];
 
 export type JobName = (typeof JOBS)[number]["name"];

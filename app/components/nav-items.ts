@@ -14,6 +14,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/experts", labelKey: "experts" },
     // Mutual-aid groups (issue 8): invitations, staff, whom we inspect and who inspects us.
     { to: "/mutual-aid", labelKey: "mutualAid" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -25,12 +26,14 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/engagements", labelKey: "engagements" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts/assignments", labelKey: "expertAssignments" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -40,6 +43,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/group/sessions", labelKey: "groupSessions" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
+    { to: "/hazards", labelKey: "hazards" },
   ],
   bureau: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -49,6 +53,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
     { to: "/bureau/expert-draws", labelKey: "expertDraws" },
+    { to: "/bureau/hazards", labelKey: "bureauHazards" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },

@@ -36,6 +36,15 @@ export const ACCESS = {
   groupDesk: { view: { kinds: ["group"] }, edit: { kinds: ["group"], roles: ORG_MANAGERS } },
   /** A member enterprise's side of mutual aid (/mutual-aid): invitations, its staff, its assignments. */
   mutualAid: { view: { kinds: ["enterprise"] }, edit: { kinds: ["enterprise"], roles: ORG_MANAGERS } },
+  /**
+   * Hazard registers (issue 8): every kind that relates to enterprises; which hazards each sees
+   * is the service's rule (enterpriseRecordsVisibleTo or found by it), which steps it may take
+   * is the hazard machine's. Any member may act: rectifying and verifying is staff work.
+   */
+  hazards: {
+    view: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+    edit: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+  },
   /** The platform's administration (organisations, qualifications, bureaus, violations, audit log). */
   platformAdmin: {
     view: { kinds: ["platform"], roles: ORG_MANAGERS },

@@ -15,6 +15,7 @@
  * recipients) are pure and take `today`/`now` from the caller.
  */
 import { daysBetween, type IsoDate } from "./calendar-date";
+import type { Machine, MachineGraph } from "./machine";
 
 export const HAZARD_STATES = ["open", "rectifying", "rectified", "verified", "closed"] as const;
 export type HazardState = (typeof HAZARD_STATES)[number];
@@ -253,4 +254,58 @@ export function majorHazardRecipients(input: {
     recipients: [...byOrg].map(([orgId, parties]) => ({ orgId, parties })),
     missing: input.enterpriseBureauOrgId ? [] : ["bureau"],
   };
+}
+
+// ---------------------------------------------------------------- the generic machine
+
+/** Timestamp columns a hazard step sets to `now`. */
+export type HazardStamp = "closedAt";
+
+/**
+ * HAZARD_GRAPH in the shape of the one executor (app/domain/machine.ts, transitions.server.ts):
+ * the executor checks state, event and role; the rules the generic machine has no words for
+ * (major → bureau only, general only, evidence, note) stay in `hazardTransition`, which the
+ * service runs in `prepare`. Closing (销号) stamps closedAt and goes to the audit log.
+ */
+export const HAZARD_MACHINE: Machine<HazardState, HazardActor, HazardStamp> = {
+  name: "hazard",
+  states: HAZARD_STATES,
+  graph: Object.fromEntries(
+    HAZARD_STATES.map((state) => [
+      state,
+      Object.fromEntries(
+        Object.entries(HAZARD_GRAPH[state] as Record<string, Edge>).map(([event, edge]) => [
+          event,
+          edge.to === "closed"
+            ? { to: edge.to, actors: edge.actors, stamps: ["closedAt"] as const, audit: true as const }
+            : { to: edge.to, actors: edge.actors },
+        ]),
+      ),
+    ]),
+  ) as MachineGraph<HazardState, HazardActor, HazardStamp>,
+};
+
+/** HTTP status of a refused step: missing evidence or note is the form's fault (422), the rest is the state's (409). */
+export function hazardRefusalStatus(code: HazardTransitionErrorCode): 409 | 422 {
+  return code === "evidence_required" || code === "note_required" ? 422 : 409;
+}
+
+/**
+ * The role an organisation holding `roles` fires `event` with: the first one the rules allow;
+ * else the first one that gets furthest (so the refusal names the real reason, e.g.
+ * major_needs_bureau rather than actor_not_allowed); null when it holds no role at all.
+ */
+export function chooseHazardRole(
+  state: HazardState,
+  event: string,
+  roles: readonly HazardActor[],
+  input: HazardTransitionInput,
+): { role: HazardActor; result: HazardTransitionResult } | null {
+  if (roles.length === 0) return null;
+  const tried = roles.map((role) => ({ role, result: hazardTransition(state, event, role, input) }));
+  const ok = tried.find((t) => t.result.ok);
+  if (ok) return ok;
+  const rank = (r: HazardTransitionResult) =>
+    r.ok ? 9 : r.code === "illegal_transition" ? 0 : r.code === "actor_not_allowed" ? 1 : 2;
+  return [...tried].sort((a, b) => rank(b.result) - rank(a.result))[0]!;
 }

@@ -30,6 +30,7 @@ type TypeSpec = {
 };
 
 const engagementLink = (id: string | null) => `/engagements/${id}`;
+const hazardLink = (id: string | null) => `/hazards/${id}`;
 
 export const NOTIFICATION_TYPES = {
   request_matched: { subject: "request", defaultMode: "email", link: (id) => `/provider/inbox/${id}` },
@@ -53,6 +54,13 @@ export const NOTIFICATION_TYPES = {
   org_suspended: { subject: "organisation", defaultMode: "email", link: () => "/dashboard" },
   // Issue 8 (inspections): 双报告 of a major hazard to the bureau, the enterprise and the finder.
   hazard_major_reported: { subject: "hazard", defaultMode: "email", link: (id) => `/hazards/${id}` },
+  // Hazards (issue 8): each step of the rectification loop, and an unacknowledged major report.
+  hazard_rectification_started: { subject: "hazard", defaultMode: "in_app", link: hazardLink },
+  hazard_rectified: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_verified: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_rejected: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_closed: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

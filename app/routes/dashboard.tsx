@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ACCESS, allows } from "../domain/access";
 import { regionFullName } from "../domain/regions";
 import { dashboardFigures } from "../services/dashboard.server";
+import { hazardReportPanel } from "../services/hazards.server";
 import { getOwnOrganisation } from "../services/organisations.server";
 import { requireMembership } from "../utils/auth.server";
 
@@ -11,9 +12,11 @@ export const meta: MetaFunction = () => [{ title: "工作台 · 安服市集" }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, org } = await requireMembership(request, context);
-  const [profile, figures] = await Promise.all([
+  const [profile, figures, hazardReports] = await Promise.all([
     getOwnOrganisation(context.db, { orgId: org.id }),
     dashboardFigures(context.db, org),
+    // A bureau's major-hazard reports awaiting acknowledgement (red once escalated; decision 019).
+    org.kind === "bureau" ? hazardReportPanel(context.db, org.id, new Date()) : null,
   ]);
   return {
     user: { name: user.name },
@@ -27,12 +30,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       canManageApiTokens: allows(ACCESS.apiTokens.view, org),
     },
     figures,
+    hazardReports,
   };
 }
 
 export default function Dashboard() {
-  const { user, org, figures } = useLoaderData<typeof loader>();
+  const { user, org, figures, hazardReports } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
+  const { t: th } = useTranslation("hazards");
   const items = t(`${org.kind}.items`, { returnObjects: true, ...figures }) as string[];
   return (
     <div className="space-y-6">
@@ -58,6 +63,40 @@ export default function Dashboard() {
           ) : null}
         </div>
       </section>
+      {hazardReports ? (
+        <section
+          className={`card ${hazardReports.escalated > 0 ? "border-red-500 bg-red-50" : ""}`}
+          aria-labelledby="hazard-reports-title"
+        >
+          <h2 id="hazard-reports-title" className="text-lg font-semibold">
+            {th("dashboard.title")}
+          </h2>
+          {hazardReports.awaiting === 0 ? (
+            <p className="mt-1 text-sm text-slate-600">{th("dashboard.none")}</p>
+          ) : (
+            <>
+              {hazardReports.escalated > 0 ? (
+                <p className="mt-1 font-semibold text-red-700">
+                  {th("dashboard.escalated", { count: hazardReports.escalated })}
+                </p>
+              ) : null}
+              <p className="mt-1">{th("dashboard.awaiting", { count: hazardReports.awaiting })}</p>
+              <ul className="mt-2 list-disc pl-5">
+                {hazardReports.oldest.map((r) => (
+                  <li key={r.id} className={r.state === "escalated" ? "text-red-700" : undefined}>
+                    <Link className="link" to={`/hazards/${r.id}`}>
+                      {r.description}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <Link className="btn-primary mt-3 inline-block" to="/bureau/hazards">
+                {th("dashboard.open")}
+              </Link>
+            </>
+          )}
+        </section>
+      ) : null}
       <section className="card">
         <h2 className="text-lg font-semibold">{t(`${org.kind}.lead`, { region: org.region })}</h2>
         <p className="mt-1 text-sm text-slate-500">{t("honest")}</p>

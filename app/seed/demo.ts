@@ -9,6 +9,7 @@ import { seedInspectionsDemo } from "./inspections-demo-data";
 import { seedExpertsDemo } from "./experts-demo";
 import { seedRegisterDemo } from "./register-demo-data";
 import { seedGroupsDemo } from "./groups-demo-data";
+import { seedHazardsDemo } from "./hazards-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedExpertsDemo(db, now);
   await seedRegisterDemo(db, now);
   await seedGroupsDemo(db, now);
+  await seedHazardsDemo(db, now); // issue 8: demo hazards of 鑫达五金
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }

@@ -1,12 +1,12 @@
-import { and, eq, like, or, sql } from "drizzle-orm";
+import { and, eq, like, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { engagements, hazards, organisations, practiceNotices, qualifications } from "../../db/schema";
-import { shanghaiDateString } from "../domain/format";
-import { enterpriseRecordsVisibleTo } from "./enterprise-relations.server";
+import { engagements, organisations, practiceNotices, qualifications } from "../../db/schema";
 import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-types";
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
 import { getOwnRequest, getRequestForProvider } from "./requests.server";
+import { mayViewHazard } from "./hazards.server";
+import { shanghaiDateString } from "../domain/format";
 
 type Viewer = { orgId: string; now: Date };
 
@@ -65,19 +65,8 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
       return Boolean(row);
     }
     case "hazard": {
-      // Issue 8: the enterprise's records rule, or the organisation whose inspection found it.
       const [org] = await db.select().from(organisations).where(eq(organisations.id, viewer.orgId));
-      if (!org) return false;
-      const visible = enterpriseRecordsVisibleTo(
-        { id: org.id, kind: org.kind, regionCode: org.regionCode },
-        hazards.enterpriseId,
-        shanghaiDateString(viewer.now),
-      );
-      const [row] = await db
-        .select({ id: hazards.id })
-        .from(hazards)
-        .where(and(eq(hazards.id, id), sql`(${visible} OR ${hazards.finderOrgId} = ${viewer.orgId})`));
-      return Boolean(row);
+      return Boolean(org) && mayViewHazard(db, org!, id, shanghaiDateString(viewer.now));
     }
     case "provider_credit":
     case "organisation":

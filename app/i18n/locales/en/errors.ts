@@ -111,6 +111,18 @@ export default {
     notice_county_required: "A practice notice is made to a county (district); choose one",
     notice_exists: "You have already notified this county",
   },
+  hazard: {
+    illegal_transition: "This step is not possible in the hazard's current state",
+    actor_not_allowed: "Your organisation's part in this hazard does not allow this step",
+    not_your_turn: "It is not your organisation's turn",
+    major_needs_bureau: "Only the local emergency management bureau can close a major hazard",
+    general_only: "Only general hazards can be rectified on the spot",
+    evidence_required: "Upload at least one piece of evidence (photo or document)",
+    note_required: "Write the verification findings or the reason for sending it back",
+    stale: "The hazard has just changed; reload the page and try again",
+    reason_required: "Please write a note",
+    already_acknowledged: "This major hazard report has already been acknowledged",
+  },
   engagement: {
     illegal_transition: "This action is not possible in the contract's current state",
     not_your_turn: "The current offer is waiting for the other party; please wait for their answer",

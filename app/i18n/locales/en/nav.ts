@@ -9,6 +9,8 @@ export default {
   requests: "My requests",
   engagements: "Engagements",
   inspections: "Inspections",
+  hazards: "Hazards",
+  bureauHazards: "Hazard oversight",
   inbox: "Request inbox",
   providerProfile: "Provider profile",
   qualifications: "Qualifications",

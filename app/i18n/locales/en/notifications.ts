@@ -115,6 +115,36 @@ export default {
       title: "Major hazard reported",
       body: "An inspection on {{foundOn}} found a major hazard: {{description}}; deadline {{deadline}}.",
     },
+    hazard_rectification_started: {
+      label: "Hazard rectification started",
+      title: "Rectification started: {{description}}",
+      body: "The enterprise started rectifying the hazard “{{description}}”.",
+    },
+    hazard_rectified: {
+      label: "Hazard rectified, to verify",
+      title: "Rectified, to verify: {{description}}",
+      body: "The enterprise submitted evidence of rectifying “{{description}}”. Please verify it.",
+    },
+    hazard_verified: {
+      label: "Hazard verified",
+      title: "Hazard verified: {{description}}",
+      body: "The rectification of “{{description}}” was verified; the hazard awaits closing.",
+    },
+    hazard_rejected: {
+      label: "Rectification sent back",
+      title: "Rectification sent back: {{description}}",
+      body: "The rectification of “{{description}}” did not pass verification; please continue as noted.",
+    },
+    hazard_closed: {
+      label: "Hazard closed",
+      title: "Hazard closed: {{description}}",
+      body: "The hazard “{{description}}” is closed.",
+    },
+    hazard_report_escalated: {
+      label: "Major hazard report not acknowledged",
+      title: "Major hazard report unacknowledged for 2 hours: {{description}}",
+      body: "The major hazard “{{description}}” reported to your bureau has not been acknowledged within 2 hours.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

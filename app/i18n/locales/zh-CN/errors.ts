@@ -108,6 +108,18 @@ export default {
     notice_county_required: "执业告知需选择到区县一级",
     notice_exists: "已向该区县作出执业告知",
   },
+  hazard: {
+    illegal_transition: "隐患当前的状态下不能执行这个操作",
+    actor_not_allowed: "贵机构在这条隐患中的身份不能执行这个操作",
+    not_your_turn: "现在不是贵机构的操作环节",
+    major_needs_bureau: "重大事故隐患只能由属地应急管理部门销号",
+    general_only: "只有一般事故隐患可以立查立改",
+    evidence_required: "请上传至少一份整改佐证（照片或文件）",
+    note_required: "请填写复查意见或退回原因",
+    stale: "这条隐患刚刚有了新的变化，请刷新页面后再试",
+    reason_required: "请填写说明",
+    already_acknowledged: "该重大隐患报告已签收",
+  },
   engagement: {
     illegal_transition: "合同当前的状态下不能执行这个操作",
     not_your_turn: "正在等待对方答复当前报价，请等对方回应后再操作",

@@ -17,3 +17,4 @@ export { default as inspections } from "./inspections";
 export { default as experts } from "./experts";
 export { default as register } from "./register";
 export { default as groups } from "./groups";
+export { default as hazards } from "./hazards";

@@ -9,6 +9,8 @@ export default {
   requests: "我的需求",
   engagements: "服务合同",
   inspections: "检查记录",
+  hazards: "隐患",
+  bureauHazards: "隐患监管",
   inbox: "需求收件箱",
   providerProfile: "机构资料",
   qualifications: "资质管理",

@@ -109,6 +109,36 @@ export default {
       title: "重大事故隐患报告",
       body: "{{foundOn}} 检查发现重大事故隐患：{{description}}，整改期限 {{deadline}}。",
     },
+    hazard_rectification_started: {
+      label: "隐患开始整改",
+      title: "隐患已开始整改：{{description}}",
+      body: "企业已开始整改隐患“{{description}}”。",
+    },
+    hazard_rectified: {
+      label: "隐患整改完成待复查",
+      title: "隐患整改完成，待复查：{{description}}",
+      body: "企业已提交隐患“{{description}}”的整改佐证，请复查。",
+    },
+    hazard_verified: {
+      label: "隐患复查通过",
+      title: "隐患复查通过：{{description}}",
+      body: "隐患“{{description}}”已复查通过，待销号。",
+    },
+    hazard_rejected: {
+      label: "隐患整改被退回",
+      title: "隐患整改被退回：{{description}}",
+      body: "隐患“{{description}}”的整改未通过复查，请按意见继续整改。",
+    },
+    hazard_closed: {
+      label: "隐患已销号",
+      title: "隐患已销号：{{description}}",
+      body: "隐患“{{description}}”已销号闭环。",
+    },
+    hazard_report_escalated: {
+      label: "重大隐患报告超时未签收",
+      title: "重大隐患报告超过 2 小时未签收：{{description}}",
+      body: "报送本局的重大事故隐患“{{description}}”超过 2 小时无人签收，请尽快处理。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
