@@ -73,6 +73,20 @@ export default [
   route("engagements/new", "routes/engagements/new.tsx"),
   route("engagements/:engagementId", "routes/engagements/detail.tsx"),
 
+  // Training, remote guidance and free check-ups (issue 8): lists, forms, threads, programs, their files.
+  route("training", "routes/training/index.tsx"),
+  route("training/new", "routes/training/new.tsx"),
+  route("training/:sessionId", "routes/training/detail.tsx"),
+  route("training/:sessionId/files/:fileId", "routes/training/file.ts"),
+  route("guidance", "routes/guidance/index.tsx"),
+  route("guidance/new", "routes/guidance/new.tsx"),
+  route("guidance/:threadId", "routes/guidance/detail.tsx"),
+  route("guidance/:threadId/files/:fileId", "routes/guidance/file.ts"),
+  route("checkups", "routes/checkups/index.tsx"),
+  route("checkups/new", "routes/checkups/new.tsx"),
+  route("checkups/:programId", "routes/checkups/detail.tsx"),
+  route("checkups/:programId/plans/:enterpriseId", "routes/checkups/plan-file.ts"),
+
   ...prefix("api/v1", [
     route("me", "routes/api/me.ts"),
     route("providers", "routes/api/providers.ts"),

@@ -9,6 +9,10 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/providers", labelKey: "providers" },
     { to: "/requests", labelKey: "requests" },
     { to: "/engagements", labelKey: "engagements" },
+    // Training, remote guidance, free check-ups (issue 8).
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -18,20 +22,29 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/provider/qualifications", labelKey: "qualifications" },
     { to: "/provider/notices", labelKey: "practiceNotices" },
     { to: "/engagements", labelKey: "engagements" },
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/providers", labelKey: "providers" },
+    { to: "/training", labelKey: "training" },
   ],
   bureau: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/bureau/enterprises", labelKey: "regionOrganisations" },
     { to: "/bureau/practice-notices", labelKey: "practiceNotices" },
     { to: "/bureau/evaluations", labelKey: "bureauEvaluations" },
+    { to: "/training", labelKey: "training" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },

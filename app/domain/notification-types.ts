@@ -16,7 +16,8 @@ export type NotificationSubject =
   | "qualification"
   | "practice_notice"
   | "provider_credit"
-  | "organisation";
+  | "organisation"
+  | "guidance";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -49,6 +50,8 @@ export const NOTIFICATION_TYPES = {
   },
   grade_changed: { subject: "provider_credit", defaultMode: "email", link: (id) => `/credit/${id}` },
   org_suspended: { subject: "organisation", defaultMode: "email", link: () => "/dashboard" },
+  // Remote guidance (issue 8): a new message in a thread, to the other party.
+  guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

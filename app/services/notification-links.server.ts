@@ -5,6 +5,7 @@ import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-t
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
 import { getOwnRequest, getRequestForProvider } from "./requests.server";
+import { isGuidanceParty } from "./guidance.server";
 
 type Viewer = { orgId: string; now: Date };
 
@@ -62,6 +63,8 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
         .where(and(eq(practiceNotices.id, id), like(practiceNotices.countyCode, regionLikePattern(bureau.regionCode))));
       return Boolean(row);
     }
+    case "guidance":
+      return isGuidanceParty(db, viewer.orgId, id);
     case "provider_credit":
     case "organisation":
       return id === viewer.orgId;

@@ -13,3 +13,4 @@ export { default as settings } from "./settings";
 export { default as engagements } from "./engagements";
 export { default as requests } from "./requests";
 export { default as notifications } from "./notifications";
+export { default as training } from "./training";

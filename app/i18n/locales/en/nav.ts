@@ -25,4 +25,7 @@ export default {
   account: "Account",
   organisation: "Organisation",
   apiTokens: "API tokens",
+  training: "Training",
+  guidance: "Remote guidance",
+  checkups: "Free check-ups",
 };

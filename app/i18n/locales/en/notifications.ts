@@ -110,6 +110,11 @@ export default {
       title: "Your organisation was suspended",
       body: "The platform suspended your organisation: {{reason}}",
     },
+    guidance_message: {
+      label: "Remote guidance message",
+      title: "New message in remote guidance “{{subject}}”",
+      body: "The other party wrote in the remote guidance thread “{{subject}}”; please read and answer.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

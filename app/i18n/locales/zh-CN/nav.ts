@@ -25,4 +25,7 @@ export default {
   account: "账号设置",
   organisation: "单位信息",
   apiTokens: "API 令牌",
+  training: "安全培训",
+  guidance: "远程指导",
+  checkups: "免费体检",
 };

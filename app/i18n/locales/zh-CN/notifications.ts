@@ -104,6 +104,11 @@ export default {
       body: "您的信用等级由 {{from}} 变为 {{to}}。",
     },
     org_suspended: { label: "账户暂停", title: "您的机构已被暂停", body: "平台暂停了您的机构，原因：{{reason}}" },
+    guidance_message: {
+      label: "远程指导新消息",
+      title: "远程指导“{{subject}}”有新消息",
+      body: "对方在远程指导“{{subject}}”中发来新消息，请及时查看答复。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
