@@ -5,6 +5,7 @@ import { hashPassword } from "../services/passwords.server";
 import { sha256Hex } from "../utils/crypto.server";
 import { DEMO_ORGS, DEMO_PASSWORD } from "./demo-data";
 import { seedMarketplaceDemo } from "./marketplace-demo";
+import { seedTrainingDemo } from "./training-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
@@ -51,6 +52,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
     }
   });
   await seedMarketplaceDemo(db, now);
+  await seedTrainingDemo(db, now);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }
