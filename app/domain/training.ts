@@ -130,6 +130,10 @@ export function summariseCoverage(sessions: readonly CoverageSession[]): Trainin
   return out;
 }
 
+/** The filters of a guidance list (the states come from response-time.ts). */
+export const GUIDANCE_FILTERS = ["waiting", "breached", "answered", "closed"] as const;
+export type GuidanceFilter = (typeof GUIDANCE_FILTERS)[number];
+
 // ---------------------------------------------------------------- free check-ups
 
 export type CheckupPlace = { inspectionId: string | null; planIssuedAt: Date | string | null };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { GUIDANCE_CHANNELS } from "../domain/response-time";
-import { TRAINING_KINDS } from "../domain/training";
+import { GUIDANCE_FILTERS, TRAINING_KINDS } from "../domain/training";
 import { optionalDate, optionalText, requiredDate, requiredText } from "./fields";
 import { PageField } from "./paging";
 
@@ -74,7 +74,7 @@ export const OpenThreadSchema = z
 export const GuidanceMessageSchema = z.object({ body: requiredText(4000) });
 
 export const GuidanceListQuerySchema = z.object({
-  filter: z.enum(["waiting", "breached", "answered", "closed"]).optional().catch(undefined),
+  filter: z.enum(GUIDANCE_FILTERS).optional().catch(undefined),
   channel: z.enum(GUIDANCE_CHANNELS).optional().catch(undefined),
   page: PageField,
 });

@@ -11,6 +11,7 @@ import {
   type GuidanceChannel,
   type ResponseStatus,
 } from "../domain/response-time";
+import type { GuidanceFilter } from "../domain/training";
 import { AppError, notFound } from "../utils/errors";
 import type { ActingOrg } from "./enterprise-relations.server";
 import { inspectionRelations } from "./enterprise-relations.server";
@@ -286,9 +287,6 @@ const dueAt = sql`(${guidanceThreads.openedAt} + make_interval(mins => coalesce(
     WHEN 'insurer' THEN ${FIRST_RESPONSE_TARGET_MINUTES.insurer}::int
     WHEN 'provider' THEN ${FIRST_RESPONSE_TARGET_MINUTES.provider}::int
     ELSE ${FIRST_RESPONSE_TARGET_MINUTES.expert}::int END)))`;
-
-export const GUIDANCE_FILTERS = ["waiting", "breached", "answered", "closed"] as const;
-export type GuidanceFilter = (typeof GUIDANCE_FILTERS)[number];
 
 function filterSql(filter: GuidanceFilter | undefined, now: Date): SQL | undefined {
   const at = sql`${now.toISOString()}::timestamptz`;

@@ -8,7 +8,8 @@ import { formatDateTime } from "../../domain/format";
 import { GUIDANCE_CHANNELS, isBreach } from "../../domain/response-time";
 import { GuidanceListQuerySchema } from "../../forms/training";
 import { toLanguage } from "../../i18n/config";
-import { GUIDANCE_FILTERS, guidanceSummary, listGuidance } from "../../services/guidance.server";
+import { guidanceSummary, listGuidance } from "../../services/guidance.server";
+import { GUIDANCE_FILTERS } from "../../domain/training";
 import { requireAccess } from "../../utils/access.server";
 import { parseQuery } from "../../utils/form-data.server";
 

@@ -178,7 +178,6 @@ export default {
     export: "Export Excel",
     yours: "Carried out by you",
   },
-  nav: { training: "Training", guidance: "Remote guidance", checkups: "Free check-ups" },
   errors: {
     training: {
       not_related: "Your organisation has no service, policy or group relation to this enterprise",

@@ -173,7 +173,6 @@ export default {
     export: "导出 Excel",
     yours: "由本单位实施",
   },
-  nav: { training: "安全培训", guidance: "远程指导", checkups: "免费体检" },
   errors: {
     training: {
       not_related: "本单位与该企业没有服务、保险或协作关系，不能为其登记培训",
