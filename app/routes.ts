@@ -115,6 +115,19 @@ export default [
   route("hazards/:hazardId", "routes/hazards/detail.tsx"),
   route("hazards/:hazardId/files/:fileId", "routes/hazards/file.tsx"),
   route("bureau/hazards", "routes/bureau/hazards.tsx"),
+  // Training, remote guidance and free check-ups (issue 8): lists, forms, threads, programs, their files.
+  route("training", "routes/training/index.tsx"),
+  route("training/new", "routes/training/new.tsx"),
+  route("training/:sessionId", "routes/training/detail.tsx"),
+  route("training/:sessionId/files/:fileId", "routes/training/file.ts"),
+  route("guidance", "routes/guidance/index.tsx"),
+  route("guidance/new", "routes/guidance/new.tsx"),
+  route("guidance/:threadId", "routes/guidance/detail.tsx"),
+  route("guidance/:threadId/files/:fileId", "routes/guidance/file.ts"),
+  route("checkups", "routes/checkups/index.tsx"),
+  route("checkups/new", "routes/checkups/new.tsx"),
+  route("checkups/:programId", "routes/checkups/detail.tsx"),
+  route("checkups/:programId/plans/:enterpriseId", "routes/checkups/plan-file.ts"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),

@@ -15,6 +15,10 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     // Mutual-aid groups (issue 8): invitations, staff, whom we inspect and who inspects us.
     { to: "/mutual-aid", labelKey: "mutualAid" },
     { to: "/hazards", labelKey: "hazards" },
+    // Training, remote guidance, free check-ups (issue 8).
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -27,6 +31,9 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts/assignments", labelKey: "expertAssignments" },
     { to: "/hazards", labelKey: "hazards" },
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -34,6 +41,9 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
     { to: "/hazards", labelKey: "hazards" },
+    { to: "/training", labelKey: "training" },
+    { to: "/guidance", labelKey: "guidance" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -44,6 +54,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/hazards", labelKey: "hazards" },
+    { to: "/training", labelKey: "training" },
   ],
   bureau: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -54,6 +65,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/experts", labelKey: "experts" },
     { to: "/bureau/expert-draws", labelKey: "expertDraws" },
     { to: "/bureau/hazards", labelKey: "bureauHazards" },
+    { to: "/training", labelKey: "training" },
+    { to: "/checkups", labelKey: "checkups" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },

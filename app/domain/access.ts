@@ -60,6 +60,21 @@ export const ACCESS = {
     view: { kinds: ["bureau", "insurer", "enterprise"] },
     edit: { kinds: ["bureau", "insurer", "enterprise"] },
   },
+  /** Training sessions (issue 8): read by every kind that sees safety records; recorded by trainers, enterprises, groups. */
+  training: {
+    view: { kinds: ["enterprise", "provider", "insurer", "group", "bureau"] },
+    edit: { kinds: ["enterprise", "provider", "insurer", "group"] },
+  },
+  /** Remote guidance (issue 8): an enterprise asks, its insurer, provider or an expert's employer answers. */
+  guidance: {
+    view: { kinds: ["enterprise", "provider", "insurer"] },
+    edit: { kinds: ["enterprise", "provider", "insurer"] },
+  },
+  /** Free check-up programs (issue 8): bureaus and insurers run them, providers carry them out, enterprises see theirs. */
+  checkups: {
+    view: { kinds: ["enterprise", "provider", "insurer", "bureau"] },
+    edit: { kinds: ["provider", "insurer", "bureau"] },
+  },
 } as const satisfies Record<string, FeatureAccess>;
 
 /** Whether a member of this organisation passes the rule (an empty rule lets every member through). */

@@ -18,7 +18,8 @@ export type NotificationSubject =
   | "provider_credit"
   | "organisation"
   // Issue 8, inspections: a hazard (re-checked with enterpriseRecordsVisibleTo or as its finder).
-  | "hazard";
+  | "hazard"
+  | "guidance";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -61,6 +62,8 @@ export const NOTIFICATION_TYPES = {
   hazard_rejected: { subject: "hazard", defaultMode: "email", link: hazardLink },
   hazard_closed: { subject: "hazard", defaultMode: "email", link: hazardLink },
   hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
+  // Remote guidance (issue 8): a new message in a thread, to the other party.
+  guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -10,6 +10,7 @@ import { seedExpertsDemo } from "./experts-demo";
 import { seedRegisterDemo } from "./register-demo-data";
 import { seedGroupsDemo } from "./groups-demo-data";
 import { seedHazardsDemo } from "./hazards-demo-data";
+import { seedTrainingDemo } from "./training-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 
 /**
@@ -61,6 +62,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedRegisterDemo(db, now);
   await seedGroupsDemo(db, now);
   await seedHazardsDemo(db, now); // issue 8: demo hazards of 鑫达五金
+  await seedTrainingDemo(db, now);
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }

@@ -7,6 +7,7 @@ import { AppError } from "../utils/errors";
 import { getOwnRequest, getRequestForProvider } from "./requests.server";
 import { mayViewHazard } from "./hazards.server";
 import { shanghaiDateString } from "../domain/format";
+import { isGuidanceParty } from "./guidance.server";
 
 type Viewer = { orgId: string; now: Date };
 
@@ -68,6 +69,8 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
       const [org] = await db.select().from(organisations).where(eq(organisations.id, viewer.orgId));
       return Boolean(org) && mayViewHazard(db, org!, id, shanghaiDateString(viewer.now));
     }
+    case "guidance":
+      return isGuidanceParty(db, viewer.orgId, id);
     case "provider_credit":
     case "organisation":
       return id === viewer.orgId;

@@ -1,4 +1,8 @@
+// training.*, guidance.*, checkups.* (issue 8) live with their pages' texts.
+import trainingTexts from "./training";
+
 export default {
+  ...trainingTexts.errors,
   required: "This field is required",
   too_long: "Too long",
   email_invalid: "Enter a valid e-mail address",

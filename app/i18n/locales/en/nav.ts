@@ -36,4 +36,7 @@ export default {
   experts: "Expert pool",
   expertDraws: "Expert draws",
   expertAssignments: "Expert tasks",
+  training: "Training",
+  guidance: "Remote guidance",
+  checkups: "Free check-ups",
 };

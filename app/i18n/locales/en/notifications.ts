@@ -145,6 +145,11 @@ export default {
       title: "Major hazard report unacknowledged for 2 hours: {{description}}",
       body: "The major hazard “{{description}}” reported to your bureau has not been acknowledged within 2 hours.",
     },
+    guidance_message: {
+      label: "Remote guidance message",
+      title: "New message in remote guidance “{{subject}}”",
+      body: "The other party wrote in the remote guidance thread “{{subject}}”; please read and answer.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

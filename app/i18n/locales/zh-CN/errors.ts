@@ -1,4 +1,8 @@
+// training.*, guidance.*, checkups.* (issue 8) live with their pages' texts.
+import trainingTexts from "./training";
+
 export default {
+  ...trainingTexts.errors,
   required: "此项必填",
   too_long: "内容过长",
   email_invalid: "请输入有效的电子邮箱",

@@ -18,3 +18,4 @@ export { default as experts } from "./experts";
 export { default as register } from "./register";
 export { default as groups } from "./groups";
 export { default as hazards } from "./hazards";
+export { default as training } from "./training";

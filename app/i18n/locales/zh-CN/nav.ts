@@ -36,4 +36,7 @@ export default {
   experts: "专家库",
   expertDraws: "专家抽取",
   expertAssignments: "专家任务",
+  training: "安全培训",
+  guidance: "远程指导",
+  checkups: "免费体检",
 };

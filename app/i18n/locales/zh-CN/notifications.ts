@@ -139,6 +139,11 @@ export default {
       title: "重大隐患报告超过 2 小时未签收：{{description}}",
       body: "报送本局的重大事故隐患“{{description}}”超过 2 小时无人签收，请尽快处理。",
     },
+    guidance_message: {
+      label: "远程指导新消息",
+      title: "远程指导“{{subject}}”有新消息",
+      body: "对方在远程指导“{{subject}}”中发来新消息，请及时查看答复。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
