@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useExpertLabels } from "../../components/expert-bits";
+import { useExpertLabels } from "../../components/expert-badges";
 import { ACCESS } from "../../domain/access";
 import { formatDate } from "../../domain/format";
 import { industryName } from "../../domain/industries";

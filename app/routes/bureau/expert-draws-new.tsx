@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmSubmit, useExpertLabels } from "../../components/expert-bits";
+import { ConfirmSubmit, useExpertLabels } from "../../components/expert-badges";
 import { Field, ValidatedForm } from "../../components/forms";
 import { RegionPicker } from "../../components/region-picker";
 import { ACCESS } from "../../domain/access";

@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmSubmit, ExpertProfileFields } from "../../components/expert-bits";
+import { ConfirmSubmit } from "../../components/expert-badges";
+import { ExpertProfileFields } from "../../components/expert-bits";
 import { SubmitButton, ValidatedForm } from "../../components/forms";
 import { ACCESS } from "../../domain/access";
 import { regionNamesOf } from "../../domain/regions";

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ConfirmSubmit, SpecialtyBadges, useExpertLabels } from "../../components/expert-bits";
+import { ConfirmSubmit, SpecialtyBadges, useExpertLabels } from "../../components/expert-badges";
 import { Field, FormErrorMessage, SuccessNote } from "../../components/forms";
 import { ACCESS } from "../../domain/access";
 import { shanghaiDateString } from "../../domain/format";

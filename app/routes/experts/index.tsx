@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SpecialtyBadges, useExpertLabels } from "../../components/expert-bits";
+import { SpecialtyBadges, useExpertLabels } from "../../components/expert-badges";
 import { Pagination } from "../../components/pagination";
 import { ACCESS } from "../../domain/access";
 import { EXPERT_SPECIALTIES, EXPERT_TITLES, SAFETY_ENGINEER_LEVELS } from "../../domain/expert-codes";

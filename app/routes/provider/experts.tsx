@@ -1,13 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import {
-  ConfirmSubmit,
-  EMPTY_EXPERT,
-  ExpertProfileFields,
-  SpecialtyBadges,
-  useExpertLabels,
-} from "../../components/expert-bits";
+import { ConfirmSubmit, SpecialtyBadges, useExpertLabels } from "../../components/expert-badges";
+import { EMPTY_EXPERT, ExpertProfileFields } from "../../components/expert-bits";
 import { SubmitButton, SuccessNote, ValidatedForm } from "../../components/forms";
 import { ACCESS } from "../../domain/access";
 import { regionNamesOf } from "../../domain/regions";

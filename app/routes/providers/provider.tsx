@@ -12,7 +12,7 @@ import { toLanguage } from "../../i18n/config";
 import { getPublicProviderProfile } from "../../services/providers.server";
 import { orErrorPage } from "../../utils/http.server";
 import { shanghaiDateString } from "../../domain/format";
-import { SpecialtyBadges, useExpertLabels } from "../../components/expert-bits";
+import { SpecialtyBadges, useExpertLabels } from "../../components/expert-badges";
 
 /** Public: anyone may read a provider's published profile; nothing private is loaded. */
 export async function loader({ context, params }: LoaderFunctionArgs) {

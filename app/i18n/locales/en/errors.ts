@@ -1,8 +1,4 @@
-// training.*, guidance.*, checkups.* (issue 8) live with their pages' texts.
-import trainingTexts from "./training";
-
 export default {
-  ...trainingTexts.errors,
   required: "This field is required",
   too_long: "Too long",
   email_invalid: "Enter a valid e-mail address",
@@ -226,5 +222,37 @@ export default {
     tooMany: { title: "Too many requests", body: "Please try again later." },
     bad: { title: "Bad request", body: "Please check and try again." },
     server: { title: "Something went wrong", body: "We have logged the problem; please try again later." },
+  },
+  // Training, remote guidance and free check-ups (issue 8).
+  training: {
+    not_related: "Your organisation has no service, policy or group relation to this enterprise",
+    exchange_group_only: "Exchange meetings are recorded by a group",
+    too_many: "List too long (max 2000 people)",
+    too_many_files: "At most {{max}} attachments",
+    count_below_list: "The count cannot be below the listed names ({{listed}})",
+    unknown_member: "USCC {{uscc}} in the list is not a member of your group",
+    enterprise_required: "Choose the trained enterprise",
+    kind_invalid: "Choose the kind of training",
+    hours_invalid: "Hours: a whole number from 1 to 200",
+    count_invalid: "Attendees: a whole number, 0 or more",
+    sheet_invalid: "The list has errors; see below",
+  },
+  guidance: {
+    counterpart_invalid:
+      "That organisation cannot answer your guidance (needs a policy in force, a contract in service, or an expert of the pool)",
+    counterpart_required: "Choose who answers",
+    channel_invalid: "Choose a channel",
+    closed: "This guidance thread is closed",
+  },
+  checkups: {
+    dates_order: "The end date cannot be before the start date",
+    runner_only: "Only the organiser changes the list",
+    out_of_scope: "That enterprise is outside the enterprises you may run check-ups for",
+    carrier_invalid: "The carrier must be a verified provider",
+    already_done: "This enterprise's check-up is done; it can no longer be changed",
+    carrier_only: "Only the organisation carrying out the check-up issues its plan",
+    not_done: "The check-up has not been done yet; issue the plan after it",
+    plan_empty: "Write the plan or upload its file",
+    sheet_required: "Choose the list file",
   },
 };

@@ -1,8 +1,4 @@
-// training.*, guidance.*, checkups.* (issue 8) live with their pages' texts.
-import trainingTexts from "./training";
-
 export default {
-  ...trainingTexts.errors,
   required: "此项必填",
   too_long: "内容过长",
   email_invalid: "请输入有效的电子邮箱",
@@ -221,5 +217,36 @@ export default {
     tooMany: { title: "操作过于频繁", body: "请稍后再试。" },
     bad: { title: "请求有误", body: "请检查后重试。" },
     server: { title: "服务器出错了", body: "我们已记录这个问题，请稍后再试。" },
+  },
+  // Training, remote guidance and free check-ups (issue 8).
+  training: {
+    not_related: "本单位与该企业没有服务、保险或协作关系，不能为其登记培训",
+    exchange_group_only: "交流会由协作组登记",
+    too_many: "名单过长（最多 2000 人）",
+    too_many_files: "附件最多 {{max}} 个",
+    count_below_list: "参训人数不能少于名单人数（{{listed}} 人）",
+    unknown_member: "名单中的信用代码 {{uscc}} 不是本协作组的成员企业",
+    enterprise_required: "请选择受训企业",
+    kind_invalid: "请选择培训类型",
+    hours_invalid: "学时应为 1–200 的整数",
+    count_invalid: "参训人数应为不小于 0 的整数",
+    sheet_invalid: "名单有误，请按提示修改",
+  },
+  guidance: {
+    counterpart_invalid: "所选单位不能答复本企业的远程指导（需有效保单、在服务合同或专家库中的专家）",
+    counterpart_required: "请选择答复单位或专家",
+    channel_invalid: "请选择渠道",
+    closed: "本次远程指导已结束，不能再发消息",
+  },
+  checkups: {
+    dates_order: "结束日期不能早于开始日期",
+    runner_only: "只有组织单位可以修改体检名单",
+    out_of_scope: "所选企业不在本单位可组织体检的范围内",
+    carrier_invalid: "实施单位应为已认证的服务机构",
+    already_done: "该企业已完成体检，不能再修改",
+    carrier_only: "只有实施单位可以出具方案",
+    not_done: "该企业尚未完成体检，体检后才能出具方案",
+    plan_empty: "请填写方案内容或上传方案文件",
+    sheet_required: "请选择名单文件",
   },
 };
