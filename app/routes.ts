@@ -89,6 +89,7 @@ export default [
   route("inspections/export", "routes/inspections/export.ts"),
   route("inspections/:inspectionId", "routes/inspections/detail.tsx"),
   route("inspections/:inspectionId/print", "routes/inspections/print.tsx"),
+  route("inspections/:inspectionId/photos/:fileId", "routes/inspections/photo.tsx"),
   // The expert pool (专家库): search, profiles, independent experts, assignments; bureau draws.
   route("experts", "routes/experts/index.tsx"),
   route("experts/new", "routes/experts/new.tsx"),

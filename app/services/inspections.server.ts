@@ -697,3 +697,28 @@ export async function getInspection(db: DbOrTx, actor: InspectionActor, inspecti
 }
 
 export type InspectionView = Awaited<ReturnType<typeof getInspection>>;
+
+/**
+ * A photo of an inspection, for whoever may see the inspection (its own rule: the enterprise's
+ * records rule or its author), not only the uploader and the inspected enterprise.
+ */
+export async function inspectionPhotoFor(
+  db: DbOrTx,
+  actor: InspectionActor,
+  params: { inspectionId: string; fileId: string; today: IsoDate },
+) {
+  const [row] = await db
+    .select({ file: files })
+    .from(inspectionPhotos)
+    .innerJoin(files, eq(files.id, inspectionPhotos.fileId))
+    .innerJoin(inspections, eq(inspections.id, inspectionPhotos.inspectionId))
+    .where(
+      and(
+        eq(inspectionPhotos.inspectionId, params.inspectionId),
+        eq(inspectionPhotos.fileId, params.fileId),
+        visibleTo(actor, params.today),
+      ),
+    );
+  if (!row) throw notFound();
+  return row.file;
+}

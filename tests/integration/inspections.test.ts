@@ -19,9 +19,11 @@ import { visibleLink } from "../../app/services/notification-links.server";
 import {
   acknowledgeInspection,
   addDraftHazard,
+  addInspectionPhotos,
   confirmInspection,
   createInspection,
   getInspection,
+  inspectionPhotoFor,
   InspectionInputError,
   listInspections,
   updateDraft,
@@ -402,5 +404,34 @@ describe("POST /api/v1/inspections", () => {
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(inspections);
     expect(after[0]!.n).toBe(before[0]!.n);
     expect((await post(null, body)).status).toBe(401);
+  });
+});
+
+describe("inspection photos are read through the inspection", () => {
+  // A bureau or the inspected enterprise sees a signed inspection's photos; a stranger, and
+  // anyone but the author while it is a draft, gets the 404 of a missing file.
+  it("follows the inspection's visibility, not the uploader's", async () => {
+    const { inspection } = await createInspection(t.db, env, actor("provider"), input({ findings: "照片测试" }));
+    await addInspectionPhotos(t.db, env, actor("provider"), {
+      inspectionId: inspection.id,
+      photos: [fileOf(pngBytes(), "site.png", "image/png")],
+      now: NOW,
+    });
+    const view = await getInspection(t.db, actor("provider"), inspection.id, TODAY);
+    const fileId = view.photos[0]!.id;
+    const read = (who: string) =>
+      inspectionPhotoFor(t.db, actor(who), { inspectionId: inspection.id, fileId, today: TODAY }).then(
+        (f) => f.id,
+        (e: unknown) => (e instanceof AppError ? e.status : e),
+      );
+    expect([await read("provider"), await read("cityBureau"), await read("stranger")]).toEqual([fileId, 404, 404]);
+    await confirmInspection(t.db, actor("provider"), { inspectionId: inspection.id, now: NOW });
+    expect(await Promise.all(["provider", "enterprise", "cityBureau", "countyBureau"].map(read))).toEqual([
+      fileId,
+      fileId,
+      fileId,
+      fileId,
+    ]);
+    expect(await Promise.all(["stranger", "peer", "faraway"].map(read))).toEqual([404, 404, 404]);
   });
 });

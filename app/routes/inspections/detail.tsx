@@ -283,8 +283,12 @@ export default function InspectionPage() {
         {view.photos.length === 0 ? <p className="text-slate-500">{t("noPhotos")}</p> : null}
         <div className="flex flex-wrap gap-2">
           {view.photos.map((p) => (
-            <a key={p.id} href={`/files/${p.id}`} target="_blank" rel="noreferrer">
-              <img src={`/files/${p.id}`} alt={p.caption ?? p.name} className="h-24 w-24 rounded object-cover" />
+            <a key={p.id} href={`/inspections/${i.id}/photos/${p.id}`} target="_blank" rel="noreferrer">
+              <img
+                src={`/inspections/${i.id}/photos/${p.id}`}
+                alt={p.caption ?? p.name}
+                className="h-24 w-24 rounded object-cover"
+              />
             </a>
           ))}
         </div>
@@ -329,9 +333,9 @@ export default function InspectionPage() {
                       {h.photoIds.length ? (
                         <span className="mt-1 flex flex-wrap gap-1">
                           {h.photoIds.map((id) => (
-                            <a key={id} href={`/files/${id}`} target="_blank" rel="noreferrer">
+                            <a key={id} href={`/hazards/${h.id}/files/${id}`} target="_blank" rel="noreferrer">
                               <img
-                                src={`/files/${id}`}
+                                src={`/hazards/${h.id}/files/${id}`}
                                 alt={t("hazard.photos")}
                                 className="h-12 w-12 rounded object-cover"
                               />

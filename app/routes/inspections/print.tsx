@@ -120,7 +120,12 @@ export default function InspectionReport() {
           <h2 className="mb-1 text-lg font-semibold">{t("photos")}</h2>
           <div className="flex flex-wrap gap-2">
             {view.photos.map((p) => (
-              <img key={p.id} src={`/files/${p.id}`} alt={p.caption ?? p.name} className="h-28 w-28 object-cover" />
+              <img
+                key={p.id}
+                src={`/inspections/${i.id}/photos/${p.id}`}
+                alt={p.caption ?? p.name}
+                className="h-28 w-28 object-cover"
+              />
             ))}
           </div>
         </section>
