@@ -16,9 +16,9 @@ import { uuidOrNotFound } from "../../utils/ids";
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const membership = await requireAccess(request, context, ACCESS.inspections, "view");
-  const inspectionId = uuidOrNotFound(params.inspectionId);
-  const fileId = uuidOrNotFound(params.fileId);
   try {
+    const inspectionId = uuidOrNotFound(params.inspectionId);
+    const fileId = uuidOrNotFound(params.fileId);
     const row = await inspectionPhotoFor(context.db, inspectionActorOf(membership), {
       inspectionId,
       fileId,
