@@ -306,7 +306,10 @@ describe("issue 8 journey", () => {
 
     await gotoHydrated(coordinator, "/group");
     const memberName = demoOrg(memberKey).name;
-    const done = current.locator("tbody tr", { hasText: memberName }).filter({ hasText: inspectedName });
+    const done = current
+      .locator("tbody tr")
+      .filter({ has: coordinator.locator("td:nth-child(1)", { hasText: memberName }) })
+      .filter({ has: coordinator.locator("td:nth-child(2)", { hasText: inspectedName }) });
     expect(await done.textContent()).toContain("已完成");
     expect(await current.locator('[role="progressbar"]').getAttribute("aria-valuenow")).not.toBe("0");
     await expectAccessible(coordinator);
