@@ -192,7 +192,8 @@ describe("issue 8 journey", () => {
 
   it("3. 鑫达 rectifies with a photo, 安正 verifies, the bureau closes it; the page shows the timeline", async () => {
     expect(hazardPath).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
-    const enterprise = await as("ent-xinda");
+    // 鑫达 works from a phone (390 px) for the rest of the journey.
+    const enterprise = await as("ent-xinda", { width: 390, height: 844 });
     await openHazard(enterprise, MAJOR);
     expect(new URL(enterprise.url()).pathname).toBe(hazardPath);
     await takeStep(enterprise, "开始整改");
@@ -200,6 +201,8 @@ describe("issue 8 journey", () => {
     await takeStep(enterprise, "提交整改", { photo: true, note: "已安排持证电焊工上岗，无证人员调离。" });
     expect(await enterprise.locator("h1").textContent()).toContain("已整改待复查");
     expect(await enterprise.locator("main").textContent()).toContain("整改后.png");
+    await expectAccessible(enterprise);
+    await screenshot(enterprise, "journey-rectified-390");
 
     const provider = await as("prov-anzheng");
     await gotoHydrated(provider, hazardPath);
