@@ -186,7 +186,9 @@ describe("issue 8 journey", () => {
     hazardPath = new URL(bureau.url()).pathname;
     await bureau.locator("summary", { hasText: "签收报告" }).click();
     await bureau.locator('form:has(input[value="acknowledge"]) button[type="submit"]').click();
-    await bureau.getByText("签收时间").first().waitFor();
+    // The report's state badge turns 已签收 (the panel's own wording also says 签收时间).
+    await bureau.getByText("已签收", { exact: true }).waitFor();
+    expect(await bureau.locator("main").textContent()).not.toContain("待签收");
     await screenshot(bureau, "journey-bureau-acknowledged");
   });
 
