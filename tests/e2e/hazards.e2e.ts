@@ -89,7 +89,10 @@ describe("a major hazard from report to 销号, and a self-reported one", () => 
   it("the bureau sees the escalated report and acknowledges it; the loop closes with evidence and verification", async () => {
     const bureau = await as(browser, "bureau-jinhua");
     await gotoHydrated(bureau, "/dashboard");
-    const panel = bureau.locator("section", { hasText: "重大隐患报告" });
+    // The panel is the section headed 重大隐患报告 (the dashboard's feature list names the reports too).
+    const panel = bureau.locator("section", {
+      has: bureau.getByRole("heading", { name: "重大隐患报告", exact: true }),
+    });
     expect(await panel.textContent()).toContain(MAJOR);
     expect(await panel.getAttribute("class")).toContain("border-red-500");
     await gotoHydrated(bureau, "/bureau/hazards");

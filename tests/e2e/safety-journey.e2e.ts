@@ -175,7 +175,11 @@ describe("issue 8 journey", () => {
     expect(await reports.locator("tr", { hasText: MAJOR }).textContent()).toContain("待签收");
 
     await gotoHydrated(bureau, "/dashboard");
-    expect(await bureau.locator("section", { hasText: "重大隐患报告" }).first().textContent()).toContain(MAJOR);
+    expect(
+      await bureau
+        .locator("section", { has: bureau.getByRole("heading", { name: "重大隐患报告", exact: true }) })
+        .textContent(),
+    ).toContain(MAJOR);
 
     await gotoHydrated(bureau, "/notifications");
     expect(await bureau.locator("main").textContent()).toContain(MAJOR);
