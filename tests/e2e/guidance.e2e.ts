@@ -38,7 +38,8 @@ describe("remote guidance and free check-ups", () => {
     await enterprise.locator("main button[type=submit]").click();
     await enterprise.waitForURL(/\/guidance\/[0-9a-f-]{36}$/);
     const threadUrl = new URL(enterprise.url()).pathname;
-    expect(await enterprise.locator("h1").textContent()).toContain(SUBJECT);
+    // The URL changes before the thread page has rendered (client-side navigation): wait for it.
+    await enterprise.locator("h1", { hasText: SUBJECT }).waitFor();
     expect(await enterprise.locator("[data-state]").first().getAttribute("data-state")).toBe("waiting");
 
     const provider = await (await newContext(browser)).newPage();
