@@ -1,5 +1,6 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { errorMessageKey } from "../utils/message-key";
 
 /** One error page for every route: 403, 404 and everything else, in the user's language. */
 export function AppErrorBoundary() {
@@ -23,7 +24,7 @@ export function AppErrorBoundary() {
     : null;
   const detail =
     payload && typeof payload === "object" && payload.messageKey
-      ? String(t(`errors:${payload.messageKey}`, payload.params ?? {}))
+      ? String(t(errorMessageKey(payload.messageKey), payload.params ?? {}))
       : null;
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (

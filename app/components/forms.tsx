@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { ZodTypeAny } from "zod";
 import type { FieldErrors } from "../utils/forms";
 import { fieldErrorsOf, formDataToObject } from "../utils/forms";
+import { errorMessageKey } from "../utils/message-key";
 
 type FormResult = {
   fieldErrors?: FieldErrors;
@@ -56,7 +57,7 @@ export function FormErrorMessage({ error }: { error: { key: string; params?: Rec
   const { t } = useTranslation();
   return (
     <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t(`errors:${error.key}`, error.params ?? {})}
+      {t(errorMessageKey(error.key), error.params ?? {})}
     </p>
   );
 }
@@ -103,7 +104,7 @@ export function Field({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="field-error">
-          {t(`errors:${error}`)}
+          {t(errorMessageKey(error))}
         </p>
       ) : null}
     </div>

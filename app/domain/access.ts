@@ -75,6 +75,17 @@ export const ACCESS = {
     view: { kinds: ["enterprise", "provider", "insurer", "bureau"] },
     edit: { kinds: ["provider", "insurer", "bureau"] },
   },
+  /**
+   * Issue 9, the insurer's 6+3 desk: policies (form, import, API), plans, assignments, visits,
+   * the prevention-fee ledger, complaints and the archive. Any member does the visits; writing
+   * policies, commissioning and approving an overrun is for the insurer's managers.
+   */
+  insurerDesk: { view: { kinds: ["insurer"] }, edit: { kinds: ["insurer"] } },
+  insurerPolicies: { view: { kinds: ["insurer"] }, edit: { kinds: ["insurer"], roles: ORG_MANAGERS } },
+  /** The insured enterprise's side: its plan, visit confirmations, return visits, complaints, calendar. */
+  insuredEnterprise: { view: { kinds: ["enterprise"] }, edit: { kinds: ["enterprise"] } },
+  /** The bureau's oversight of insurers in its region (read-only drill-down, flags, thresholds). */
+  insuranceOversight: { view: { kinds: ["bureau"] }, edit: { kinds: ["bureau"], roles: ORG_MANAGERS } },
 } as const satisfies Record<string, FeatureAccess>;
 
 /** Whether a member of this organisation passes the rule (an empty rule lets every member through). */

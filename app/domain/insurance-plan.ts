@@ -64,6 +64,32 @@ export type OptionalServiceChoice =
   | { service: "remote_guidance"; channel: string; responseMinutes: number }
   | { service: "onsite_stationing"; daysPerMonth: number };
 
+/** 24小时远程指导: the channel and its default first-response target (response-time.ts). */
+export const DEFAULT_GUIDANCE = { channel: "guidance_24h", responseMinutes: 120 } as const;
+/** 驻厂驻点: days on site per month when the policy does not say. */
+export const DEFAULT_STATIONING_DAYS_PER_MONTH = 2;
+
+/** The optional services a policy lists by code, with its agreed parameters or the defaults. */
+export function optionalServiceChoices(
+  codes: readonly string[],
+  terms: { guidanceResponseMinutes?: number | null; stationingDaysPerMonth?: number | null } = {},
+): OptionalServiceChoice[] {
+  const choices: OptionalServiceChoice[] = [];
+  for (const code of OPTIONAL_SERVICES) {
+    if (!codes.includes(code)) continue;
+    if (code === "one_enterprise_one_plan") choices.push({ service: code });
+    else if (code === "remote_guidance")
+      choices.push({
+        service: code,
+        channel: DEFAULT_GUIDANCE.channel,
+        responseMinutes: terms.guidanceResponseMinutes ?? DEFAULT_GUIDANCE.responseMinutes,
+      });
+    else
+      choices.push({ service: code, daysPerMonth: terms.stationingDaysPerMonth ?? DEFAULT_STATIONING_DAYS_PER_MONTH });
+  }
+  return choices;
+}
+
 export type PolicyStatus = "active" | "cancelled" | "expired";
 
 export type PolicyForPlan = {

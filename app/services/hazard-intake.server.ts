@@ -3,6 +3,9 @@ import type { DbOrTx } from "../../db/client";
 import { hazardEvents, hazardFiles, hazards, type DraftHazard, type Inspection } from "../../db/schema";
 import { majorHazardRecipients, type ReportParty } from "../domain/hazard-machine";
 import { regionScopePrefix } from "../domain/regions";
+import type { IsoDate } from "../domain/calendar-date";
+import { shanghaiDateString } from "../domain/format";
+import { syncEnterprisePlans } from "./insurance-plans.server";
 import { notify } from "./notify.server";
 import { executeRows } from "./sql-rows.server";
 
@@ -120,6 +123,11 @@ export async function recordInspectionHazards(
         now,
       });
     }
+  }
+  // 协助整改政府部门发现的隐患: an insured enterprise's insurer owes a rectification-assistance
+  // item for each hazard a government inspection finds (insurance-plans.server.ts).
+  if (inspection.source === "government") {
+    await syncEnterprisePlans(tx, inspection.enterpriseId, shanghaiDateString(now) as IsoDate, now);
   }
   return result;
 }

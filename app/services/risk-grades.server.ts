@@ -6,6 +6,7 @@ import type { IsoDate } from "../domain/calendar-date";
 import { currentRiskGrade, type RiskGrade } from "../domain/risk-grade";
 import { AppError } from "../utils/errors";
 import { writeAudit } from "./audit.server";
+import { syncEnterprisePlans } from "./insurance-plans.server";
 import { inspectionRelations, mayViewEnterpriseRecords, type ActingOrg } from "./enterprise-relations.server";
 
 /**
@@ -146,6 +147,8 @@ export async function recordRiskAssessment(
       ip: input.actor.ip ?? null,
       at: input.now,
     });
+    // 分类分级: a new grade re-plans the enterprise's insurance (from the next period on).
+    if (capacity !== "self") await syncEnterprisePlans(tx, input.enterpriseId, input.today, input.now);
     return { id: row!.id, capacity };
   });
 }

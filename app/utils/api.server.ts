@@ -72,7 +72,12 @@ export function apiRoute<A extends "required" | "optional">(
     } catch (error) {
       if (error instanceof Response) return error;
       if (error instanceof AppError) {
-        return apiError(error.status, error.code, error.messageKey.replaceAll("_", " "), error.headers);
+        return apiError(
+          error.status,
+          error.code,
+          (error.messageKey.split(":").pop() ?? error.code).replace(/^errors\./, "").replaceAll("_", " "),
+          error.headers,
+        );
       }
       throw error;
     }

@@ -17,6 +17,8 @@ import { INSPECTION_SOURCES } from "../../app/domain/inspection-sources";
 import { RISK_GRADES } from "../../app/domain/risk-grade";
 import { EXPERT_TITLES, SAFETY_ENGINEER_LEVELS } from "../../app/domain/expert-draw";
 import { GUIDANCE_CHANNELS } from "../../app/domain/response-time";
+import { SERVICE_CODES } from "../../app/domain/insurance-plan";
+import { insuranceService, planItemState } from "./insurance";
 
 // The domain names these lists without importing the schema (docs/architecture.md, "Layers");
 // this test is what keeps the two copies equal.
@@ -38,6 +40,8 @@ describe("database enums match the domain's lists", () => {
     ["hazard grades", HAZARD_GRADES, hazardGrade.enumValues],
     ["inspection sources (inspection-sources.ts)", INSPECTION_SOURCES, inspectionSource.enumValues],
     ["risk grades (risk-grade.ts)", RISK_GRADES, riskGrade.enumValues],
+    ["insurance service codes (insurance-plan.ts)", SERVICE_CODES, insuranceService.enumValues],
+    ["stored plan-item states (insurance-replan.ts)", ["open", "done", "cancelled"], planItemState.enumValues],
     ["expert titles (expert-draw.ts)", EXPERT_TITLES, expertTitle.enumValues],
     ["safety engineer levels", SAFETY_ENGINEER_LEVELS, safetyEngineerLevel.enumValues],
     ["guidance channels (response-time.ts)", GUIDANCE_CHANNELS, guidanceChannel.enumValues],

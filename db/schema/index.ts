@@ -6,3 +6,4 @@ export * from "./engagements";
 export * from "./notifications";
 export * from "./safety";
 export * from "./register";
+export * from "./insurance";

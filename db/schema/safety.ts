@@ -105,6 +105,12 @@ export const insurancePolicies = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     status: policyStatus().notNull().default("active"),
+    /** remote_guidance: the promised first-response minutes (insurance-plan.ts default when null). */
+    guidanceResponseMinutes: integer(),
+    /** onsite_stationing: the agreed days on site per month (default when null). */
+    stationingDaysPerMonth: smallint(),
+    /** When cancelled: the day cover stops (保险责任终止日); that day itself is not covered. */
+    cancelledOn: date({ mode: "string" }),
     renewalOfId: uuid(),
     version: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -115,6 +121,11 @@ export const insurancePolicies = pgTable(
     check("insurance_policies_fee_check", sql`${t.preventionFeeBps} BETWEEN 0 AND 10000`),
     check("insurance_policies_premium_check", sql`${t.premiumFen} >= 0`),
     check("insurance_policies_dates_check", sql`${t.endDate} >= ${t.startDate}`),
+    check(
+      "insurance_policies_options_check",
+      sql`(${t.guidanceResponseMinutes} IS NULL OR ${t.guidanceResponseMinutes} BETWEEN 5 AND 2880) AND (${t.stationingDaysPerMonth} IS NULL OR ${t.stationingDaysPerMonth} BETWEEN 1 AND 31)`,
+    ),
+    check("insurance_policies_cancel_check", sql`(${t.status} = 'cancelled') = (${t.cancelledOn} IS NOT NULL)`),
   ],
 );
 

@@ -19,3 +19,4 @@ export { default as register } from "./register";
 export { default as groups } from "./groups";
 export { default as hazards } from "./hazards";
 export { default as training } from "./training";
+export { default as insurance } from "./insurance";
