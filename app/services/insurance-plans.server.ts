@@ -22,6 +22,7 @@ import {
   type PolicyForPlan,
 } from "../domain/insurance-plan";
 import { replan, type StoredPlanItem } from "../domain/insurance-replan";
+import { AT_RISK_DAYS, type PlanItemStatus } from "../domain/plan-item-status";
 
 type PolicyRow = typeof insurancePolicies.$inferSelect;
 
@@ -183,4 +184,22 @@ export async function syncEnterprisePlans(
     total.renumbered += r.renumbered;
   }
   return total;
+}
+
+/**
+ * `planItemStatus` (plan-item-status.ts) as SQL over insurance_plan_items, for lists, counts and
+ * dashboards: the same precedence (cancelled, done, overdue, scheduled in time, at risk,
+ * scheduled late, planned). `tests/integration/insurance-plans.test.ts` checks it against the
+ * domain function on random rows, so the two cannot drift.
+ */
+export function planItemStatusSql(today: IsoDate) {
+  const t = insurancePlanItems;
+  return sql<PlanItemStatus>`(case
+    when ${t.state} = 'cancelled' then 'cancelled'
+    when ${t.state} = 'done' then 'done'
+    when ${t.dueDate} < ${today}::date then 'overdue'
+    when ${t.scheduledOn} is not null and ${t.scheduledOn} <= ${t.dueDate} then 'scheduled'
+    when ${t.dueDate} - ${today}::date <= ${AT_RISK_DAYS} then 'at_risk'
+    when ${t.scheduledOn} is not null then 'scheduled'
+    else 'planned' end)`;
 }

@@ -2,10 +2,13 @@
 // derived plan (decision 014); a grade change by someone else re-plans from the next period; a
 // government-found hazard adds a rectification-assistance item; done items are never touched.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import { insurancePlanItems, insurancePolicies, preventionFeeEntries } from "../../db/schema";
 import type { IsoDate } from "../../app/domain/calendar-date";
-import { syncPlan } from "../../app/services/insurance-plans.server";
+import { planItemStatusSql, syncPlan } from "../../app/services/insurance-plans.server";
+import { planItemStatus } from "../../app/domain/plan-item-status";
+import { addDays } from "../../app/domain/calendar-date";
+import fc from "fast-check";
 import { recordInspectionHazards } from "../../app/services/hazard-intake.server";
 import { AppError } from "../../app/utils/errors";
 import { createOrgWithOwner } from "../factories/accounts";
@@ -120,5 +123,63 @@ describe("re-planning", () => {
     expect(live.every((r) => r.windowStart < "2026-05-01")).toBe(true);
     expect(rows.find((r) => r.id === first!.id)?.state).toBe("done");
     expect(rows.some((r) => r.state === "cancelled")).toBe(true);
+  });
+});
+
+describe("status in SQL", () => {
+  it("property: planItemStatusSql equals the domain's planItemStatus on random items and days", async () => {
+    const { policy } = await insertPolicy(t.db, insurerId);
+    const base = "2026-06-01" as IsoDate;
+    const item = fc.record({
+      state: fc.constantFrom("open", "done", "cancelled" as const),
+      due: fc.integer({ min: 0, max: 40 }),
+      scheduled: fc.option(fc.integer({ min: -5, max: 45 }), { nil: null }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(item, { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: -3, max: 45 }),
+        async (rows, todayOffset) => {
+          const today = addDays(base, todayOffset);
+          const ids = await t.db
+            .insert(insurancePlanItems)
+            .values(
+              rows.map((r, i) => ({
+                policyId: policy.id,
+                insurerId: policy.insurerId,
+                enterpriseId: policy.enterpriseId,
+                service: "key_inspection" as const,
+                sequence: 100 + i,
+                windowStart: base,
+                dueDate: addDays(base, r.due),
+                scheduledOn: r.scheduled === null ? null : addDays(base, r.scheduled),
+                state: r.state,
+              })),
+            )
+            .returning({ id: insurancePlanItems.id });
+          const got = await t.db
+            .select({ id: insurancePlanItems.id, status: planItemStatusSql(today) })
+            .from(insurancePlanItems)
+            .where(and(eq(insurancePlanItems.policyId, policy.id), gte(insurancePlanItems.sequence, 100)));
+          const byId = new Map(got.map((g) => [g.id, g.status]));
+          rows.forEach((r, i) => {
+            const expected = planItemStatus(
+              {
+                dueDate: addDays(base, r.due),
+                cancelled: r.state === "cancelled",
+                scheduledOn: r.scheduled === null ? null : addDays(base, r.scheduled),
+                visit: r.state === "done" ? { confirmedByProvider: true, confirmedByEnterprise: true } : null,
+              },
+              today,
+            );
+            expect(byId.get(ids[i]!.id)).toBe(expected);
+          });
+          await t.db
+            .delete(insurancePlanItems)
+            .where(and(eq(insurancePlanItems.policyId, policy.id), gte(insurancePlanItems.sequence, 100)));
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });
