@@ -1,5 +1,4 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
@@ -10,6 +9,7 @@ import { shanghaiDateString } from "../../app/domain/format";
 import { createMailTransport } from "../../app/services/mail.server";
 import { findJob } from "../../jobs/registry";
 import { insertQualification } from "../factories/providers";
+import { artifactsDir } from "./support/artifacts";
 import { startSmtpServer } from "../factories/smtp";
 import { prepareDatabase, type DatabaseLocation } from "./setup/databases";
 import { startServer, type RunningServer } from "./setup/server";
@@ -33,7 +33,7 @@ const enterprise = demoOrg("ent-xinda");
 const anzheng = demoOrg("prov-anzheng");
 const REMINDER_NOW = new Date("2027-03-01T10:15:00+08:00");
 const CERT = "APJ-(浙)-E2E-7DAYS";
-const artifacts = fileURLToPath(new URL("./.artifacts", import.meta.url));
+const artifacts = artifactsDir();
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let database: DatabaseLocation;

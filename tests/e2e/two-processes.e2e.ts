@@ -10,6 +10,7 @@ import { fileOf, pdfBytes } from "../factories/files";
 import { startS3Server } from "../setup/s3-server";
 import { onPostgres } from "../setup/test-db";
 import { prepareDatabase, type DatabaseLocation } from "./setup/databases";
+import { artifactsDir } from "./support/artifacts";
 import { startServer, type RunningServer } from "./setup/server";
 
 /**
@@ -42,7 +43,7 @@ describe.skipIf(!applicable)("two server processes, one PostgreSQL database, one
         startServer({
           name: `two-processes-${name}`,
           env: { NODE_ENV: "production", ...database.env, ...s3.processEnv, UPLOAD_DIR: uploadDirs[i]! },
-          logFile: `tests/e2e/.artifacts/server-two-processes-${name}.log`,
+          logFile: `${artifactsDir()}/server-two-processes-${name}.log`,
         }),
       ),
     );

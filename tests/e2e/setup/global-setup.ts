@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase, type DatabaseLocation } from "./databases";
 import { fillDemo, fillProductionSmoke } from "./fixtures";
 import { startServer, type RunningServer } from "./server";
+import { artifactsDir } from "../support/artifacts";
 
 declare module "vitest" {
   interface ProvidedContext {
@@ -15,7 +15,7 @@ declare module "vitest" {
   }
 }
 
-const artifacts = fileURLToPath(new URL("../.artifacts", import.meta.url));
+const artifacts = artifactsDir();
 
 /**
  * Databases are filled before the servers start (PGlite admits one process per folder).

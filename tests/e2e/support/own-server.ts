@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { Db } from "../../../db/client";
 import { prepareDatabase, type DatabaseLocation } from "../setup/databases";
 import { startServer, type RunningServer } from "../setup/server";
+import { artifactsDir } from "./artifacts";
 
-const artifacts = fileURLToPath(new URL("../.artifacts", import.meta.url));
+const artifacts = artifactsDir();
 
 /**
  * A built production server of the test's own, on a database of its own (PGlite, or a fresh
