@@ -80,7 +80,7 @@ export function PlanMonth({
   return (
     <section className="card space-y-3" aria-labelledby="month-title">
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="month-title" className="mr-auto text-lg font-semibold">
+        <h2 id="month-title" className="mr-auto w-full text-lg font-semibold sm:w-auto">
           {t("monthTitle", { year: month.slice(0, 4), month: Number(month.slice(5)) })}
         </h2>
         <Link className="btn-secondary" to={hrefFor(shiftMonth(month, -1))} aria-label={t("prevMonth")}>
