@@ -18,6 +18,7 @@ import { SERVICE_LABELS } from "../domain/insurance-plan";
 import { AppError } from "../utils/errors";
 import { generateSecretToken, sha256Hex } from "../utils/crypto.server";
 import { writeAudit } from "./audit.server";
+import { isUniqueViolation } from "./db-errors.server";
 import type { Actor } from "./actor";
 import { planItemStatusSql } from "./insurance-plans.server";
 
@@ -119,27 +120,33 @@ export async function issueFeed(
 ): Promise<string> {
   const token = generateSecretToken(25);
   const tokenHash = sha256Hex(token);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select().from(calendarFeeds).where(ownerWhere(p.owner)).for("update");
-    if (existing && p.mode === "create") throw new AppError(409, "feed_exists", "calendar:errors.feed_exists");
-    if (!existing && p.mode === "reset") throw new AppError(409, "no_feed", "calendar:errors.no_feed");
-    if (existing)
-      await tx
-        .update(calendarFeeds)
-        .set({ tokenHash, createdAt: p.now })
-        .where(and(eq(calendarFeeds.id, existing.id), eq(calendarFeeds.orgId, p.owner.orgId)));
-    else await tx.insert(calendarFeeds).values({ ...p.owner, tokenHash, createdAt: p.now });
-    await writeAudit(tx, {
-      action: p.mode === "create" ? "calendar_feed.created" : "calendar_feed.reset",
-      actorUserId: actor.userId,
-      orgId: actor.orgId,
-      subjectType: "calendar_feed",
-      subjectId: existing?.id ?? null,
-      data: { personal: Boolean(p.owner.userId) },
-      ip: actor.ip,
+  const feedExists = () => new AppError(409, "feed_exists", "calendar:errors.feed_exists");
+  // Two "make" clicks at once: the owner's unique index lets one win; the other is the 409.
+  return db
+    .transaction(async (tx) => {
+      const [existing] = await tx.select().from(calendarFeeds).where(ownerWhere(p.owner)).for("update");
+      if (existing && p.mode === "create") throw feedExists();
+      if (!existing && p.mode === "reset") throw new AppError(409, "no_feed", "calendar:errors.no_feed");
+      if (existing)
+        await tx
+          .update(calendarFeeds)
+          .set({ tokenHash, createdAt: p.now })
+          .where(and(eq(calendarFeeds.id, existing.id), eq(calendarFeeds.orgId, p.owner.orgId)));
+      else await tx.insert(calendarFeeds).values({ ...p.owner, tokenHash, createdAt: p.now });
+      await writeAudit(tx, {
+        action: p.mode === "create" ? "calendar_feed.created" : "calendar_feed.reset",
+        actorUserId: actor.userId,
+        orgId: actor.orgId,
+        subjectType: "calendar_feed",
+        subjectId: existing?.id ?? null,
+        data: { personal: Boolean(p.owner.userId) },
+        ip: actor.ip,
+      });
+      return token;
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? feedExists() : error;
     });
-    return token;
-  });
 }
 
 type FeedRow = {

@@ -242,3 +242,20 @@ describe("month views", () => {
     expect(seen.has(bItem)).toBe(true);
   });
 });
+
+describe("making a feed twice at once", () => {
+  it("one wins, the other is a 409 (the owner's unique index), never a 500", async () => {
+    const other = await createOrgWithOwner(t.db, { kind: "insurer", regionCode: "330702" });
+    const make = () =>
+      issueFeed(t.db, actor(other.org.id, other.user.id), {
+        owner: { orgId: other.org.id, userId: other.user.id },
+        mode: "create",
+        now: NOW,
+      }).then(
+        () => 200,
+        (e: unknown) => (e instanceof AppError ? e.status : 500),
+      );
+    const statuses = await Promise.all([make(), make()]);
+    expect(statuses.sort()).toEqual([200, 409]);
+  });
+});
