@@ -139,5 +139,10 @@ export default [
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
   ]),
 
+  // Issue 9, calendar: month views and the secret ICS feeds (`/calendar/<token>.ics`, no session).
+  route("insurer/calendar", "routes/insurer/calendar.tsx"),
+  route("insured/calendar", "routes/insured/calendar.tsx"),
+  route("calendar/:token", "routes/calendar/feed.ts"),
+
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

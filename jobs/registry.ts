@@ -7,6 +7,7 @@ import { pruneLoginAttempts, sendQualificationReminders } from "../app/services/
 import { regradeProviders } from "../app/services/credit.server";
 import { sweepOrphanUploads } from "../app/services/files.server";
 import { escalateHazardReports } from "../app/services/hazard-escalation.server";
+import { sendPlanReminders } from "../app/services/insurance-reminders.server";
 import type { StorageEnv } from "../app/services/storage/types";
 
 /** `storage` is absent where a process has no file storage configured (e.g. a test's queue). */
@@ -60,6 +61,9 @@ export const JOBS = [
   // Major-hazard reports unacknowledged 2 h after reporting go to the bureau's managers (decision 019);
   // every 5 minutes, so an escalation is at most 5 minutes late.
   { name: "escalate-hazard-reports", cron: "*/5 * * * *", run: (c) => escalateHazardReports(c.db, c.now) },
+  // Issue 9: at-risk / overdue plan items and visits two days ahead (plan-reminders.ts). Daily at
+  // 00:10 UTC = 08:10 in Beijing, the start of the working day; keyed, so a rerun sends nothing new.
+  { name: "plan-reminders", cron: "10 0 * * *", run: (c) => sendPlanReminders(c.db, c.now) },
 ] as const satisfies readonly JobDefinition[];
 
 export type JobName = (typeof JOBS)[number]["name"];

@@ -19,6 +19,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    { to: "/insured/calendar", labelKey: "insuredCalendar" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -44,6 +45,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    { to: "/insurer/calendar", labelKey: "insuranceCalendar" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },

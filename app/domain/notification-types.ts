@@ -19,7 +19,10 @@ export type NotificationSubject =
   | "organisation"
   // Issue 8, inspections: a hazard (re-checked with enterpriseRecordsVisibleTo or as its finder).
   | "hazard"
-  | "guidance";
+  | "guidance"
+  // Issue 9, calendar reminders: a plan item, seen by its insurer / by its insured enterprise.
+  | "insurance_plan_item"
+  | "insured_plan_item";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -64,6 +67,19 @@ export const NOTIFICATION_TYPES = {
   hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
   // Remote guidance (issue 8): a new message in a thread, to the other party.
   guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
+  // Issue 9 reminders (plan-reminders.ts): at-risk and overdue items to the assignee and the
+  // insurer's coordinators, an agreed visit to the enterprise two days ahead.
+  plan_item_at_risk: {
+    subject: "insurance_plan_item",
+    defaultMode: "email",
+    link: (id) => `/insurer/plan-items/${id}`,
+  },
+  plan_item_overdue: {
+    subject: "insurance_plan_item",
+    defaultMode: "email",
+    link: (id) => `/insurer/plan-items/${id}`,
+  },
+  insured_visit_upcoming: { subject: "insured_plan_item", defaultMode: "email", link: () => "/insured/calendar" },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

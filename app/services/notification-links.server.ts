@@ -1,6 +1,6 @@
 import { and, eq, like, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { engagements, organisations, practiceNotices, qualifications } from "../../db/schema";
+import { engagements, insurancePlanItems, organisations, practiceNotices, qualifications } from "../../db/schema";
 import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-types";
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
@@ -71,6 +71,22 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
     }
     case "guidance":
       return isGuidanceParty(db, viewer.orgId, id);
+    // Issue 9 reminders: the insurer's own plan item / a plan item of the insured enterprise.
+    case "insurance_plan_item":
+    case "insured_plan_item": {
+      const [row] = await db
+        .select({ id: insurancePlanItems.id })
+        .from(insurancePlanItems)
+        .where(
+          and(
+            eq(insurancePlanItems.id, id),
+            subjectType === "insurance_plan_item"
+              ? eq(insurancePlanItems.insurerId, viewer.orgId)
+              : eq(insurancePlanItems.enterpriseId, viewer.orgId),
+          ),
+        );
+      return Boolean(row);
+    }
     case "provider_credit":
     case "organisation":
       return id === viewer.orgId;

@@ -11,6 +11,8 @@ export type NotifyEvent = {
   /** The recipient organisation: all its members, or those with one of `roles`. */
   orgId: string;
   roles?: readonly MemberRole[];
+  /** Only these members of the organisation (e.g. a plan item's assignee); all of them when absent. */
+  userIds?: readonly string[];
   subjectId: string | null;
   /** Values the texts interpolate (titles, names, dates); kept with the row, shown as given. */
   params?: Record<string, string | number>;
@@ -34,13 +36,21 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
         sql`, `,
       )})`
     : sql``;
+  const userFilter = event.userIds
+    ? event.userIds.length
+      ? sql`and m.user_id in (${sql.join(
+          event.userIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql`and false`
+    : sql``;
   const common = sql`${event.key}, ${event.type}, m.user_id, m.org_id, ${spec.subject}, ${event.subjectId}::uuid, ${params}::jsonb, ${now.toISOString()}::timestamptz`;
   const inApp = await executeRows(
     tx,
     sql`
     insert into notifications (event_key, type, recipient_user_id, recipient_org_id, subject_type, subject_id, params, created_at, channel, status, sent_at)
     select ${common}, 'in_app', 'sent', ${now.toISOString()}::timestamptz
-    from memberships m where m.org_id = ${event.orgId} ${roleFilter}
+    from memberships m where m.org_id = ${event.orgId} ${roleFilter} ${userFilter}
     on conflict do nothing
     returning id`,
   );
@@ -53,7 +63,7 @@ export async function notify(tx: DbOrTx, event: NotifyEvent): Promise<number> {
       ${now.toISOString()}::timestamptz
     from memberships m
     left join notification_preferences p on p.user_id = m.user_id and p.type = ${event.type}
-    where m.org_id = ${event.orgId} ${roleFilter}
+    where m.org_id = ${event.orgId} ${roleFilter} ${userFilter}
       and coalesce(p.mode, ${spec.defaultMode}::notification_mode) in ('email', 'digest')
     on conflict do nothing
     returning id`,

@@ -39,4 +39,6 @@ export default {
   training: "Training",
   guidance: "Remote guidance",
   checkups: "Free check-ups",
+  insuranceCalendar: "Service calendar",
+  insuredCalendar: "Insurance calendar",
 };

@@ -150,6 +150,21 @@ export default {
       title: "New message in remote guidance “{{subject}}”",
       body: "The other party wrote in the remote guidance thread “{{subject}}”; please read and answer.",
     },
+    plan_item_at_risk: {
+      label: "Prevention service at risk",
+      title: "At risk: {{serviceEn}} for {{enterprise}} (due {{dueDate}})",
+      body: "{{serviceEn}} for {{enterprise}} is due on {{dueDate}} and no date has been agreed with the enterprise yet. Please schedule it.",
+    },
+    plan_item_overdue: {
+      label: "Prevention service overdue",
+      title: "Overdue: {{serviceEn}} for {{enterprise}} (due {{dueDate}})",
+      body: "{{serviceEn}} for {{enterprise}} was due on {{dueDate}} and is not done. Please visit and record it.",
+    },
+    insured_visit_upcoming: {
+      label: "Upcoming insurer visit",
+      title: "{{insurer}} visits on {{scheduledOn}} for {{serviceEn}}",
+      body: "{{insurer}} agreed to visit you on {{scheduledOn}} for {{serviceEn}}. Please have someone available.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

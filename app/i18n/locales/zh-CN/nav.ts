@@ -39,4 +39,6 @@ export default {
   training: "安全培训",
   guidance: "远程指导",
   checkups: "免费体检",
+  insuranceCalendar: "服务日历",
+  insuredCalendar: "保险服务日历",
 };

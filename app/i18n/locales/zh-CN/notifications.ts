@@ -144,6 +144,21 @@ export default {
       title: "远程指导“{{subject}}”有新消息",
       body: "对方在远程指导“{{subject}}”中发来新消息，请及时查看答复。",
     },
+    plan_item_at_risk: {
+      label: "防预服务临期未约",
+      title: "临期未约：{{enterprise}} 的{{serviceZh}}（{{dueDate}} 到期）",
+      body: "{{enterprise}} 的{{serviceZh}}将于 {{dueDate}} 到期，尚未与企业约定服务日期，请尽快安排。",
+    },
+    plan_item_overdue: {
+      label: "防预服务逾期",
+      title: "已逾期：{{enterprise}} 的{{serviceZh}}（{{dueDate}} 到期）",
+      body: "{{enterprise}} 的{{serviceZh}}已于 {{dueDate}} 到期仍未完成，请尽快上门服务并记录。",
+    },
+    insured_visit_upcoming: {
+      label: "保险防预服务上门提醒",
+      title: "{{scheduledOn}} {{insurer}}将上门开展{{serviceZh}}",
+      body: "{{insurer}}与贵单位约定于 {{scheduledOn}} 上门开展{{serviceZh}}，请安排人员陪同。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };

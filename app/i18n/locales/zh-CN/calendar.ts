@@ -1,0 +1,38 @@
+/** Issue 9, "Calendar": the plan calendars of the insurer and the insured enterprise, and ICS feeds. */
+export default {
+  insurerTitle: "服务日历",
+  insurerLead: "按月查看本机构保险防预服务计划：约定上门日期或到期日，颜色表示状态。点击条目打开服务详情。",
+  insuredTitle: "保险服务日历",
+  insuredLead: "各保险机构为本单位安排的防预服务：已约定的上门日期和各项服务的到期日。",
+  scope: { label: "范围", all: "全部", mine: "分配给我的" },
+  monthTitle: "{{year}} 年 {{month}} 月",
+  prev: "上月",
+  next: "下月",
+  prevMonth: "上一个月",
+  nextMonth: "下一个月",
+  thisMonth: "本月",
+  legend: "状态图例",
+  weekdays: "一,二,三,四,五,六,日",
+  more: "另有 {{count}} 项",
+  emptyMonth: "本月没有服务安排。",
+  agreedOn: "约定 {{date}}",
+  dueOn: "{{date}} 到期",
+  feed: {
+    staffTitle: "订阅我的日历",
+    staffHint:
+      "生成一个私密链接，在手机或电脑日历（如 iPhone 日历、Outlook、企业微信）中订阅，即可看到分配给您的服务。链接只显示一次，请妥善保存。",
+    orgTitle: "订阅本单位的保险服务日历",
+    orgHint: "生成一个私密链接，在日历应用中订阅，即可看到各保险机构的上门安排和到期日。链接只显示一次，请妥善保存。",
+    none: "尚未生成订阅链接。",
+    madeAt: "订阅链接生成于 {{at}}。如链接泄露，请重置。",
+    create: "生成订阅链接",
+    newUrl: "新的订阅链接（仅显示这一次）：",
+    reset: "重置订阅链接",
+    resetConfirm: "重置后旧链接立即失效，已订阅的日历将不再更新，需要用新链接重新订阅。确定重置吗？",
+    resetSubmit: "确认重置",
+  },
+  errors: {
+    feed_exists: "订阅链接已存在；如需新链接，请重置。",
+    no_feed: "还没有订阅链接，请先生成。",
+  },
+};
