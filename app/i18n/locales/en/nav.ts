@@ -39,4 +39,6 @@ export default {
   training: "Training",
   guidance: "Remote guidance",
   checkups: "Free check-ups",
+  insurerDesk: "Prevention desk",
+  insuranceOversight: "Insurance oversight",
 };

@@ -39,4 +39,6 @@ export default {
   training: "安全培训",
   guidance: "远程指导",
   checkups: "免费体检",
+  insurerDesk: "保险服务工作台",
+  insuranceOversight: "保险服务监管",
 };
