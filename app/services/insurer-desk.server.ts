@@ -78,29 +78,31 @@ async function itemList(
   params: DeskFilters & { today: IsoDate; page?: number; limit?: number },
 ): Promise<PageOf<DeskItemRow>> {
   const { page, limit, offset } = pageWindow(params.page, params.limit ?? PAGE_SIZE);
-  const rows = await db
-    .select({
-      id: items.id,
-      policyId: items.policyId,
-      policyNumber: insurancePolicies.policyNumber,
-      enterpriseName: organisations.name,
-      service: items.service,
-      sequence: items.sequence,
-      dueDate: items.dueDate,
-      scheduledOn: items.scheduledOn,
-      assigneeName: users.name,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(items)
-    .innerJoin(insurancePolicies, eq(insurancePolicies.id, items.policyId))
-    .innerJoin(organisations, eq(organisations.id, items.enterpriseId))
-    .leftJoin(users, eq(users.id, items.assigneeUserId))
-    .where(and(...filterSql(insurerId, params), ...statusWhere(status, params.today)))
-    .orderBy(asc(items.dueDate), asc(organisations.name), asc(items.id))
-    .limit(limit)
-    .offset(offset);
-  const total = rows[0]?.total ?? (offset > 0 ? await countItems(db, insurerId, status, params) : 0);
-  return { rows: rows.map(({ total: _t, ...r }) => r), total, page, pageSize: limit };
+  // The page and the count apart: a window count would join every matching row just to count it.
+  const [rows, total] = await Promise.all([
+    db
+      .select({
+        id: items.id,
+        policyId: items.policyId,
+        policyNumber: insurancePolicies.policyNumber,
+        enterpriseName: organisations.name,
+        service: items.service,
+        sequence: items.sequence,
+        dueDate: items.dueDate,
+        scheduledOn: items.scheduledOn,
+        assigneeName: users.name,
+      })
+      .from(items)
+      .innerJoin(insurancePolicies, eq(insurancePolicies.id, items.policyId))
+      .innerJoin(organisations, eq(organisations.id, items.enterpriseId))
+      .leftJoin(users, eq(users.id, items.assigneeUserId))
+      .where(and(...filterSql(insurerId, params), ...statusWhere(status, params.today)))
+      .orderBy(asc(items.dueDate), asc(items.id))
+      .limit(limit)
+      .offset(offset),
+    countItems(db, insurerId, status, params),
+  ]);
+  return { rows, total, page, pageSize: limit };
 }
 
 async function countItems(
@@ -172,7 +174,7 @@ export async function staffLoad(db: DbOrTx, insurerId: string, params: { today: 
     .where(
       and(
         eq(items.insurerId, insurerId),
-        eq(items.assigneeKind, "staff"),
+        sql`${items.assigneeUserId} is not null`,
         sql`${items.state} <> 'cancelled'`,
         params.service ? eq(items.service, params.service) : undefined,
       ),
