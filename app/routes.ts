@@ -130,6 +130,17 @@ export default [
   route("checkups/:programId", "routes/checkups/detail.tsx"),
   route("checkups/:programId/plans/:enterpriseId", "routes/checkups/plan-file.ts"),
 
+  // Issue 9: the insurer's desk and the bureau's insurance oversight (flags, read-only drill-downs).
+  route("insurer", "routes/insurer/index.tsx"),
+  route("insurer/export", "routes/insurer/export.ts"),
+  route("bureau/insurance", "routes/bureau/insurance/index.tsx"),
+  route("bureau/insurance/export", "routes/bureau/insurance/export.ts"),
+  route("bureau/insurance/flags", "routes/bureau/insurance/flags.tsx"),
+  route("bureau/insurance/insurers/:insurerId", "routes/bureau/insurance/insurer.tsx"),
+  route("bureau/insurance/policies/:policyId", "routes/bureau/insurance/policy.tsx"),
+  route("bureau/insurance/visits/:visitId", "routes/bureau/insurance/visit.tsx"),
+  route("bureau/insurance/visits/:visitId/photos/:fileId", "routes/bureau/insurance/photo.ts"),
+
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),
     route("me", "routes/api/me.ts"),

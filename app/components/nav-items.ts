@@ -38,6 +38,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
   ],
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
+    { to: "/insurer", labelKey: "insurerDesk" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
@@ -69,6 +70,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/bureau/hazards", labelKey: "bureauHazards" },
     { to: "/training", labelKey: "training" },
     { to: "/checkups", labelKey: "checkups" },
+    { to: "/bureau/insurance", labelKey: "insuranceOversight" },
   ],
   platform: [
     { to: "/dashboard", labelKey: "dashboard" },

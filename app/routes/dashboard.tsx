@@ -5,6 +5,8 @@ import { ACCESS, allows } from "../domain/access";
 import { regionFullName } from "../domain/regions";
 import { dashboardFigures } from "../services/dashboard.server";
 import { hazardReportPanel } from "../services/hazards.server";
+import { insurerDeskSummary } from "../services/insurer-desk.server";
+import { shanghaiDateString } from "../domain/format";
 import { getOwnOrganisation } from "../services/organisations.server";
 import { requireMembership } from "../utils/auth.server";
 
@@ -12,11 +14,13 @@ export const meta: MetaFunction = () => [{ title: "工作台 · 安服市集" }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, org } = await requireMembership(request, context);
-  const [profile, figures, hazardReports] = await Promise.all([
+  const [profile, figures, hazardReports, insurerDesk] = await Promise.all([
     getOwnOrganisation(context.db, { orgId: org.id }),
     dashboardFigures(context.db, org),
     // A bureau's major-hazard reports awaiting acknowledgement (red once escalated; decision 019).
     org.kind === "bureau" ? hazardReportPanel(context.db, org.id, new Date()) : null,
+    // An insurer's way in to its prevention-services desk (issue 9).
+    org.kind === "insurer" ? insurerDeskSummary(context.db, org.id, shanghaiDateString(new Date())) : null,
   ]);
   return {
     user: { name: user.name },
@@ -31,13 +35,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     figures,
     hazardReports,
+    insurerDesk,
   };
 }
 
 export default function Dashboard() {
-  const { user, org, figures, hazardReports } = useLoaderData<typeof loader>();
+  const { user, org, figures, hazardReports, insurerDesk } = useLoaderData<typeof loader>();
   const { t } = useTranslation("dashboard");
   const { t: th } = useTranslation("hazards");
+  const { t: td } = useTranslation("insurerDesk");
   const items = t(`${org.kind}.items`, { returnObjects: true, ...figures }) as string[];
   return (
     <div className="space-y-6">
@@ -95,6 +101,20 @@ export default function Dashboard() {
               </Link>
             </>
           )}
+        </section>
+      ) : null}
+      {insurerDesk ? (
+        <section
+          className={`card ${insurerDesk.overdue > 0 ? "border-red-300" : ""}`}
+          aria-labelledby="insurer-desk-title"
+        >
+          <h2 id="insurer-desk-title" className="text-lg font-semibold">
+            {td("title")}
+          </h2>
+          <p className="mt-1">{td("dashboardLead", { count: insurerDesk.policies, overdue: insurerDesk.overdue })}</p>
+          <Link className="btn-primary mt-3 inline-block" to="/insurer">
+            {td("dashboardLink")}
+          </Link>
         </section>
       ) : null}
       <section className="card">

@@ -87,6 +87,15 @@ export const insurancePlanItems = pgTable(
     index("insurance_plan_items_policy_idx").on(t.policyId, t.service, t.sequence),
     index("insurance_plan_items_insurer_idx").on(t.insurerId, t.state, t.dueDate),
     index("insurance_plan_items_enterprise_idx").on(t.enterpriseId, t.dueDate),
+    // The insurer's desk (insurer-desk.server.ts): open items by due date for the overdue and
+    // at-risk lists, and covering indexes so completion and staff load are index-only scans.
+    index("insurance_plan_items_insurer_open_idx")
+      .on(t.insurerId, t.dueDate, t.id)
+      .where(sql`${t.state} = 'open'`),
+    index("insurance_plan_items_insurer_service_idx").on(t.insurerId, t.service, t.state, t.dueDate, t.policyId),
+    index("insurance_plan_items_insurer_staff_idx")
+      .on(t.insurerId, t.assigneeUserId, t.state, t.dueDate, t.scheduledOn, t.doneAt)
+      .where(sql`${t.assigneeUserId} IS NOT NULL`),
     index("insurance_plan_items_assignee_idx")
       .on(t.assigneeUserId, t.dueDate)
       .where(sql`${t.assigneeUserId} IS NOT NULL`),

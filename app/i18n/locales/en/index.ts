@@ -21,3 +21,5 @@ export { default as hazards } from "./hazards";
 export { default as training } from "./training";
 export { default as insurance } from "./insurance";
 export { default as calendar } from "./calendar";
+export { default as insurerDesk } from "./insurerDesk";
+export { default as oversight } from "./oversight";

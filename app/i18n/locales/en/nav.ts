@@ -41,4 +41,6 @@ export default {
   checkups: "Free check-ups",
   insuranceCalendar: "Service calendar",
   insuredCalendar: "Insurance calendar",
+  insurerDesk: "Prevention desk",
+  insuranceOversight: "Insurance oversight",
 };

@@ -41,4 +41,6 @@ export default {
   checkups: "免费体检",
   insuranceCalendar: "服务日历",
   insuredCalendar: "保险服务日历",
+  insurerDesk: "保险服务工作台",
+  insuranceOversight: "保险服务监管",
 };

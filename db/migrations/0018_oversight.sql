@@ -1,0 +1,3 @@
+CREATE INDEX "insurance_plan_items_insurer_open_idx" ON "insurance_plan_items" USING btree ("insurer_id","due_date","id") WHERE "insurance_plan_items"."state" = 'open';--> statement-breakpoint
+CREATE INDEX "insurance_plan_items_insurer_service_idx" ON "insurance_plan_items" USING btree ("insurer_id","service","state","due_date","policy_id");--> statement-breakpoint
+CREATE INDEX "insurance_plan_items_insurer_staff_idx" ON "insurance_plan_items" USING btree ("insurer_id","assignee_user_id","state","due_date","scheduled_on","done_at") WHERE "insurance_plan_items"."assignee_user_id" IS NOT NULL;
