@@ -19,7 +19,10 @@ export type NotificationSubject =
   | "organisation"
   // Issue 8, inspections: a hazard (re-checked with enterpriseRecordsVisibleTo or as its finder).
   | "hazard"
-  | "guidance";
+  | "guidance"
+  // Issue 9, the insured enterprise's visits (re-checked by its enterprise or insurer id).
+  | "insurance_plan_item"
+  | "insurance_visit";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -64,6 +67,9 @@ export const NOTIFICATION_TYPES = {
   hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
   // Remote guidance (issue 8): a new message in a thread, to the other party.
   guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
+  // Doing the visits (issue 9): to the insured enterprise, a date agreed and a visit to confirm.
+  insurance_visit_scheduled: { subject: "insurance_plan_item", defaultMode: "email", link: () => "/insured" },
+  insurance_visit_to_confirm: { subject: "insurance_visit", defaultMode: "email", link: (id) => `/insured/visits/${id}` },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -150,6 +150,16 @@ export default {
       title: "New message in remote guidance “{{subject}}”",
       body: "The other party wrote in the remote guidance thread “{{subject}}”; please read and answer.",
     },
+    insurance_visit_scheduled: {
+      label: "Prevention visit date agreed",
+      title: "{{insurer}} agreed a prevention visit date",
+      body: "{{insurer}} agreed {{date}} as the date of its prevention visit (empty: the date was withdrawn). Please prepare to receive them.",
+    },
+    insurance_visit_to_confirm: {
+      label: "Prevention visit to confirm",
+      title: "A visit record of {{insurer}} awaits your confirmation",
+      body: "{{insurer}} confirmed a visit record; please check the time, place, people and findings, then confirm it.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };
