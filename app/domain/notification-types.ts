@@ -69,7 +69,11 @@ export const NOTIFICATION_TYPES = {
   guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
   // Doing the visits (issue 9): to the insured enterprise, a date agreed and a visit to confirm.
   insurance_visit_scheduled: { subject: "insurance_plan_item", defaultMode: "email", link: () => "/insured" },
-  insurance_visit_to_confirm: { subject: "insurance_visit", defaultMode: "email", link: (id) => `/insured/visits/${id}` },
+  insurance_visit_to_confirm: {
+    subject: "insurance_visit",
+    defaultMode: "email",
+    link: (id) => `/insured/visits/${id}`,
+  },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, eq, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../../db/client";
 import {
   files,
@@ -154,10 +154,7 @@ export async function getVisit(db: DbOrTx, side: VisitSide, orgId: string, visit
   if (!row) throw notFound();
   const v = row.visit;
   const staff = v.staffUserIds.length
-    ? await db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(sql`${users.id} = ANY(${v.staffUserIds}::uuid[])`)
+    ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, v.staffUserIds))
     : [];
   const photos = await db
     .select({ fileId: insuranceVisitPhotos.fileId, caption: insuranceVisitPhotos.caption })
@@ -196,8 +193,7 @@ export async function getVisit(db: DbOrTx, side: VisitSide, orgId: string, visit
         }
       : null,
     hazards: found,
-    canConfirm:
-      inspectionReady && (side === "insurer" ? !v.serviceConfirmedAt : !v.enterpriseConfirmedAt),
+    canConfirm: inspectionReady && (side === "insurer" ? !v.serviceConfirmedAt : !v.enterpriseConfirmedAt),
   };
 }
 export type VisitView = Awaited<ReturnType<typeof getVisit>>;

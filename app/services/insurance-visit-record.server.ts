@@ -72,7 +72,11 @@ export async function recordVisit(
         );
       if (!original) throw notFound();
       const [found] = original.inspectionId
-        ? await tx.select({ id: hazards.id }).from(hazards).where(eq(hazards.inspectionId, original.inspectionId)).limit(1)
+        ? await tx
+            .select({ id: hazards.id })
+            .from(hazards)
+            .where(eq(hazards.inspectionId, original.inspectionId))
+            .limit(1)
         : [];
       const [already] = await tx
         .select({ id: insuranceVisits.id })
@@ -92,12 +96,7 @@ export async function recordVisit(
           .select({ id: users.id, name: users.name })
           .from(memberships)
           .innerJoin(users, eq(users.id, memberships.userId))
-          .where(
-            and(
-              eq(memberships.orgId, actor.orgId),
-              inArray(memberships.userId, input.staffUserIds),
-            ),
-          )
+          .where(and(eq(memberships.orgId, actor.orgId), inArray(memberships.userId, input.staffUserIds)))
       : [];
     if (staff.length !== new Set(input.staffUserIds).size) throw invalid("staffUserIds", "not_staff");
     const names = [...staff.map((s) => s.name), ...input.staffNames];
@@ -105,15 +104,20 @@ export async function recordVisit(
     let inspectionId: string | null = null;
     if (!returnOf && isCheckingService(item.service)) {
       if (!input.templateKey) throw invalid("templateKey", "template_required");
-      const { inspection } = await createInspection(tx as unknown as Db, env, { ...actor, orgKind: "insurer" }, {
-        enterpriseId: item.enterpriseId,
-        source: "insurer",
-        inspectedOn: shanghaiDateString(input.startedAt) as IsoDate,
-        inspectorNames: names,
-        templateKey: input.templateKey,
-        findings: input.summary,
-        now: input.now,
-      });
+      const { inspection } = await createInspection(
+        tx as unknown as Db,
+        env,
+        { ...actor, orgKind: "insurer" },
+        {
+          enterpriseId: item.enterpriseId,
+          source: "insurer",
+          inspectedOn: shanghaiDateString(input.startedAt) as IsoDate,
+          inspectorNames: names,
+          templateKey: input.templateKey,
+          findings: input.summary,
+          now: input.now,
+        },
+      );
       inspectionId = inspection.id;
     }
     const [visit] = await tx

@@ -22,7 +22,12 @@ function decode(bytes: Uint8Array): Rgba | null {
       return { width: png.width, height: png.height, data: png.data };
     }
     if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) {
-      const img = jpeg.decode(buf, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 40, tolerantDecoding: false });
+      const img = jpeg.decode(buf, {
+        useTArray: true,
+        formatAsRGBA: true,
+        maxResolutionInMP: 40,
+        tolerantDecoding: false,
+      });
       return { width: img.width, height: img.height, data: img.data };
     }
   } catch {
