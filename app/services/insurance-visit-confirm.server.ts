@@ -215,3 +215,18 @@ export async function visitPhotoFor(db: DbOrTx, side: VisitSide, orgId: string, 
   if (!row) throw notFound();
   return row;
 }
+
+/** The visit an inspection belongs to, as a link for its insurer or its enterprise (null when none). */
+export async function visitLinkOfInspection(db: DbOrTx, orgId: string, inspectionId: string) {
+  const [row] = await db
+    .select({ id: insuranceVisits.id, insurerId: insuranceVisits.insurerId })
+    .from(insuranceVisits)
+    .where(
+      and(
+        eq(insuranceVisits.inspectionId, inspectionId),
+        sql`(${insuranceVisits.insurerId} = ${orgId} OR ${insuranceVisits.enterpriseId} = ${orgId})`,
+      ),
+    );
+  if (!row) return null;
+  return row.insurerId === orgId ? `/insurer/visits/${row.id}` : `/insured/visits/${row.id}`;
+}

@@ -28,6 +28,11 @@ function beijingTime(value: FormDataEntryValue | null): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** A moment as a datetime-local value in Beijing time. */
+function beijingLocal(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
 function returnOfParam(request: Request): string | null {
   const v = new URL(request.url).searchParams.get("returnOf");
   return v && UUID.test(v) ? v : null;
@@ -47,7 +52,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     checking: view.checking && !returnOf,
     returnOf,
     templates: await templateChoices(context.db, org.id),
-    today: shanghaiDateString(new Date()),
+    // The form proposes the hour just past (Beijing time): a record is written after the visit.
+    defaultStart: beijingLocal(new Date(Date.now() - 3600_000)),
+    defaultEnd: beijingLocal(new Date()),
   };
 }
 
@@ -163,23 +170,11 @@ export default function NewVisitPage() {
         <div className="grid gap-3 sm:grid-cols-2">
           <label className="block">
             <span className="text-sm">{t("visits:visit.start")}</span>
-            <input
-              type="datetime-local"
-              name="startedAt"
-              required
-              className="input"
-              defaultValue={`${view.today}T09:00`}
-            />
+            <input type="datetime-local" name="startedAt" required className="input" defaultValue={view.defaultStart} />
           </label>
           <label className="block">
             <span className="text-sm">{t("visits:visit.end")}</span>
-            <input
-              type="datetime-local"
-              name="endedAt"
-              required
-              className="input"
-              defaultValue={`${view.today}T10:00`}
-            />
+            <input type="datetime-local" name="endedAt" required className="input" defaultValue={view.defaultEnd} />
           </label>
         </div>
         <label className="block">
