@@ -103,6 +103,7 @@ describe("insurance visits", () => {
     await gotoHydrated(insurer, `/insurer/plan-items/${itemId}`);
     await insurer.locator("main a", { hasText: "记录上门服务" }).click();
     await insurer.waitForURL(/\/visits\/new$/);
+    await insurer.locator('input[name="place"]').fill("鑫达五金冲压车间");
     await insurer.locator('input[name="staffUserIds"]').first().check();
     await insurer.locator('textarea[name="staffNames"]').fill("外聘 王工");
     await insurer.locator('textarea[name="summary"]').fill("开展风险评估，查看冲压车间与仓库。");
@@ -151,6 +152,7 @@ describe("insurance visits", () => {
     await gotoHydrated(insurer, `/insurer/plan-items/${itemId}`);
     await expect(insurer.locator('[data-testid="item-status"]').textContent()).resolves.toBe("已完成");
     await expect(insurer.locator("main").textContent()).resolves.toContain("待回访");
+    await screenshot(insurer, "insurance-plan-item-done");
   }, 240_000);
 });
 

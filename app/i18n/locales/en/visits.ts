@@ -76,6 +76,7 @@ export default {
     open: "Open",
     print: "Print",
     printTitle: "Insurance prevention visit record",
+    backToVisit: "Back to the insurance visit record",
     signature: "Signature",
   },
   confirm: {

@@ -76,6 +76,7 @@ export default {
     open: "查看",
     print: "打印",
     printTitle: "保险预防服务记录单",
+    backToVisit: "返回保险预防服务记录",
     signature: "签字",
   },
   confirm: {
