@@ -133,7 +133,8 @@ export function VisitRecord({
             <ol className="list-decimal space-y-1 pl-5 text-sm">
               {view.hazards.map((h) => (
                 <li key={h.id}>
-                  {h.description}（{h.grade === "major" ? "重大" : "一般"} · {h.deadline}）
+                  {h.description}（{t(`visits:visit.grade.${h.grade === "major" ? "major" : "general"}`)} · {h.deadline}
+                  ）
                 </li>
               ))}
             </ol>

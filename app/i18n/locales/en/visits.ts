@@ -77,6 +77,7 @@ export default {
     print: "Print",
     printTitle: "Insurance prevention visit record",
     backToVisit: "Back to the insurance visit record",
+    grade: { major: "major", general: "general" },
     signature: "Signature",
   },
   confirm: {

@@ -77,6 +77,7 @@ export default {
     print: "打印",
     printTitle: "保险预防服务记录单",
     backToVisit: "返回保险预防服务记录",
+    grade: { major: "重大隐患", general: "一般隐患" },
     signature: "签字",
   },
   confirm: {
