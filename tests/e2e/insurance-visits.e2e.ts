@@ -108,6 +108,7 @@ describe("insurance visits", () => {
     await insurer.locator('textarea[name="staffNames"]').fill("外聘 王工");
     await insurer.locator('textarea[name="summary"]').fill("开展风险评估，查看冲压车间与仓库。");
     await insurer.locator('select[name="templateKey"]').selectOption("general_industry_trade");
+    await screenshot(insurer, "insurance-visit-new");
     await insurer.locator("main button", { hasText: "保存服务记录" }).click();
     await insurer.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
 
@@ -140,6 +141,7 @@ describe("insurance visits", () => {
 
     const owner = await pageFor(xinda.login.email, { width: 390, height: 844 });
     await gotoHydrated(owner, "/insured");
+    await screenshot(owner, "insured-390");
     await owner.locator("main a", { hasText: "查看" }).first().click();
     await owner.waitForURL(/\/insured\/visits\/[0-9a-f-]{36}$/);
     await waitHydrated(owner);
