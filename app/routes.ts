@@ -140,6 +140,14 @@ export default [
   route("bureau/insurance/policies/:policyId", "routes/bureau/insurance/policy.tsx"),
   route("bureau/insurance/visits/:visitId", "routes/bureau/insurance/visit.tsx"),
   route("bureau/insurance/visits/:visitId/photos/:fileId", "routes/bureau/insurance/photo.ts"),
+  // Doing the visits (issue 9): the insurer's plan item and visit records, the insured enterprise's side.
+  route("insurer/plan-items/:itemId", "routes/visits/plan-item.tsx"),
+  route("insurer/plan-items/:itemId/visits/new", "routes/visits/visit-new.tsx"),
+  route("insurer/visits/:visitId", "routes/visits/insurer-visit.tsx"),
+  route("insurer/visits/:visitId/photos/:fileId", "routes/visits/insurer-photo.ts"),
+  route("insured", "routes/visits/insured.tsx"),
+  route("insured/visits/:visitId", "routes/visits/insured-visit.tsx"),
+  route("insured/visits/:visitId/photos/:fileId", "routes/visits/insured-photo.ts"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),

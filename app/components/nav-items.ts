@@ -19,6 +19,7 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    { to: "/insured", labelKey: "insured" },
     { to: "/insured/calendar", labelKey: "insuredCalendar" },
   ],
   provider: [

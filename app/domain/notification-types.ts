@@ -22,7 +22,9 @@ export type NotificationSubject =
   | "guidance"
   // Issue 9, calendar reminders: a plan item, seen by its insurer / by its insured enterprise.
   | "insurance_plan_item"
-  | "insured_plan_item";
+  | "insured_plan_item"
+  // Issue 9, a visit record of the insured enterprise (re-checked by its enterprise id).
+  | "insurance_visit";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -80,6 +82,13 @@ export const NOTIFICATION_TYPES = {
     link: (id) => `/insurer/plan-items/${id}`,
   },
   insured_visit_upcoming: { subject: "insured_plan_item", defaultMode: "email", link: () => "/insured/calendar" },
+  // Doing the visits (issue 9): to the insured enterprise, a date agreed and a visit to confirm.
+  insurance_visit_scheduled: { subject: "insured_plan_item", defaultMode: "email", link: () => "/insured" },
+  insurance_visit_to_confirm: {
+    subject: "insurance_visit",
+    defaultMode: "email",
+    link: (id) => `/insured/visits/${id}`,
+  },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -491,28 +491,35 @@ export async function acknowledgeInspection(
   actor: InspectionActor,
   input: { inspectionId: string; note?: string; now: Date },
 ) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(inspections)
-      .where(and(eq(inspections.id, input.inspectionId), eq(inspections.enterpriseId, actor.orgId)))
-      .for("update");
-    // A draft of another organisation stays invisible to the enterprise: 404, not 409.
-    if (!row || (!row.inspectorConfirmedAt && row.inspectorOrgId !== actor.orgId)) throw notFound();
-    const may = mayConfirm(row, "enterprise_acknowledge");
-    if (!may.ok) throw new AppError(409, may.code, `inspections.${may.code}`);
-    const [updated] = await tx
-      .update(inspections)
-      .set({
-        enterpriseAcknowledgedAt: input.now,
-        enterpriseAcknowledgedByUserId: actor.userId,
-        enterpriseAcknowledgeNote: input.note ?? null,
-        version: row.version + 1,
-      })
-      .where(eq(inspections.id, row.id))
-      .returning();
-    return updated!;
-  });
+  return db.transaction((tx) => acknowledgeInspectionIn(tx, actor, input));
+}
+
+/** The acknowledgement inside a caller's transaction (the enterprise's visit confirmation, issue 9). */
+export async function acknowledgeInspectionIn(
+  tx: DbOrTx,
+  actor: InspectionActor,
+  input: { inspectionId: string; note?: string; now: Date },
+) {
+  const [row] = await tx
+    .select()
+    .from(inspections)
+    .where(and(eq(inspections.id, input.inspectionId), eq(inspections.enterpriseId, actor.orgId)))
+    .for("update");
+  // A draft of another organisation stays invisible to the enterprise: 404, not 409.
+  if (!row || (!row.inspectorConfirmedAt && row.inspectorOrgId !== actor.orgId)) throw notFound();
+  const may = mayConfirm(row, "enterprise_acknowledge");
+  if (!may.ok) throw new AppError(409, may.code, `inspections.${may.code}`);
+  const [updated] = await tx
+    .update(inspections)
+    .set({
+      enterpriseAcknowledgedAt: input.now,
+      enterpriseAcknowledgedByUserId: actor.userId,
+      enterpriseAcknowledgeNote: input.note ?? null,
+      version: row.version + 1,
+    })
+    .where(eq(inspections.id, row.id))
+    .returning();
+  return updated!;
 }
 
 // ---------------------------------------------------------------- reading

@@ -1,6 +1,13 @@
 import { and, eq, like, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { engagements, insurancePlanItems, organisations, practiceNotices, qualifications } from "../../db/schema";
+import {
+  engagements,
+  insurancePlanItems,
+  insuranceVisits,
+  organisations,
+  practiceNotices,
+  qualifications,
+} from "../../db/schema";
 import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-types";
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
@@ -85,6 +92,13 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
               : eq(insurancePlanItems.enterpriseId, viewer.orgId),
           ),
         );
+      return Boolean(row);
+    }
+    case "insurance_visit": {
+      const [row] = await db
+        .select({ id: insuranceVisits.id })
+        .from(insuranceVisits)
+        .where(and(eq(insuranceVisits.id, id), eq(insuranceVisits.enterpriseId, viewer.orgId)));
       return Boolean(row);
     }
     case "provider_credit":

@@ -37,6 +37,7 @@ import {
   removeDraftHazard,
   updateDraft,
 } from "../../services/inspections.server";
+import { visitLinkOfInspection } from "../../services/insurance-visit-confirm.server";
 import { requireAccess } from "../../utils/access.server";
 import { AppError } from "../../utils/errors";
 import { readFormData } from "../../utils/form-data.server";
@@ -60,7 +61,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = inspectionActorOf(membership);
   return orErrorPage(async () => {
     const view = await getInspection(context.db, actor, inspectionId, shanghaiDateString(new Date()));
-    return { ...view, today: shanghaiDateString(new Date()) };
+    // Issue 9: an insurer's visit record this inspection belongs to, to go back to it.
+    const visitLink = await visitLinkOfInspection(context.db, membership.org.id, inspectionId);
+    return { ...view, today: shanghaiDateString(new Date()), visitLink };
   });
 }
 
@@ -170,6 +173,13 @@ export default function InspectionPage() {
             {i.inspectedOn} · {sourceLabel(i.source, lang)}
             <NoPenaltyLabel source={i.source} lang={lang} /> · {view.inspectorOrgName}
           </p>
+          {view.visitLink ? (
+            <p className="mt-1 text-sm">
+              <Link className="link" to={view.visitLink}>
+                {t("visits:visit.backToVisit")}
+              </Link>
+            </p>
+          ) : null}
         </div>
         <Link to={`/inspections/${i.id}/print`} className="btn-secondary">
           {t("print")}

@@ -43,4 +43,5 @@ export default {
   insuredCalendar: "Insurance calendar",
   insurerDesk: "Prevention desk",
   insuranceOversight: "Insurance oversight",
+  insured: "Insurance services",
 };

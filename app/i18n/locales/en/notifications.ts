@@ -165,6 +165,16 @@ export default {
       title: "{{insurer}} visits on {{scheduledOn}} for {{serviceEn}}",
       body: "{{insurer}} agreed to visit you on {{scheduledOn}} for {{serviceEn}}. Please have someone available.",
     },
+    insurance_visit_scheduled: {
+      label: "Prevention visit date agreed",
+      title: "{{insurer}} agreed a prevention visit date",
+      body: "{{insurer}} agreed {{date}} as the date of its prevention visit (empty: the date was withdrawn). Please prepare to receive them.",
+    },
+    insurance_visit_to_confirm: {
+      label: "Prevention visit to confirm",
+      title: "A visit record of {{insurer}} awaits your confirmation",
+      body: "{{insurer}} confirmed a visit record; please check the time, place, people and findings, then confirm it.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

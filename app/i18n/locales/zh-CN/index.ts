@@ -23,3 +23,4 @@ export { default as insurance } from "./insurance";
 export { default as calendar } from "./calendar";
 export { default as insurerDesk } from "./insurerDesk";
 export { default as oversight } from "./oversight";
+export { default as visits } from "./visits";

@@ -43,4 +43,5 @@ export default {
   insuredCalendar: "保险服务日历",
   insurerDesk: "保险服务工作台",
   insuranceOversight: "保险服务监管",
+  insured: "保险预防服务",
 };

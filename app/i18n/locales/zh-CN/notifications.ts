@@ -159,6 +159,16 @@ export default {
       title: "{{scheduledOn}} {{insurer}}将上门开展{{serviceZh}}",
       body: "{{insurer}}与贵单位约定于 {{scheduledOn}} 上门开展{{serviceZh}}，请安排人员陪同。",
     },
+    insurance_visit_scheduled: {
+      label: "保险预防服务约定日期",
+      title: "{{insurer}}约定了预防服务上门日期",
+      body: "{{insurer}}与贵单位约定的预防服务上门日期为 {{date}}（为空表示已取消约定），请做好接待准备。",
+    },
+    insurance_visit_to_confirm: {
+      label: "保险预防服务待确认",
+      title: "{{insurer}}的服务记录待贵单位确认",
+      body: "{{insurer}}已确认一次上门服务记录，请核对时间、地点、人员与检查结果后确认。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
