@@ -19,7 +19,9 @@ export type NotificationSubject =
   | "organisation"
   // Issue 8, inspections: a hazard (re-checked with enterpriseRecordsVisibleTo or as its finder).
   | "hazard"
-  | "guidance";
+  | "guidance"
+  // Issue 9: a complaint about insurance prevention services (its insurer or its enterprise).
+  | "insurance_complaint";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -64,6 +66,17 @@ export const NOTIFICATION_TYPES = {
   hazard_report_escalated: { subject: "hazard", defaultMode: "email", link: hazardLink },
   // Remote guidance (issue 8): a new message in a thread, to the other party.
   guidance_message: { subject: "guidance", defaultMode: "email", link: (id) => `/guidance/${id}` },
+  // Issue 9 (AQ 9010): a complaint filed, to the insurer; its answer, to the enterprise.
+  insurance_complaint_filed: {
+    subject: "insurance_complaint",
+    defaultMode: "email",
+    link: (id) => `/insurer/complaints/${id}`,
+  },
+  insurance_complaint_answered: {
+    subject: "insurance_complaint",
+    defaultMode: "email",
+    link: () => "/insured/complaints",
+  },
 } as const satisfies Record<string, TypeSpec>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

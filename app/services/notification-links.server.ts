@@ -1,6 +1,6 @@
 import { and, eq, like, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
-import { engagements, organisations, practiceNotices, qualifications } from "../../db/schema";
+import { engagements, insuranceComplaints, organisations, practiceNotices, qualifications } from "../../db/schema";
 import { NOTIFICATION_TYPES, isNotificationType } from "../domain/notification-types";
 import { regionLikePattern } from "../domain/region-scope";
 import { AppError } from "../utils/errors";
@@ -71,6 +71,18 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
     }
     case "guidance":
       return isGuidanceParty(db, viewer.orgId, id);
+    case "insurance_complaint": {
+      const [row] = await db
+        .select({ id: insuranceComplaints.id })
+        .from(insuranceComplaints)
+        .where(
+          and(
+            eq(insuranceComplaints.id, id),
+            or(eq(insuranceComplaints.insurerId, viewer.orgId), eq(insuranceComplaints.enterpriseId, viewer.orgId)),
+          ),
+        );
+      return Boolean(row);
+    }
     case "provider_credit":
     case "organisation":
       return id === viewer.orgId;

@@ -281,7 +281,7 @@ describe("concurrency and the ledger's sums", () => {
 
   it("the insurer's totals are the sum of its rows", async () => {
     const all = await listLedger(t.db, insurer.orgId, { page: 1 });
-    const everything = [];
+    const everything: Awaited<ReturnType<typeof listLedger>>["rows"] = [];
     for (let page = 1; page <= Math.ceil(all.total / all.pageSize); page++)
       everything.push(...(await listLedger(t.db, insurer.orgId, { page })).rows);
     const sum = (k: "fundFen" | "committedFen" | "releasedFen" | "overrunFen" | "balanceFen") =>

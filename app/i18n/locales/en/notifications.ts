@@ -150,6 +150,16 @@ export default {
       title: "New message in remote guidance “{{subject}}”",
       body: "The other party wrote in the remote guidance thread “{{subject}}”; please read and answer.",
     },
+    insurance_complaint_filed: {
+      label: "Service complaint received",
+      title: "New service complaint: {{subject}}",
+      body: "The insured enterprise complained about the prevention services of policy {{policyNumber}}: “{{subject}}”. Answer by {{dueOn}}.",
+    },
+    insurance_complaint_answered: {
+      label: "Complaint answered",
+      title: "Your complaint “{{subject}}” was answered",
+      body: "The insurer answered your complaint “{{subject}}”; please read it.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };
