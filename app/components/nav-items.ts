@@ -19,6 +19,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    // Issue 9: complaints about the insurer's prevention services.
+    { to: "/insured/complaints", labelKey: "insuredComplaints" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -44,6 +46,9 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    // Issue 9: the prevention-fee ledger and service complaints.
+    { to: "/insurer/ledger", labelKey: "preventionLedger" },
+    { to: "/insurer/complaints", labelKey: "insuranceComplaints" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },

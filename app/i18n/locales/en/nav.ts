@@ -39,4 +39,7 @@ export default {
   training: "Training",
   guidance: "Remote guidance",
   checkups: "Free check-ups",
+  preventionLedger: "Prevention-fee ledger",
+  insuranceComplaints: "Service complaints",
+  insuredComplaints: "Service complaints",
 };

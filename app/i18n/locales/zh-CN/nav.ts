@@ -39,4 +39,7 @@ export default {
   training: "安全培训",
   guidance: "远程指导",
   checkups: "免费体检",
+  preventionLedger: "事故预防费台账",
+  insuranceComplaints: "服务投诉",
+  insuredComplaints: "服务投诉",
 };
