@@ -148,6 +148,18 @@ export default [
   route("insured", "routes/visits/insured.tsx"),
   route("insured/visits/:visitId", "routes/visits/insured-visit.tsx"),
   route("insured/visits/:visitId/photos/:fileId", "routes/visits/insured-photo.ts"),
+  // Issue 9, money, complaints and the archive: the prevention-fee ledger, commissioning a provider, complaints, 一企一档.
+  route("insurer/ledger", "routes/insurer/ledger.tsx"),
+  route("insurer/ledger/export", "routes/insurer/ledger-export.ts"),
+  route("insurer/policies/:policyId/ledger", "routes/insurer/policy-ledger.tsx"),
+  route("insurer/plan-items/:itemId/commission", "routes/insurer/commission.tsx"),
+  route("insurer/complaints", "routes/insurer/complaints.tsx"),
+  route("insurer/complaints/export", "routes/insurer/complaints-export.ts"),
+  route("insurer/complaints/:complaintId", "routes/insurer/complaint.tsx"),
+  route("insurer/enterprises/:enterpriseId/archive", "routes/insurer/archive.tsx"),
+  route("insurer/enterprises/:enterpriseId/archive.xlsx", "routes/insurer/archive-export.ts"),
+  route("insured/complaints", "routes/insured/complaints.tsx"),
+  route("insured/complaints/new", "routes/insured/complaint-new.tsx"),
 
   ...prefix("api/v1", [
     route("inspections", "routes/api/inspections.ts"),

@@ -21,6 +21,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/checkups", labelKey: "checkups" },
     { to: "/insured", labelKey: "insured" },
     { to: "/insured/calendar", labelKey: "insuredCalendar" },
+    // Issue 9: complaints about the insurer's prevention services.
+    { to: "/insured/complaints", labelKey: "insuredComplaints" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },
@@ -48,6 +50,9 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
     { to: "/insurer/calendar", labelKey: "insuranceCalendar" },
+    // Issue 9: the prevention-fee ledger and service complaints.
+    { to: "/insurer/ledger", labelKey: "preventionLedger" },
+    { to: "/insurer/complaints", labelKey: "insuranceComplaints" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },

@@ -37,6 +37,8 @@ const PARTIES = ["enterprise", "provider"] as const;
 const SIGN = { stamps: ["signedAt"], audit: true } as const;
 // On-time delivery is an input of the credit grade: it changes when an engagement is accepted.
 const ACCEPT = { stamps: ["acceptedAt"], audit: true, effects: ["recompute_credit"] } as const;
+// An insurer-paid engagement declined or cancelled gives its prevention-fee commission back (issue 9).
+const RELEASE = { effects: ["release_prevention_fee"] } as const;
 
 /**
  * state → event → edge. Anything not listed here is an illegal transition.
@@ -49,11 +51,11 @@ export const ENGAGEMENT_GRAPH = {
   offer: {
     counter: { to: "offer", actors: PARTIES, turnBased: true },
     accept_offer: { to: "signed", actors: PARTIES, turnBased: true, ...SIGN },
-    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true },
+    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true, ...RELEASE },
   },
   signed: {
     start: { to: "in_service", actors: ["provider"] },
-    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true },
+    cancel: { to: "cancelled", actors: PARTIES, needsReason: true, audit: true, ...RELEASE },
   },
   in_service: {
     deliver: { to: "delivered", actors: ["provider"], stamps: ["deliveredAt"] },
@@ -76,7 +78,7 @@ export const ENGAGEMENT_GRAPH = {
   disputed: {
     resolve_resume: { to: "in_service", actors: ["admin"], needsReason: true },
     resolve_accept: { to: "accepted", actors: ["admin"], needsReason: true, ...ACCEPT },
-    resolve_cancel: { to: "cancelled", actors: ["admin"], needsReason: true, audit: true },
+    resolve_cancel: { to: "cancelled", actors: ["admin"], needsReason: true, audit: true, ...RELEASE },
   },
 } as const satisfies Record<EngagementState, Record<string, Edge>>;
 

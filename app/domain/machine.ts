@@ -13,7 +13,7 @@
  * list so a new after-effect (e.g. a notification) is one more name here and one handler in
  * the executor, and an edge opts in by naming it.
  */
-export const TRANSITION_EFFECTS = ["recompute_credit", "notify_parties"] as const;
+export const TRANSITION_EFFECTS = ["recompute_credit", "notify_parties", "release_prevention_fee"] as const;
 export type TransitionEffect = (typeof TRANSITION_EFFECTS)[number];
 
 export type MachineEdge<S extends string, A extends string, Stamp extends string = string> = {

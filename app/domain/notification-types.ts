@@ -24,7 +24,9 @@ export type NotificationSubject =
   | "insurance_plan_item"
   | "insured_plan_item"
   // Issue 9, a visit record of the insured enterprise (re-checked by its enterprise id).
-  | "insurance_visit";
+  | "insurance_visit"
+  // Issue 9: a complaint about insurance prevention services (its insurer or its enterprise).
+  | "insurance_complaint";
 
 export type NotificationMode = "in_app" | "email" | "digest";
 export const NOTIFICATION_MODES: readonly NotificationMode[] = ["in_app", "email", "digest"];
@@ -88,6 +90,17 @@ export const NOTIFICATION_TYPES = {
     subject: "insurance_visit",
     defaultMode: "email",
     link: (id) => `/insured/visits/${id}`,
+  },
+  // Issue 9 (AQ 9010): a complaint filed, to the insurer; its answer, to the enterprise.
+  insurance_complaint_filed: {
+    subject: "insurance_complaint",
+    defaultMode: "email",
+    link: (id) => `/insurer/complaints/${id}`,
+  },
+  insurance_complaint_answered: {
+    subject: "insurance_complaint",
+    defaultMode: "email",
+    link: () => "/insured/complaints",
   },
 } as const satisfies Record<string, TypeSpec>;
 

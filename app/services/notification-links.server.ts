@@ -2,6 +2,7 @@ import { and, eq, like, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import {
   engagements,
+  insuranceComplaints,
   insurancePlanItems,
   insuranceVisits,
   organisations,
@@ -99,6 +100,18 @@ async function mayStillSee(db: DbOrTx, viewer: Viewer, subjectType: string, id: 
         .select({ id: insuranceVisits.id })
         .from(insuranceVisits)
         .where(and(eq(insuranceVisits.id, id), eq(insuranceVisits.enterpriseId, viewer.orgId)));
+      return Boolean(row);
+    }
+    case "insurance_complaint": {
+      const [row] = await db
+        .select({ id: insuranceComplaints.id })
+        .from(insuranceComplaints)
+        .where(
+          and(
+            eq(insuranceComplaints.id, id),
+            or(eq(insuranceComplaints.insurerId, viewer.orgId), eq(insuranceComplaints.enterpriseId, viewer.orgId)),
+          ),
+        );
       return Boolean(row);
     }
     case "provider_credit":

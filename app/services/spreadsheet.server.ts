@@ -111,3 +111,33 @@ export async function spreadsheetResponse<Row>(options: {
     },
   });
 }
+
+/**
+ * Several sheets as one .xlsx download (e.g. the 一企一档 archive): each sheet like
+ * spreadsheetResponse's, header row bold and frozen, text written as text.
+ */
+export async function workbookResponse(options: {
+  filename: string;
+  sheets: ReadonlyArray<{ name: string; columns: ReadonlyArray<SheetColumn<never>>; rows: readonly unknown[] }>;
+}): Promise<Response> {
+  const workbook = new ExcelJS.Workbook();
+  for (const s of options.sheets) {
+    const sheet = workbook.addWorksheet(s.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = s.columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of s.rows) sheet.addRow(s.columns.map((c) => c.value(row as never)));
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Response(new Uint8Array(buffer as ArrayBuffer), {
+    headers: {
+      "Cache-Control": "private, no-store",
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": attachmentDisposition(`${options.filename}.xlsx`),
+    },
+  });
+}
+
+/** One sheet of workbookResponse, typed by its rows. */
+export function sheetOf<Row>(name: string, columns: ReadonlyArray<SheetColumn<Row>>, rows: readonly Row[]) {
+  return { name, columns: columns as unknown as ReadonlyArray<SheetColumn<never>>, rows };
+}

@@ -5,6 +5,7 @@ import { AppError, notFound } from "../utils/errors";
 import { writeAudit } from "./audit.server";
 import { recomputeProviderCredit } from "./credit.server";
 import { notifyEngagementParties } from "./notify-recipients.server";
+import { releaseCommission } from "./prevention-fees.server";
 
 /**
  * The one executor of every lifecycle event (docs/decisions/011-transition-executor.md):
@@ -118,6 +119,16 @@ const EFFECT_HANDLERS: Record<TransitionEffect, (tx: DbOrTx, ctx: EffectContext)
       params: { toStatus: ctx.after.status },
       now: ctx.now,
     });
+  },
+  // Issue 9: a declined or cancelled insurer-paid engagement releases its commission (idempotent).
+  release_prevention_fee: async (tx, ctx) => {
+    if (ctx.subject !== "engagement")
+      throw new Error(`release_prevention_fee is defined for engagements, not ${ctx.subject}`);
+    await releaseCommission(
+      tx,
+      ctx.after as unknown as { id: string; payer: "enterprise" | "insurer" | "bureau" },
+      ctx.now,
+    );
   },
 };
 

@@ -44,4 +44,7 @@ export default {
   insurerDesk: "Prevention desk",
   insuranceOversight: "Insurance oversight",
   insured: "Insurance services",
+  preventionLedger: "Prevention-fee ledger",
+  insuranceComplaints: "Service complaints",
+  insuredComplaints: "Service complaints",
 };

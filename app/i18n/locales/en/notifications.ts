@@ -175,6 +175,16 @@ export default {
       title: "A visit record of {{insurer}} awaits your confirmation",
       body: "{{insurer}} confirmed a visit record; please check the time, place, people and findings, then confirm it.",
     },
+    insurance_complaint_filed: {
+      label: "Service complaint received",
+      title: "New service complaint: {{subject}}",
+      body: "The insured enterprise complained about the prevention services of policy {{policyNumber}}: “{{subject}}”. Answer by {{dueOn}}.",
+    },
+    insurance_complaint_answered: {
+      label: "Complaint answered",
+      title: "Your complaint “{{subject}}” was answered",
+      body: "The insurer answered your complaint “{{subject}}”; please read it.",
+    },
   },
   expiring: { "30": "expires in 30 days", "7": "expires in 7 days", hidden: "has expired; its services are hidden" },
 };

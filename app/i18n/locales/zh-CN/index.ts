@@ -24,3 +24,4 @@ export { default as calendar } from "./calendar";
 export { default as insurerDesk } from "./insurerDesk";
 export { default as oversight } from "./oversight";
 export { default as visits } from "./visits";
+export { default as premiumLedger } from "./premiumLedger";

@@ -44,4 +44,7 @@ export default {
   insurerDesk: "保险服务工作台",
   insuranceOversight: "保险服务监管",
   insured: "保险预防服务",
+  preventionLedger: "事故预防费台账",
+  insuranceComplaints: "服务投诉",
+  insuredComplaints: "服务投诉",
 };

@@ -169,6 +169,16 @@ export default {
       title: "{{insurer}}的服务记录待贵单位确认",
       body: "{{insurer}}已确认一次上门服务记录，请核对时间、地点、人员与检查结果后确认。",
     },
+    insurance_complaint_filed: {
+      label: "收到服务投诉",
+      title: "新的服务投诉：{{subject}}",
+      body: "投保企业就保单 {{policyNumber}} 的预防服务提出投诉“{{subject}}”，请于 {{dueOn}} 前答复。",
+    },
+    insurance_complaint_answered: {
+      label: "投诉已答复",
+      title: "您的投诉“{{subject}}”已答复",
+      body: "保险机构已答复您的投诉“{{subject}}”，请查看。",
+    },
   },
   expiring: { "30": "将于 30 天后到期", "7": "将于 7 天后到期", hidden: "已到期，相关服务已隐藏" },
 };
