@@ -240,6 +240,10 @@ export const preventionFeeEntries = pgTable(
     uniqueIndex("prevention_fee_entries_fund_key")
       .on(t.policyId)
       .where(sql`${t.kind} = 'fund'`),
+    // One commission and at most one release per engagement: a retried release writes nothing.
+    uniqueIndex("prevention_fee_entries_engagement_key")
+      .on(t.engagementId, t.kind)
+      .where(sql`${t.engagementId} IS NOT NULL`),
     check("prevention_fee_entries_amount_check", sql`${t.amountFen} >= 0 AND ${t.overrunFen} >= 0`),
     check(
       "prevention_fee_entries_overrun_check",

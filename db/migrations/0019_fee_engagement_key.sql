@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "prevention_fee_entries_engagement_key" ON "prevention_fee_entries" USING btree ("engagement_id","kind") WHERE "prevention_fee_entries"."engagement_id" IS NOT NULL;
