@@ -44,6 +44,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    // Issue 9: the insurer's policies (list, form, import, one policy and its plan).
+    { to: "/insurer/policies", labelKey: "insurerPolicies" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },

@@ -20,3 +20,4 @@ export { default as groups } from "./groups";
 export { default as hazards } from "./hazards";
 export { default as training } from "./training";
 export { default as insurance } from "./insurance";
+export { default as policies } from "./policies";

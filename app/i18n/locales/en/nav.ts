@@ -39,4 +39,5 @@ export default {
   training: "Training",
   guidance: "Remote guidance",
   checkups: "Free check-ups",
+  insurerPolicies: "Policies",
 };

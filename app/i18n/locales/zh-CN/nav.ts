@@ -39,4 +39,5 @@ export default {
   training: "安全培训",
   guidance: "远程指导",
   checkups: "免费体检",
+  insurerPolicies: "保单管理",
 };

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { parseIsoDate } from "../domain/calendar-date";
+import { RISK_GRADES } from "../domain/insurance-plan";
+import { POLICY_LIST_STATUSES } from "../services/insurer-policies.server";
+import { PageField } from "./paging";
+
+/** Queries of the insurer's policy list and its export (issue 9, "Policies"). */
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.enum(values).optional());
+
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .refine((v) => v === undefined || parseIsoDate(v) !== null);
+
+export const PolicyListQuerySchema = z.object({
+  status: optionalEnum(POLICY_LIST_STATUSES),
+  grade: optionalEnum(RISK_GRADES),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  startFrom: optionalDate,
+  startTo: optionalDate,
+  format: optionalEnum(["xlsx", "csv"] as const),
+  page: PageField,
+});
+export type PolicyListQuery = z.infer<typeof PolicyListQuerySchema>;
