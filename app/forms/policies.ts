@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { parseIsoDate } from "../domain/calendar-date";
 import { RISK_GRADES } from "../domain/insurance-plan";
-import { POLICY_LIST_STATUSES } from "../services/insurer-policies.server";
 import { PageField } from "./paging";
+
+/** A policy as the list shows it: a stored "active" one past its end date is expired. */
+export const POLICY_LIST_STATUSES = ["active", "cancelled", "expired"] as const;
 
 /** Queries of the insurer's policy list and its export (issue 9, "Policies"). */
 

@@ -4,9 +4,15 @@
  * field. People type the premium in 元 and the ratio in % (the sheet's parsers read them); the
  * optional-service terms are the form's own extra fields.
  */
-import { validatePolicyRecord, type PolicyErrorCode } from "../domain/policy-import";
+import { validatePolicyRecord, type NormalisedPolicy, type PolicyErrorCode } from "../domain/policy-import";
 import { percentToBps, yuanToFen } from "../domain/policy-import-sheet";
-import type { PolicyInput } from "../services/policies.server";
+
+/** policies.server.ts's PolicyInput, spelt out here (forms do not import services). */
+type PolicyInput = NormalisedPolicy & {
+  guidanceResponseMinutes: number | null;
+  stationingDaysPerMonth: number | null;
+  renewalOfId: string | null;
+};
 
 export const POLICY_FORM_FIELDS = [
   "policyNumber",

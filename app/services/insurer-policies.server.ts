@@ -21,6 +21,7 @@ import { SERVICE_CODES, type RiskGrade, type ServiceCode } from "../domain/insur
 import type { PlanItemStatus } from "../domain/plan-item-status";
 import { parsePolicySheet, type Cell, type SheetError } from "../domain/policy-import-sheet";
 import { pageWindow, type PageOf } from "../domain/paging";
+import { POLICY_LIST_STATUSES } from "../forms/policies";
 import { AppError } from "../utils/errors";
 import { uuidOrNotFound } from "../utils/ids";
 import { writeAudit } from "./audit.server";
@@ -33,7 +34,7 @@ type Actor = { userId: string | null; ip?: string | null };
 
 // ---------------------------------------------------------------- the list
 
-export const POLICY_LIST_STATUSES = ["active", "cancelled", "expired"] as const;
+export { POLICY_LIST_STATUSES };
 export type PolicyListStatus = (typeof POLICY_LIST_STATUSES)[number];
 
 export type PolicyFilter = {
