@@ -36,3 +36,6 @@ export const PolicyListQuerySchema = z.object({
   page: PageField,
 });
 export type PolicyListQuery = z.infer<typeof PolicyListQuerySchema>;
+
+/** The longest reason for cancelling a policy. */
+export const CANCEL_REASON_MAX = 500;

@@ -21,7 +21,7 @@ import { SERVICE_CODES, type RiskGrade, type ServiceCode } from "../domain/insur
 import type { PlanItemStatus } from "../domain/plan-item-status";
 import { parsePolicySheet, type Cell, type SheetError } from "../domain/policy-import-sheet";
 import { pageWindow, type PageOf } from "../domain/paging";
-import { POLICY_LIST_STATUSES } from "../forms/policies";
+import { CANCEL_REASON_MAX, POLICY_LIST_STATUSES } from "../forms/policies";
 import { AppError } from "../utils/errors";
 import { uuidOrNotFound } from "../utils/ids";
 import { writeAudit } from "./audit.server";
@@ -308,7 +308,7 @@ export async function createPolicy(
   );
 }
 
-export const CANCEL_REASON_MAX = 500;
+export { CANCEL_REASON_MAX };
 
 /**
  * Cancels (退保) one of the insurer's active policies: cover stops on `cancelledOn` (within the

@@ -5,8 +5,9 @@ import { Pagination } from "../../components/pagination";
 import { ACCESS } from "../../domain/access";
 import { formatFen, shanghaiDateString } from "../../domain/format";
 import { RISK_GRADES } from "../../domain/insurance-plan";
-import { PolicyListQuerySchema } from "../../forms/policies";
-import { listPolicies, POLICY_LIST_STATUSES } from "../../services/insurer-policies.server";
+import { POLICY_LIST_STATUSES, PolicyListQuerySchema } from "../../forms/policies";
+import { listPolicies } from "../../services/insurer-policies.server";
+import { GradeBadge } from "../../components/policy-grade-badge";
 import { requireAccess } from "../../utils/access.server";
 import { allows } from "../../domain/access";
 import { parseQuery } from "../../utils/form-data.server";
@@ -20,22 +21,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const today = shanghaiDateString(new Date());
   const result = await listPolicies(context.db, org.id, query, today);
   return { query, result, canWrite: allows(ACCESS.insurerPolicies.edit, org) };
-}
-
-const GRADE_CLASS: Record<string, string> = {
-  red: "bg-red-100 text-red-800",
-  orange: "bg-orange-100 text-orange-800",
-  yellow: "bg-yellow-100 text-yellow-800",
-  blue: "bg-blue-100 text-blue-800",
-};
-
-export function GradeBadge({ grade }: { grade: string }) {
-  const { t } = useTranslation("policies");
-  return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${GRADE_CLASS[grade] ?? ""}`}>
-      {t(`grades.${grade}`)}
-    </span>
-  );
 }
 
 export default function InsurerPolicies() {

@@ -5,10 +5,11 @@ import { FormErrorMessage } from "../../components/forms";
 import { ACCESS, allows } from "../../domain/access";
 import { parseIsoDate, type IsoDate } from "../../domain/calendar-date";
 import { formatFen, shanghaiDateString } from "../../domain/format";
-import { cancelPolicy, CANCEL_REASON_MAX, getPolicyDetail } from "../../services/insurer-policies.server";
+import { cancelPolicy, getPolicyDetail } from "../../services/insurer-policies.server";
 import { requireAccess } from "../../utils/access.server";
 import { formFailure, orErrorPage } from "../../utils/http.server";
-import { GradeBadge } from "./policies";
+import { GradeBadge } from "../../components/policy-grade-badge";
+import { CANCEL_REASON_MAX } from "../../forms/policies";
 
 export const meta: MetaFunction = () => [{ title: "保单 · 安服市集" }];
 
