@@ -72,9 +72,9 @@ export async function seedInsuranceDemo(db: Db, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     for (let i = 0; i < COUNT; i++) {
       const e = insured[i % insured.length]!;
-      // Enterprises insured more than once get consecutive terms, never two at once.
-      const round = Math.floor(i / insured.length);
-      const start = addMonthsClamped(today, -(1 + (i % 11)) - 12 * round);
+      // Every policy started 1–11 months ago; with more policies than enterprises some hold two
+      // (a second policy for a project, say).
+      const start = addMonthsClamped(today, -(1 + (i % 11)));
       const options = OPTIONS[i % OPTIONS.length]!;
       await writePolicy(tx, {
         insurerId: antai.id,
