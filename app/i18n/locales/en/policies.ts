@@ -57,7 +57,7 @@ export default {
     confirm: "Confirm and write",
     back: "Back to edit",
     fixErrors: "Please correct the fields marked in red.",
-    guidanceHint: "For 24-hour remote guidance; 30 minutes when empty.",
+    guidanceHint: "For 24-hour remote guidance; 120 minutes when empty.",
     stationingHint: "For on-site stationing; 2 days a month when empty.",
     fund: "Prevention fund",
     none: "None",

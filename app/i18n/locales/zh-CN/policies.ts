@@ -56,7 +56,7 @@ export default {
     confirm: "确认写入",
     back: "返回修改",
     fixErrors: "请按提示修改标红的字段。",
-    guidanceHint: "选择“24小时远程指导”时填写，默认 30 分钟。",
+    guidanceHint: "选择“24小时远程指导”时填写，默认 120 分钟。",
     stationingHint: "选择“驻厂驻点”时填写，默认每月 2 天。",
     fund: "预防费用资金",
     none: "无",
