@@ -129,6 +129,14 @@ export default [
   route("checkups/new", "routes/checkups/new.tsx"),
   route("checkups/:programId", "routes/checkups/detail.tsx"),
   route("checkups/:programId/plans/:enterpriseId", "routes/checkups/plan-file.ts"),
+  // Insurers' policies (issue 9): list and export, the form, the import with its template and streamed run, one policy.
+  route("insurer/policies", "routes/insurer/policies.tsx"),
+  route("insurer/policies/export", "routes/insurer/policies-export.ts"),
+  route("insurer/policies/new", "routes/insurer/policy-new.tsx"),
+  route("insurer/policies/import", "routes/insurer/policies-import.tsx"),
+  route("insurer/policies/import/run", "routes/insurer/policies-import-run.ts"),
+  route("insurer/policies/import/template", "routes/insurer/policies-import-template.ts"),
+  route("insurer/policies/:policyId", "routes/insurer/policy.tsx"),
 
   // Issue 9: the insurer's desk and the bureau's insurance oversight (flags, read-only drill-downs).
   route("insurer", "routes/insurer/index.tsx"),
@@ -167,6 +175,8 @@ export default [
     route("hazards", "routes/api/hazards.ts"),
     route("providers", "routes/api/providers.ts"),
     route("notifications", "routes/api/notifications.ts"),
+    route("policies", "routes/api/policies.ts"),
+    route("policies/:policyId/plan", "routes/api/policy-plan.ts"),
     route("*", "routes/api/not-found.ts", { id: "api-not-found" }),
   ]),
 

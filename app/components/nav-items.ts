@@ -42,6 +42,11 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
   insurer: [
     { to: "/dashboard", labelKey: "dashboard" },
     { to: "/insurer", labelKey: "insurerDesk" },
+    // Issue 9, the 6+3 desk: policies and plans, the calendar, the prevention-fee ledger, complaints.
+    { to: "/insurer/policies", labelKey: "insurerPolicies" },
+    { to: "/insurer/calendar", labelKey: "insuranceCalendar" },
+    { to: "/insurer/ledger", labelKey: "preventionLedger" },
+    { to: "/insurer/complaints", labelKey: "insuranceComplaints" },
     { to: "/providers", labelKey: "providers" },
     { to: "/inspections", labelKey: "inspections" },
     { to: "/experts", labelKey: "experts" },
@@ -49,10 +54,6 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
-    { to: "/insurer/calendar", labelKey: "insuranceCalendar" },
-    // Issue 9: the prevention-fee ledger and service complaints.
-    { to: "/insurer/ledger", labelKey: "preventionLedger" },
-    { to: "/insurer/complaints", labelKey: "insuranceComplaints" },
   ],
   group: [
     { to: "/dashboard", labelKey: "dashboard" },

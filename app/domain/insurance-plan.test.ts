@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_GUIDANCE,
+  DEFAULT_STATIONING_DAYS_PER_MONTH,
   derivePlan,
   effectiveEndDate,
   gradeOn,
+  optionalServiceChoices,
   type GovernmentHazard,
   type GradeChange,
   type PlanItem,
@@ -318,5 +321,65 @@ describe("derivePlan — optional services (3项个性化服务)", () => {
     expect(
       plain.filter((i) => ["one_enterprise_one_plan", "remote_guidance", "onsite_stationing"].includes(i.service)),
     ).toEqual([]);
+  });
+});
+
+// Issue 9, "optional: one_enterprise_one_plan, remote_guidance (a channel, with its response-time
+// target), onsite_stationing (the agreed days on site per month)": the chosen codes with their
+// terms, in the fixed order of OPTIONAL_SERVICES, defaults where the policy names no term, codes
+// that are not optional services ignored.
+describe("optionalServiceChoices", () => {
+  const g = { service: "remote_guidance", channel: DEFAULT_GUIDANCE.channel } as const;
+  it.each([
+    ["nothing chosen", [], {}, []],
+    ["one plan only", ["one_enterprise_one_plan"], {}, [{ service: "one_enterprise_one_plan" }]],
+    [
+      "guidance, default target",
+      ["remote_guidance"],
+      {},
+      [{ ...g, responseMinutes: DEFAULT_GUIDANCE.responseMinutes }],
+    ],
+    [
+      "guidance, the policy's target",
+      ["remote_guidance"],
+      { guidanceResponseMinutes: 30 },
+      [{ ...g, responseMinutes: 30 }],
+    ],
+    [
+      "stationing, default days",
+      ["onsite_stationing"],
+      { guidanceResponseMinutes: 30 },
+      [{ service: "onsite_stationing", daysPerMonth: DEFAULT_STATIONING_DAYS_PER_MONTH }],
+    ],
+    [
+      "stationing, agreed days",
+      ["onsite_stationing"],
+      { stationingDaysPerMonth: 5 },
+      [{ service: "onsite_stationing", daysPerMonth: 5 }],
+    ],
+    [
+      "all three, listed out of order, come back in OPTIONAL_SERVICES order",
+      ["onsite_stationing", "remote_guidance", "one_enterprise_one_plan"],
+      { guidanceResponseMinutes: 15, stationingDaysPerMonth: 3 },
+      [
+        { service: "one_enterprise_one_plan" },
+        { ...g, responseMinutes: 15 },
+        { service: "onsite_stationing", daysPerMonth: 3 },
+      ],
+    ],
+    [
+      "required and unknown codes ignored",
+      ["key_inspection", "massage", "one_enterprise_one_plan"],
+      {},
+      [{ service: "one_enterprise_one_plan" }],
+    ],
+    [
+      "null terms mean the defaults",
+      ["remote_guidance"],
+      { guidanceResponseMinutes: null },
+      [{ ...g, responseMinutes: DEFAULT_GUIDANCE.responseMinutes }],
+    ],
+  ] as const)("%s", (_name, codes, terms, expected) => {
+    expect(optionalServiceChoices(codes, terms)).toEqual(expected);
   });
 });

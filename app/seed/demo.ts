@@ -11,6 +11,7 @@ import { seedRegisterDemo } from "./register-demo-data";
 import { seedGroupsDemo } from "./groups-demo-data";
 import { seedHazardsDemo } from "./hazards-demo-data";
 import { seedTrainingDemo } from "./training-demo-data";
+import { seedInsuranceDemo } from "./insurance-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 import { seedCalendarDemo } from "./calendar-demo-data";
 
@@ -64,6 +65,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedGroupsDemo(db, now);
   await seedHazardsDemo(db, now); // issue 8: demo hazards of 鑫达五金
   await seedTrainingDemo(db, now);
+  await seedInsuranceDemo(db, now); // issue 9: 安泰's policies and their plans
   await seedCalendarDemo(db, now); // issue 9: assigned items and agreed visits on antai's stored plan
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);

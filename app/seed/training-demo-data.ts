@@ -11,6 +11,8 @@ import {
   organisations,
   trainingSessions,
 } from "../../db/schema";
+import type { IsoDate } from "../domain/calendar-date";
+import { writePolicy } from "../services/policies.server";
 import { DEMO_ORGS } from "./demo-data";
 
 /**
@@ -60,19 +62,34 @@ export async function seedTrainingDemo(db: Db, now: Date): Promise<void> {
       });
     }
     if (antai) {
-      await tx
-        .insert(insurancePolicies)
-        .values({
+      // Through writePolicy, like every policy, so it has its fund and its derived plan.
+      const [written] = await tx
+        .select({ id: insurancePolicies.id })
+        .from(insurancePolicies)
+        .where(
+          and(eq(insurancePolicies.insurerId, antai), eq(insurancePolicies.policyNumber, "AZX-DEMO-TRAINING-0001")),
+        );
+      const [ent] = await tx
+        .select({ uscc: organisations.uscc, name: organisations.name, regionCode: organisations.regionCode })
+        .from(organisations)
+        .where(eq(organisations.id, xinda));
+      if (!written && ent?.uscc)
+        await writePolicy(tx, {
           insurerId: antai,
-          enterpriseId: xinda,
-          policyNumber: "AZX-DEMO-TRAINING-0001",
-          premiumFen: 1_200_000,
-          preventionFeeBps: 1500,
-          startDate: day(-90),
-          endDate: day(275),
-          riskGrade: "yellow",
-        })
-        .onConflictDoNothing();
+          actorUserId: null,
+          policy: {
+            policyNumber: "AZX-DEMO-TRAINING-0001",
+            enterprise: { uscc: ent.uscc, name: ent.name, regionCode: ent.regionCode },
+            premiumFen: 1_200_000,
+            preventionFeeBps: 1500,
+            startDate: day(-90) as IsoDate,
+            endDate: day(275) as IsoDate,
+            riskGrade: "yellow",
+            optionalServices: [],
+          },
+          today: day(0) as IsoDate,
+          now,
+        });
     }
     if (wujin) {
       await tx

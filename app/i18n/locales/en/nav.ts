@@ -47,4 +47,5 @@ export default {
   preventionLedger: "Prevention-fee ledger",
   insuranceComplaints: "Service complaints",
   insuredComplaints: "Service complaints",
+  insurerPolicies: "Policies",
 };

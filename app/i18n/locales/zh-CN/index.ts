@@ -25,3 +25,4 @@ export { default as insurerDesk } from "./insurerDesk";
 export { default as oversight } from "./oversight";
 export { default as visits } from "./visits";
 export { default as premiumLedger } from "./premiumLedger";
+export { default as policies } from "./policies";

@@ -47,4 +47,5 @@ export default {
   preventionLedger: "事故预防费台账",
   insuranceComplaints: "服务投诉",
   insuredComplaints: "服务投诉",
+  insurerPolicies: "保单管理",
 };
