@@ -166,6 +166,8 @@ describe("insurers' 6+3 services, end to end", () => {
 
     await gotoHydrated(insurer, itemPath);
     await expect(insurer.locator('[data-testid="item-status"]').textContent()).resolves.toBe("已完成");
+    // Its inspection found a hazard: a return visit (回访) is now due on the item.
+    await expect(insurer.locator("main").textContent()).resolves.toContain("待回访");
   }, 180_000);
 
   it("4. a government inspection's hazard at 鑫达 adds a rectification-assistance item to the policy", async () => {
