@@ -1,5 +1,8 @@
 import type { TFunction } from "i18next";
 import { isNotificationType } from "../domain/notification-types";
+import { SERVICE_CODES, type ServiceCode } from "../domain/insurance-plan";
+
+const isServiceCode = (value: string): value is ServiceCode => (SERVICE_CODES as readonly string[]).includes(value);
 
 type Params = Record<string, string | number>;
 
@@ -15,6 +18,9 @@ export function notificationText(t: TFunction, type: string, params: Params): { 
   }
   if (type === "qualification_expiring" && params.reminder) {
     values.when = t(`notifications:expiring.${params.reminder}`);
+  }
+  if (typeof params.serviceCode === "string" && isServiceCode(params.serviceCode)) {
+    values.service = t(`notifications:insuranceService.${params.serviceCode}`);
   }
   return {
     title: t(`notifications:types.${type}.title`, values),

@@ -12,7 +12,6 @@ import { insurancePlanItems, organisations } from "../../db/schema";
 import { ORG_MANAGERS } from "../domain/access";
 import type { IsoDate } from "../domain/calendar-date";
 import { shanghaiDateString } from "../domain/format";
-import { SERVICE_LABELS } from "../domain/insurance-plan";
 import { REMINDER_TYPES, dueReminders, reminderWindow } from "../domain/plan-reminders";
 import { notify } from "./notify.server";
 
@@ -53,10 +52,9 @@ export async function sendPlanReminders(db: Db, now: Date): Promise<number> {
       today,
     );
     if (reminders.length === 0) continue;
-    const label = SERVICE_LABELS[item.service];
     const params = {
-      serviceZh: label.zh,
-      serviceEn: label.en,
+      // A code, not a label: notification-text.ts names it in the reader's language.
+      serviceCode: item.service,
       enterprise: item.enterpriseName,
       insurer: item.insurerName,
       dueDate: item.dueDate,

@@ -1,4 +1,15 @@
 export default {
+  // The insurance service a reminder names (its params carry the code: notification-text.ts).
+  insuranceService: {
+    risk_assessment: "Risk assessment",
+    key_inspection: "Key inspection",
+    thorough_inspection: "Thorough inspection",
+    all_staff_training: "All-staff training",
+    rectification_assistance: "Rectification assistance",
+    one_enterprise_one_plan: "One enterprise, one plan",
+    remote_guidance: "24-hour remote guidance",
+    onsite_stationing: "On-site stationing",
+  },
   title: "Notifications",
   bell: "Notifications",
   bellUnread_one: "Notifications ({{count}} unread)",
@@ -152,18 +163,18 @@ export default {
     },
     plan_item_at_risk: {
       label: "Prevention service at risk",
-      title: "At risk: {{serviceEn}} for {{enterprise}} (due {{dueDate}})",
-      body: "{{serviceEn}} for {{enterprise}} is due on {{dueDate}} and no date has been agreed with the enterprise yet. Please schedule it.",
+      title: "At risk: {{service}} for {{enterprise}} (due {{dueDate}})",
+      body: "{{service}} for {{enterprise}} is due on {{dueDate}} and no date has been agreed with the enterprise yet. Please schedule it.",
     },
     plan_item_overdue: {
       label: "Prevention service overdue",
-      title: "Overdue: {{serviceEn}} for {{enterprise}} (due {{dueDate}})",
-      body: "{{serviceEn}} for {{enterprise}} was due on {{dueDate}} and is not done. Please visit and record it.",
+      title: "Overdue: {{service}} for {{enterprise}} (due {{dueDate}})",
+      body: "{{service}} for {{enterprise}} was due on {{dueDate}} and is not done. Please visit and record it.",
     },
     insured_visit_upcoming: {
       label: "Upcoming insurer visit",
-      title: "{{insurer}} visits on {{scheduledOn}} for {{serviceEn}}",
-      body: "{{insurer}} agreed to visit you on {{scheduledOn}} for {{serviceEn}}. Please have someone available.",
+      title: "{{insurer}} visits on {{scheduledOn}} for {{service}}",
+      body: "{{insurer}} agreed to visit you on {{scheduledOn}} for {{service}}. Please have someone available.",
     },
     insurance_visit_scheduled: {
       label: "Prevention visit date agreed",

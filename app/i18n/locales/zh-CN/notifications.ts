@@ -1,4 +1,15 @@
 export default {
+  // The insurance service a reminder names (its params carry the code: notification-text.ts).
+  insuranceService: {
+    risk_assessment: "风险评估",
+    key_inspection: "重点排查",
+    thorough_inspection: "起底式大检查",
+    all_staff_training: "全员培训",
+    rectification_assistance: "协助整改",
+    one_enterprise_one_plan: "一企一策",
+    remote_guidance: "24小时远程指导",
+    onsite_stationing: "驻厂驻点",
+  },
   title: "通知",
   bell: "通知",
   bellUnread_other: "通知（{{count}} 条未读）",
@@ -146,18 +157,18 @@ export default {
     },
     plan_item_at_risk: {
       label: "防预服务临期未约",
-      title: "临期未约：{{enterprise}} 的{{serviceZh}}（{{dueDate}} 到期）",
-      body: "{{enterprise}} 的{{serviceZh}}将于 {{dueDate}} 到期，尚未与企业约定服务日期，请尽快安排。",
+      title: "临期未约：{{enterprise}} 的{{service}}（{{dueDate}} 到期）",
+      body: "{{enterprise}} 的{{service}}将于 {{dueDate}} 到期，尚未与企业约定服务日期，请尽快安排。",
     },
     plan_item_overdue: {
       label: "防预服务逾期",
-      title: "已逾期：{{enterprise}} 的{{serviceZh}}（{{dueDate}} 到期）",
-      body: "{{enterprise}} 的{{serviceZh}}已于 {{dueDate}} 到期仍未完成，请尽快上门服务并记录。",
+      title: "已逾期：{{enterprise}} 的{{service}}（{{dueDate}} 到期）",
+      body: "{{enterprise}} 的{{service}}已于 {{dueDate}} 到期仍未完成，请尽快上门服务并记录。",
     },
     insured_visit_upcoming: {
       label: "保险防预服务上门提醒",
-      title: "{{scheduledOn}} {{insurer}}将上门开展{{serviceZh}}",
-      body: "{{insurer}}与贵单位约定于 {{scheduledOn}} 上门开展{{serviceZh}}，请安排人员陪同。",
+      title: "{{scheduledOn}} {{insurer}}将上门开展{{service}}",
+      body: "{{insurer}}与贵单位约定于 {{scheduledOn}} 上门开展{{service}}，请安排人员陪同。",
     },
     insurance_visit_scheduled: {
       label: "保险预防服务约定日期",
