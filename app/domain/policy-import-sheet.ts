@@ -11,7 +11,7 @@
  */
 import { addDays, type IsoDate } from "./calendar-date";
 import { OPTIONAL_SERVICES, SERVICE_LABELS, type OptionalServiceCode } from "./insurance-plan";
-import { validatePolicyRecord, type NormalisedPolicy, type PolicyErrorCode } from "./policy-import";
+import { validatePolicyRecord, type NormalisedPolicy } from "./policy-import";
 
 export type SheetField =
   | "policyNumber"
@@ -61,19 +61,8 @@ const REQUIRED: SheetField[][] = [
   ["riskGrade"],
 ];
 
-export type SheetErrorCode =
-  PolicyErrorCode | "missing_column" | "duplicate_column" | "duplicate_in_file" | "invalid_amount" | "empty_file";
-/** Messages for the codes only the spreadsheet has (the others: POLICY_ERROR_MESSAGES). */
-export const SHEET_ERROR_MESSAGES: Record<Exclude<SheetErrorCode, PolicyErrorCode>, { zh: string; en: string }> = {
-  missing_column: { zh: "缺少这一列", en: "this column is missing" },
-  duplicate_column: {
-    zh: "这一列出现了两次（或同时有元和分两种保费列）",
-    en: "this column appears twice (or premium is given both in yuan and in fen)",
-  },
-  duplicate_in_file: { zh: "保单号在文件中重复", en: "the policy number appears twice in the file" },
-  invalid_amount: { zh: "不是有效的金额或比例", en: "is not a valid amount or ratio" },
-  empty_file: { zh: "文件中没有保单行", en: "the file has no policy rows" },
-};
+export { SHEET_ERROR_MESSAGES, type SheetErrorCode } from "./policy-import-messages";
+import type { SheetErrorCode } from "./policy-import-messages";
 export type SheetError = { row: number; field: string; code: SheetErrorCode; firstRow?: number };
 export type Cell = string | number | null | undefined;
 export type SheetResult = { rows: Array<{ row: number; value: NormalisedPolicy }>; errors: SheetError[] };

@@ -26,45 +26,13 @@ export type NormalisedPolicy = {
   optionalServices: OptionalServiceCode[];
 };
 
-export const POLICY_ERROR_CODES = [
-  "required",
-  "invalid_type",
-  "unknown_field",
-  "invalid_policy_number",
-  "invalid_uscc",
-  "invalid_name",
-  "unknown_region",
-  "out_of_range",
-  "invalid_date",
-  "end_before_start",
-  "term_too_long",
-  "invalid_grade",
-  "unknown_service",
-  "duplicate_service",
-] as const;
-export type PolicyErrorCode = (typeof POLICY_ERROR_CODES)[number];
-export type FieldError = { field: string; code: PolicyErrorCode };
-
-/** Messages for the 400 answer and the import preview, in the user's language. */
-export const POLICY_ERROR_MESSAGES: Record<PolicyErrorCode, { zh: string; en: string }> = {
-  required: { zh: "必填", en: "is required" },
-  invalid_type: { zh: "类型不正确", en: "has the wrong type" },
-  unknown_field: { zh: "不是可识别的字段", en: "is not a known field" },
-  invalid_policy_number: {
-    zh: "保单号应为 1–64 位字母、数字或 - _ / .",
-    en: "must be 1–64 letters, digits or - _ / .",
-  },
-  invalid_uscc: { zh: "不是有效的统一社会信用代码", en: "is not a valid unified social credit code" },
-  invalid_name: { zh: "企业名称应为 2–100 个字符", en: "must be 2–100 characters" },
-  unknown_region: { zh: "不是有效的行政区划代码", en: "is not a known administrative division code" },
-  out_of_range: { zh: "超出允许范围", en: "is out of range" },
-  invalid_date: { zh: "应为有效日期 YYYY-MM-DD", en: "must be a real date YYYY-MM-DD" },
-  end_before_start: { zh: "终止日期不能早于起保日期", en: "must not be before the start date" },
-  term_too_long: { zh: "保险期间不能超过 60 个月", en: "must be at most 60 months after the start" },
-  invalid_grade: { zh: "风险等级应为红、橙、黄、蓝之一", en: "must be red, orange, yellow or blue" },
-  unknown_service: { zh: "不是可选的个性化服务", en: "is not an optional service" },
-  duplicate_service: { zh: "个性化服务重复", en: "lists a service twice" },
-};
+export {
+  POLICY_ERROR_CODES,
+  POLICY_ERROR_MESSAGES,
+  type FieldError,
+  type PolicyErrorCode,
+} from "./policy-import-messages";
+import type { FieldError, PolicyErrorCode } from "./policy-import-messages";
 
 /** Longest policy term accepted (multi-year construction project policies exist; beyond is a typo). */
 export const MAX_TERM_MONTHS = 60;

@@ -6,7 +6,7 @@ import { FormErrorMessage } from "../../components/forms";
 import { ACCESS } from "../../domain/access";
 import type { IsoDate } from "../../domain/calendar-date";
 import { shanghaiDateString } from "../../domain/format";
-import { POLICY_ERROR_MESSAGES, type PolicyErrorCode } from "../../domain/policy-import";
+import { POLICY_ERROR_MESSAGES, type PolicyErrorCode } from "../../domain/policy-import-messages";
 import { toLanguage } from "../../i18n/config";
 import { parseUploadForm, uploadedFile } from "../../services/files.server";
 import { previewPolicyImport, runPolicyImport, type PolicyImportError } from "../../services/insurer-policies.server";

@@ -6,9 +6,9 @@ import { ACCESS } from "../../domain/access";
 import { addDays, addMonthsClamped, type IsoDate } from "../../domain/calendar-date";
 import { formatFen, shanghaiDateString } from "../../domain/format";
 import { OPTIONAL_SERVICES, RISK_GRADES } from "../../domain/insurance-plan";
-import { POLICY_ERROR_MESSAGES } from "../../domain/policy-import";
+import { POLICY_ERROR_MESSAGES } from "../../domain/policy-import-messages";
 import { preventionFundFen } from "../../domain/prevention-fee";
-import { SHEET_ERROR_MESSAGES } from "../../domain/policy-import-sheet";
+import { SHEET_ERROR_MESSAGES } from "../../domain/policy-import-messages";
 import {
   parsePolicyForm,
   policyFormValues,
