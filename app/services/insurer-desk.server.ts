@@ -6,7 +6,7 @@
  * The extra `state = 'open'` / due-date bounds beside a status test are implied by the rule and
  * only there so the insurer index (insurer_id, state, due_date) can narrow the scan.
  */
-import { and, asc, eq, gte, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import { insurancePlanItems, insurancePolicies, memberships, organisations, users } from "../../db/schema";
 import { addDays, type IsoDate } from "../domain/calendar-date";
@@ -135,19 +135,32 @@ export async function completionByService(
   insurerId: string,
   params: DeskFilters & { today: IsoDate },
 ): Promise<CompletionRow[]> {
-  const status = planItemStatusSql(params.today);
+  // "done" is the one status the stored state decides alone (plan-item-status.ts: cancelled, then
+  // done, come first), so the panel counts the state and skips evaluating the rule per row.
+  const done = sql`${items.state} = 'done'`;
   const dueToDate = sql`${items.dueDate} <= ${params.today}::date`;
   const rows = await db
     .select({
       service: items.service,
       dueToDate: sql<number>`count(*) filter (where ${dueToDate})`.mapWith(Number),
-      doneOfDue: sql<number>`count(*) filter (where ${dueToDate} and ${status} = 'done')`.mapWith(Number),
+      doneOfDue: sql<number>`count(*) filter (where ${dueToDate} and ${done})`.mapWith(Number),
       all: sql<number>`count(*)`.mapWith(Number),
-      done: sql<number>`count(*) filter (where ${status} = 'done')`.mapWith(Number),
+      done: sql<number>`count(*) filter (where ${done})`.mapWith(Number),
     })
     .from(items)
-    .innerJoin(insurancePolicies, eq(insurancePolicies.id, items.policyId))
-    .where(and(...filterSql(insurerId, params), sql`${items.state} <> 'cancelled'`, inForce(params.today)))
+    .where(
+      and(
+        ...filterSql(insurerId, params),
+        sql`${items.state} <> 'cancelled'`,
+        inArray(
+          items.policyId,
+          db
+            .select({ id: insurancePolicies.id })
+            .from(insurancePolicies)
+            .where(and(eq(insurancePolicies.insurerId, insurerId), inForce(params.today))),
+        ),
+      ),
+    )
     .groupBy(items.service)
     .orderBy(items.service);
   return rows;
@@ -165,7 +178,7 @@ export async function staffLoad(db: DbOrTx, insurerId: string, params: { today: 
       overdue: sql<number>`count(*) filter (where ${status} = 'overdue')`.mapWith(Number),
       atRisk: sql<number>`count(*) filter (where ${status} = 'at_risk')`.mapWith(Number),
       doneThisMonth:
-        sql<number>`count(*) filter (where ${status} = 'done' and (${items.doneAt} at time zone 'Asia/Shanghai')::date >= ${monthStart}::date)`.mapWith(
+        sql<number>`count(*) filter (where ${items.state} = 'done' and (${items.doneAt} at time zone 'Asia/Shanghai')::date >= ${monthStart}::date)`.mapWith(
           Number,
         ),
     })
