@@ -19,10 +19,8 @@ export const NAV_BY_KIND: Record<OrgKind, NavItem[]> = {
     { to: "/training", labelKey: "training" },
     { to: "/guidance", labelKey: "guidance" },
     { to: "/checkups", labelKey: "checkups" },
+    // Issue 9: the insurers' prevention services; its calendar and complaints are linked from there.
     { to: "/insured", labelKey: "insured" },
-    { to: "/insured/calendar", labelKey: "insuredCalendar" },
-    // Issue 9: complaints about the insurer's prevention services.
-    { to: "/insured/complaints", labelKey: "insuredComplaints" },
   ],
   provider: [
     { to: "/dashboard", labelKey: "dashboard" },

@@ -37,6 +37,14 @@ export default function InsuredPage() {
       <header>
         <h1 className="text-2xl font-semibold">{t("visits:insured.title")}</h1>
         <p className="text-slate-600">{t("visits:insured.lead")}</p>
+        <nav className="mt-3 flex flex-wrap gap-2" aria-label={t("visits:insured.more")}>
+          <Link className="btn-secondary" to="/insured/calendar">
+            {t("visits:insured.calendar")}
+          </Link>
+          <Link className="btn-secondary" to="/insured/complaints">
+            {t("visits:insured.complaints")}
+          </Link>
+        </nav>
       </header>
       <section className="card" aria-labelledby="awaiting-title">
         <h2 id="awaiting-title" className="mb-3 text-lg font-semibold">

@@ -40,12 +40,10 @@ export default {
   guidance: "Remote guidance",
   checkups: "Free check-ups",
   insuranceCalendar: "Service calendar",
-  insuredCalendar: "Insurance calendar",
   insurerDesk: "Prevention desk",
   insuranceOversight: "Insurance oversight",
   insured: "Insurance services",
   preventionLedger: "Prevention-fee ledger",
   insuranceComplaints: "Service complaints",
-  insuredComplaints: "Service complaints",
   insurerPolicies: "Policies",
 };

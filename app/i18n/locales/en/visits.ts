@@ -92,6 +92,9 @@ export default {
     waitInspection: "The visit can be confirmed once its inspection is confirmed.",
   },
   insured: {
+    more: "More",
+    calendar: "Visit calendar",
+    complaints: "Complaints",
     title: "Insurance prevention services",
     lead: "Your work-safety liability policies, the prevention services your insurers owe, and visit records awaiting your confirmation.",
     policies: "Policies",

@@ -40,12 +40,10 @@ export default {
   guidance: "远程指导",
   checkups: "免费体检",
   insuranceCalendar: "服务日历",
-  insuredCalendar: "保险服务日历",
   insurerDesk: "保险服务工作台",
   insuranceOversight: "保险服务监管",
   insured: "保险预防服务",
   preventionLedger: "事故预防费台账",
   insuranceComplaints: "服务投诉",
-  insuredComplaints: "服务投诉",
   insurerPolicies: "保单管理",
 };

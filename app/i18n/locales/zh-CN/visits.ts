@@ -92,6 +92,9 @@ export default {
     waitInspection: "检查记录确认后方可确认服务记录。",
   },
   insured: {
+    more: "更多",
+    calendar: "服务日历",
+    complaints: "服务投诉",
     title: "保险预防服务",
     lead: "贵单位的安责险保单、保险机构应提供的预防服务及待确认的服务记录。",
     policies: "保单",
