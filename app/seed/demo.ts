@@ -14,6 +14,7 @@ import { seedTrainingDemo } from "./training-demo-data";
 import { seedInsuranceDemo } from "./insurance-demo-data";
 import { gradeUngradedProviders } from "../services/credit.server";
 import { seedCalendarDemo } from "./calendar-demo-data";
+import { seedInsuranceVisitsDemo } from "./insurance-visits-demo-data";
 
 /**
  * Idempotent: organisations are matched by name, users by e-mail, tokens by hash, so running
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, env: { NODE_ENV: string }, now: Date): Pr
   await seedTrainingDemo(db, now);
   await seedInsuranceDemo(db, now); // issue 9: 安泰's policies and their plans
   await seedCalendarDemo(db, now); // issue 9: assigned items and agreed visits on antai's stored plan
+  await seedInsuranceVisitsDemo(db, now); // issue 9: two thirds of what fell due, done and confirmed
   // Graded at once so the 公示 page and the directory show the demo providers' grades.
   await gradeUngradedProviders(db, now);
 }
